@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Local real infrastructure without Docker: Apache Kafka 3.9 (KRaft), FerretDB 1.24
+# (MongoDB wire protocol on SQLite) and PostgreSQL, all on 127.0.0.1.
+#
+#   infra.sh up      install what is missing (cached), start, wait until each answers,
+#                    write the connection settings to .infra/env
+#   infra.sh down    stop the servers this script started (by pid)
+#   infra.sh status  each server's state and the version it reports itself
+#
+# A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
+# that server is neither installed nor started, only checked.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/deploy/local"
+infra="${INFRA_DIR:-$root/.infra}"
+env_file="$infra/env"
+probe() { node "$here/probe.js" "$@"; }
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+mkdir -p "$infra"
+touch "$env_file"
+
+# --- helpers ---------------------------------------------------------------
+
+setting() { sed -n "s/^$1=//p" "$env_file" | tail -n 1; }
+save_setting() {
+  local tmp
+  tmp=$(mktemp)
+  grep -v "^$1=" "$env_file" >"$tmp" || true
+  echo "$1=$2" >>"$tmp"
+  mv "$tmp" "$env_file"
+}
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+port_is_free() {
+  node -e "const s=require('net').createServer();s.once('error',()=>process.exit(1));s.listen($1,'127.0.0.1',()=>s.close())"
+}
+# The port a server had last time, if it is still free, so URLs stay stable.
+choose_port() {
+  local key=$1 port
+  port=$(setting "$key")
+  if [ -n "$port" ] && port_is_free "$port"; then echo "$port"; else free_port; fi
+}
+running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+wait_until() {
+  local what=$1 seconds=$2
+  shift 2
+  for _ in $(seq 1 "$((seconds * 2))"); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
+stop_pid() {
+  local name=$1 pidfile=$2
+  if running "$pidfile"; then
+    local pid
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    log "$name stopped (pid $pid)"
+  fi
+  rm -f "$pidfile"
+}
+elapsed() { echo "$(($(date +%s) - $1))s"; }
+
+# --- Kafka -------------------------------------------------------------------
+
+kafka_up() {
+  if [ -n "${KAFKA_BROKERS:-}" ]; then
+    probe kafka "$KAFKA_BROKERS" >/dev/null || die "KAFKA_BROKERS=$KAFKA_BROKERS does not answer"
+    return
+  fi
+  local dir="$infra/kafka" pidfile="$infra/kafka/pid" started
+  started=$(date +%s)
+  mkdir -p "$dir"
+  if [ ! -f "$dir/libs/.complete" ]; then
+    command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get install openjdk-17-jre-headless)"
+    command -v mvn >/dev/null || die "mvn is missing: apt-get install maven"
+    log "kafka: fetching the 3.9 runtime from Maven Central"
+    rm -rf "$dir/libs"
+    mvn -B -q -Dstyle.color=never -f "$here/kafka/pom.xml" dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$dir/libs" >&2
+    touch "$dir/libs/.complete"
+  fi
+  if running "$pidfile"; then
+    log "kafka: already running at $(setting KAFKA_BROKERS)"
+    return
+  fi
+  local port cport
+  port=$(choose_port KAFKA_PORT)
+  save_setting KAFKA_PORT "$port"
+  cport=$(free_port)
+  sed -e "s|@PORT@|$port|g" -e "s|@CPORT@|$cport|g" -e "s|@DATA@|$dir/data|g" \
+    "$here/kafka/server.properties" >"$dir/server.properties"
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    java -cp "$dir/libs/*" kafka.tools.StorageTool format --ignore-formatted \
+      -t "$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")" \
+      -c "$dir/server.properties" >"$dir/format.log" 2>&1 || die "kafka: storage format failed, see $dir/format.log"
+  fi
+  setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC \
+    -Dlog4j.configuration="file:$here/kafka/log4j.properties" \
+    -cp "$dir/libs/*" kafka.Kafka "$dir/server.properties" \
+    >"$dir/server.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  wait_until kafka 90 probe kafka "127.0.0.1:$port" ||
+    die "kafka did not answer on 127.0.0.1:$port within 90s, see $dir/server.log"
+  save_setting KAFKA_BROKERS "127.0.0.1:$port"
+  log "kafka: up at 127.0.0.1:$port in $(elapsed "$started")"
+}
+
+kafka_version() {
+  # The broker states its own version at start-up (AppInfoParser).
+  sed -n 's/.*Kafka version: \([^ ]*\).*/\1/p' "$infra/kafka/server.log" 2>/dev/null | tail -n 1
+}
+
+# --- FerretDB ----------------------------------------------------------------
+
+ferretdb_up() {
+  if [ -n "${MONGO_URL:-}" ]; then
+    probe mongo "$MONGO_URL" >/dev/null || die "MONGO_URL=$MONGO_URL does not answer"
+    return
+  fi
+  local dir="$infra/ferretdb" bin="$infra/bin/ferretdb" pidfile="$infra/ferretdb/pid" started
+  started=$(date +%s)
+  mkdir -p "$dir" "$infra/bin"
+  if [ ! -x "$bin" ] || [ "$here/ferretdb/go.sum" -nt "$bin" ] || [ "$here/ferretdb/main.go" -nt "$bin" ]; then
+    command -v go >/dev/null || die "go is missing: install Go >= 1.24 (apt-get install golang-go)"
+    log "ferretdb: building from the Go module proxy (first time takes a minute or two)"
+    (cd "$here/ferretdb" && go build -o "$bin" .) >&2
+  fi
+  if running "$pidfile"; then
+    log "ferretdb: already running at $(setting MONGO_URL)"
+    return
+  fi
+  local port
+  port=$(choose_port MONGO_PORT)
+  save_setting MONGO_PORT "$port"
+  setsid nohup "$bin" -listen "127.0.0.1:$port" -data "$dir/data" >"$dir/server.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  local url="mongodb://127.0.0.1:$port/"
+  wait_until ferretdb 30 probe mongo "$url" || die "ferretdb did not answer on $url within 30s, see $dir/server.log"
+  save_setting MONGO_URL "$url"
+  log "ferretdb: up at $url in $(elapsed "$started")"
+}
+
+ferretdb_version() {
+  # Our binary states the FerretDB module it embeds when it starts.
+  sed -n 's/^\(FerretDB [^ ]*\) .*/\1, /p' "$infra/ferretdb/server.log" 2>/dev/null | tail -n 1
+}
+
+# --- PostgreSQL --------------------------------------------------------------
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# PostgreSQL refuses to run as root: as root we run it as the postgres system user.
+as_pg_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+postgres_up() {
+  if [ -n "${PG_URL:-}" ]; then
+    probe pg "$PG_URL" >/dev/null || die "PG_URL=$PG_URL does not answer"
+    return
+  fi
+  local dir="$infra/pg" started bindir
+  started=$(date +%s)
+  bindir=$(pg_bindir)
+  if [ -z "$bindir" ]; then
+    [ "$(id -u)" = 0 ] || die "PostgreSQL is missing: sudo apt-get install postgresql"
+    log "postgres: installing Debian's postgresql"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
+    bindir=$(pg_bindir)
+  fi
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    as_pg_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+      die "postgres: initdb failed, see $dir/initdb.log"
+  fi
+  local port
+  if as_pg_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    log "postgres: already running at $(setting PG_URL)"
+    return
+  fi
+  port=$(choose_port PG_PORT)
+  save_setting PG_PORT "$port"
+  as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" >/dev/null ||
+    die "postgres did not start, see $dir/server.log"
+  local url="postgres://postgres@127.0.0.1:$port/helpdesk"
+  probe pg "postgres://postgres@127.0.0.1:$port/postgres" --create-database helpdesk >/dev/null
+  wait_until postgres 30 probe pg "$url" || die "postgres did not answer on $url"
+  save_setting PG_URL "$url"
+  log "postgres: up at $url in $(elapsed "$started")"
+}
+
+postgres_down() {
+  local dir="$infra/pg" bindir
+  bindir=$(pg_bindir)
+  [ -n "$bindir" ] && [ -f "$dir/data/postmaster.pid" ] || return 0
+  as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && log "postgres stopped" || true
+}
+
+# --- commands ----------------------------------------------------------------
+
+up() {
+  local started
+  started=$(date +%s)
+  [ -d "$root/node_modules/kafkajs" ] || die "node_modules is missing: run npm ci first"
+  postgres_up
+  ferretdb_up
+  kafka_up
+  log "all servers answer ($(elapsed "$started")); settings in $env_file"
+}
+
+down() {
+  stop_pid kafka "$infra/kafka/pid"
+  stop_pid ferretdb "$infra/ferretdb/pid"
+  postgres_down
+}
+
+status() {
+  local kafka mongo pg
+  kafka=${KAFKA_BROKERS:-$(setting KAFKA_BROKERS)}
+  mongo=${MONGO_URL:-$(setting MONGO_URL)}
+  pg=${PG_URL:-$(setting PG_URL)}
+  printf '%-9s %-40s %s\n' server address "state / version reported by the server"
+  if [ -n "$kafka" ] && info=$(probe kafka "$kafka" 2>/dev/null); then
+    printf '%-9s %-40s up, Apache Kafka %s, %s\n' kafka "$kafka" "$(kafka_version)" "$info"
+  else printf '%-9s %-40s down\n' kafka "${kafka:--}"; fi
+  if [ -n "$mongo" ] && info=$(probe mongo "$mongo" 2>/dev/null); then
+    printf '%-9s %-40s up, %s%s\n' mongodb "$mongo" "$(ferretdb_version)" "$info"
+  else printf '%-9s %-40s down\n' mongodb "${mongo:--}"; fi
+  if [ -n "$pg" ] && info=$(probe pg "$pg" 2>/dev/null); then
+    printf '%-9s %-40s up, %s\n' postgres "$pg" "$info"
+  else printf '%-9s %-40s down\n' postgres "${pg:--}"; fi
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+esac

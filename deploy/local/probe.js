@@ -1,0 +1,70 @@
+// Asks a server to prove it is up, and prints what it reports about itself.
+//   node probe.js kafka <brokers> | mongo <url> | pg <url> [--create-database NAME]
+// Exits non-zero when the server does not answer; infra.sh polls it while servers start.
+'use strict';
+
+const [kind, address, ...rest] = process.argv.slice(2);
+const TIMEOUT_MS = 3000;
+
+const probes = {
+  async kafka(brokers) {
+    const { Kafka, logLevel } = require('kafkajs');
+    const kafka = new Kafka({
+      clientId: 'infra-probe',
+      brokers: brokers.split(','),
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: TIMEOUT_MS,
+      retry: { retries: 0 },
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const cluster = await admin.describeCluster();
+      return `cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), controller ${cluster.controller}`;
+    } finally {
+      await admin.disconnect();
+    }
+  },
+
+  async mongo(url) {
+    const { MongoClient } = require('mongoose').mongo;
+    const client = new MongoClient(url, { serverSelectionTimeoutMS: TIMEOUT_MS });
+    try {
+      const info = await client.db('admin').command({ buildInfo: 1 });
+
+      return `MongoDB wire ${info.version}`;
+    } finally {
+      await client.close();
+    }
+  },
+
+  async pg(url) {
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+    await client.connect();
+    try {
+      const createIndex = rest.indexOf('--create-database');
+      if (createIndex >= 0) {
+        const name = rest[createIndex + 1];
+        const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '')}"`);
+      }
+      const { rows } = await client.query('show server_version');
+      return `PostgreSQL ${rows[0].server_version}`;
+    } finally {
+      await client.end();
+    }
+  },
+};
+
+if (!probes[kind] || !address) {
+  console.error('usage: node probe.js kafka|mongo|pg <address> [--create-database NAME]');
+  process.exit(2);
+}
+probes[kind](address).then(
+  (info) => console.log(info),
+  (error) => {
+    console.error(`${kind} at ${address} does not answer: ${error.message}`);
+    process.exit(1);
+  },
+);

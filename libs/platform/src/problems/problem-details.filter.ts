@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  isDomainErrorLike,
+  problemType,
+  statusByDomainErrorKind,
+} from './problem-details';
+import { InvalidInputException } from './validation';
+
+/** Every error leaves the service as application/problem+json with a detail a person can act on. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error({ err: error, instance: problem.instance }, problem.detail);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof InvalidInputException) {
+      return {
+        type: problemType('invalid_input'),
+        title: 'Invalid input',
+        status: HttpStatus.BAD_REQUEST,
+        detail: error.message,
+        errors: error.fieldErrors,
+      };
+    }
+    if (isDomainErrorLike(error)) {
+      const status = statusByDomainErrorKind[error.kind];
+      return {
+        type: problemType(error.code),
+        title: titleOf(status),
+        status,
+        detail: error.message,
+        ...(error.details ?? {}),
+      };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const detail =
+        typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      return { type: 'about:blank', title: titleOf(status), status, detail };
+    }
+    return {
+      type: 'about:blank',
+      title: titleOf(HttpStatus.INTERNAL_SERVER_ERROR),
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'An unexpected error occurred; it has been logged.',
+    };
+  }
+}
+
+const titleOf = (status: number) =>
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());

@@ -1,0 +1,35 @@
+import type { Decider } from '@helpdesk/event-store';
+import { fold } from '@helpdesk/event-store';
+
+type ErrorCheck = (new (...args: never[]) => Error) | ((error: unknown) => boolean);
+
+/**
+ * Business-readable tests for deciders:
+ *   spec.given([registered]).when(triage).then([triaged])
+ *   spec.given([closed]).when(comment).thenThrows(TicketClosed)
+ */
+export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Event, State>) => ({
+  given: (history: Event[]) => ({
+    when: (command: Command) => {
+      const run = () => decider.decide(command, fold(decider, history));
+      return {
+        then: (expected: Event[]) => expect(run()).toEqual(expected),
+        thenThrows: (check: ErrorCheck, message?: string | RegExp) => {
+          let thrown: unknown;
+          try {
+            run();
+          } catch (error) {
+            thrown = error;
+          }
+          if (thrown === undefined) throw new Error('expected the command to be refused, but it was accepted');
+          if (isErrorClass(check)) expect(thrown).toBeInstanceOf(check);
+          else expect(check(thrown)).toBe(true);
+          if (message !== undefined) expect((thrown as Error).message).toMatch(message);
+        },
+      };
+    },
+  }),
+});
+
+const isErrorClass = (check: ErrorCheck): check is new (...args: never[]) => Error =>
+  typeof check === 'function' && check.prototype instanceof Error;

@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The connection settings the integration tests need, from the environment or `.infra/env`. */
+export type InfraSetting = 'KAFKA_BROKERS' | 'MONGO_URL' | 'PG_URL' | 'ESDB_URL';
+
+const workspaceRoot = join(__dirname, '..', '..', '..');
+export const infraEnvFile = join(workspaceRoot, '.infra', 'env');
+
+/** Copies `.infra/env` (written by `npm run infra:up`) into process.env; set variables win. */
+export const loadInfraEnv = (): void => {
+  if (!existsSync(infraEnvFile)) return;
+  for (const line of readFileSync(infraEnvFile, 'utf8').split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
+  }
+};
+
+/**
+ * The value of a setting a test cannot run without. A missing server fails the test with
+ * a message that says how to start it, never silently skips it.
+ */
+export const requireInfra = (setting: Exclude<InfraSetting, 'ESDB_URL'>): string => {
+  loadInfraEnv();
+  const value = process.env[setting];
+  if (!value) {
+    throw new Error(
+      `${setting} is not set. Start the local servers with \`npm run infra:up\` ` +
+        `(it writes ${infraEnvFile}), or set ${setting} to a running server.`,
+    );
+  }
+  return value;
+};

@@ -1,0 +1,4 @@
+import { startService } from '@helpdesk/platform';
+import { releasesService } from './releases.service';
+
+void startService(releasesService);

@@ -1,0 +1,9 @@
+import type { ServiceDefinition } from '@helpdesk/platform';
+import { ReleasesModule } from './releases.module';
+
+export const releasesService: ServiceDefinition = {
+  name: 'releases',
+  description: 'Two-weekly release trains that carry fixes and tell the tickets they fix.',
+  features: [ReleasesModule],
+  defaultPort: 3005,
+};
