@@ -159,12 +159,23 @@ pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1;
 # PostgreSQL refuses to run as root: as root we run it as the postgres system user.
 as_pg_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# As root the server runs as `postgres`, which must reach its data folder; a clone under a
+# private folder (e.g. /root) cannot be reached, so its cluster lives under /var/tmp instead.
+pg_dir() {
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$infra" 2>/dev/null; then
+    echo "/var/tmp/helpdesk-pg-$(printf '%s' "$root" | md5sum | cut -c1-8)"
+  else
+    echo "$infra/pg"
+  fi
+}
+
 postgres_up() {
   if [ -n "${PG_URL:-}" ]; then
     probe pg "$PG_URL" >/dev/null || die "PG_URL=$PG_URL does not answer"
     return
   fi
-  local dir="$infra/pg" started bindir
+  local dir started bindir
+  dir=$(pg_dir)
   started=$(date +%s)
   bindir=$(pg_bindir)
   if [ -z "$bindir" ]; then
@@ -197,7 +208,8 @@ postgres_up() {
 }
 
 postgres_down() {
-  local dir="$infra/pg" bindir
+  local dir bindir
+  dir=$(pg_dir)
   bindir=$(pg_bindir)
   [ -n "$bindir" ] && [ -f "$dir/data/postmaster.pid" ] || return 0
   as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && log "postgres stopped" || true

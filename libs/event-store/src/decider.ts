@@ -11,5 +11,7 @@ export interface Decider<Command, Event, State> {
 }
 
 /** Folds a history into the state it leads to. */
-export const fold = <Command, Event, State>(decider: Decider<Command, Event, State>, events: readonly Event[]): State =>
-  events.reduce(decider.evolve, decider.initialState);
+export const fold = <Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+): State => events.reduce(decider.evolve, decider.initialState);

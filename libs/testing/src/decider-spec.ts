@@ -21,7 +21,8 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
           } catch (error) {
             thrown = error;
           }
-          if (thrown === undefined) throw new Error('expected the command to be refused, but it was accepted');
+          if (thrown === undefined)
+            throw new Error('expected the command to be refused, but it was accepted');
           if (isErrorClass(check)) expect(thrown).toBeInstanceOf(check);
           else expect(check(thrown)).toBe(true);
           if (message !== undefined) expect((thrown as Error).message).toMatch(message);

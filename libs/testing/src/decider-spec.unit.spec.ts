@@ -15,10 +15,16 @@ const spec = deciderSpec(counter);
 
 describe('deciderSpec', () => {
   it('folds the given history before deciding', () =>
-    spec.given([{ type: 'Counted', by: 4 }]).when({ add: 2 }).then([{ type: 'Counted', by: 2 }]));
+    spec
+      .given([{ type: 'Counted', by: 4 }])
+      .when({ add: 2 })
+      .then([{ type: 'Counted', by: 2 }]));
 
   it('checks the refusal by class and message', () =>
-    spec.given([{ type: 'Counted', by: 9 }]).when({ add: 2 }).thenThrows(TooMuch, /over ten/));
+    spec
+      .given([{ type: 'Counted', by: 9 }])
+      .when({ add: 2 })
+      .thenThrows(TooMuch, /over ten/));
 
   it('fails when a refusal was expected but the command was accepted', () =>
     expect(() => spec.given([]).when({ add: 1 }).thenThrows(TooMuch)).toThrow(/was accepted/));

@@ -20,7 +20,10 @@ export class ConfigError extends Error {
   }
 }
 
-export const loadConfig = <S extends ConfigSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): ConfigOf<S> => {
+export const loadConfig = <S extends ConfigSchema>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): ConfigOf<S> => {
   const problems: string[] = [];
   const config: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(schema)) {
@@ -32,7 +35,9 @@ export const loadConfig = <S extends ConfigSchema>(schema: S, env: NodeJS.Proces
     try {
       config[name] = setting.parse(raw);
     } catch (error) {
-      problems.push(`${name}=${JSON.stringify(raw)} is invalid: ${(error as Error).message} (${setting.description})`);
+      problems.push(
+        `${name}=${JSON.stringify(raw)} is invalid: ${(error as Error).message} (${setting.description})`,
+      );
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -44,7 +49,8 @@ export const parse = {
   string: (raw: string) => raw,
   port: (raw: string) => {
     const port = Number(raw);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('expected a port number 0-65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error('expected a port number 0-65535');
     return port;
   },
   positiveInt: (raw: string) => {

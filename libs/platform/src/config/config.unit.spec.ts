@@ -2,7 +2,11 @@ import { ConfigError, loadConfig, parse } from './config';
 
 const schema = {
   PORT: { description: 'HTTP port', default: '3000', parse: parse.port },
-  MODE: { description: 'runtime mode', default: 'standalone', parse: parse.oneOf('standalone', 'distributed') },
+  MODE: {
+    description: 'runtime mode',
+    default: 'standalone',
+    parse: parse.oneOf('standalone', 'distributed'),
+  },
   KAFKA_BROKERS: { description: 'Kafka bootstrap brokers', parse: parse.hostPorts },
 };
 
@@ -32,6 +36,8 @@ describe('loadConfig', () => {
 
   it('accepts only the URL schemes a setting allows', () => {
     expect(() => parse.url('mongodb')('postgres://x')).toThrow('expected a mongodb URL');
-    expect(parse.url('mongodb')('mongodb://127.0.0.1:27017/helpdesk')).toBe('mongodb://127.0.0.1:27017/helpdesk');
+    expect(parse.url('mongodb')('mongodb://127.0.0.1:27017/helpdesk')).toBe(
+      'mongodb://127.0.0.1:27017/helpdesk',
+    );
   });
 });

@@ -27,11 +27,18 @@ export const serviceRootModule = (service: Pick<ServiceDefinition, 'name' | 'fea
 
 const httpSettings = (defaultPort: number) => ({
   PORT: { description: 'HTTP port to listen on', default: String(defaultPort), parse: parse.port },
-  HOST: { description: 'address to listen on (0.0.0.0 in containers)', default: '127.0.0.1', parse: parse.string },
+  HOST: {
+    description: 'address to listen on (0.0.0.0 in containers)',
+    default: '127.0.0.1',
+    parse: parse.string,
+  },
 });
 
 /** Applies what every service's HTTP side shares: validation, problem+json errors, OpenAPI at /docs. */
-export const configureHttp = (app: INestApplication, service: Pick<ServiceDefinition, 'name' | 'description'>) => {
+export const configureHttp = (
+  app: INestApplication,
+  service: Pick<ServiceDefinition, 'name' | 'description'>,
+) => {
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

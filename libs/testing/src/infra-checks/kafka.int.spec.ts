@@ -48,7 +48,10 @@ describe('Kafka (real broker)', () => {
   const admin = kafka.admin();
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
   });
   afterAll(async () => {
     await admin.deleteTopics({ topics: [topic] });

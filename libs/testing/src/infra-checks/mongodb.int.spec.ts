@@ -88,7 +88,12 @@ describe('mongoose on the MongoDB-wire server', () => {
     let cursor: { updatedAt: Date; _id: string } | undefined;
     for (;;) {
       const after = cursor
-        ? { $or: [{ updatedAt: { $lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, _id: { $lt: cursor._id } }] }
+        ? {
+            $or: [
+              { updatedAt: { $lt: cursor.updatedAt } },
+              { updatedAt: cursor.updatedAt, _id: { $lt: cursor._id } },
+            ],
+          }
         : {};
       const page = await model()
         .find({ organisationId: 'org-paging', ...after })
@@ -100,7 +105,9 @@ describe('mongoose on the MongoDB-wire server', () => {
       const last = page[page.length - 1];
       cursor = { updatedAt: last.updatedAt, _id: last._id };
     }
-    const expected = Array.from({ length: 25 }, (_, i) => `p-${String(i).padStart(2, '0')}`).sort().reverse();
+    const expected = Array.from({ length: 25 }, (_, i) => `p-${String(i).padStart(2, '0')}`)
+      .sort()
+      .reverse();
     expect(seen).toEqual(expected);
   });
 });

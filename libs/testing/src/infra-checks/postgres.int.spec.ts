@@ -11,7 +11,9 @@ describe('PostgreSQL (real server)', () => {
 
   beforeAll(async () => {
     await Promise.all([first.connect(), second.connect()]);
-    await first.query(`create table ${table} (stream_id text, revision int, primary key (stream_id, revision))`);
+    await first.query(
+      `create table ${table} (stream_id text, revision int, primary key (stream_id, revision))`,
+    );
   });
   afterAll(async () => {
     await first.query(`drop table if exists ${table}`);
