@@ -3,7 +3,7 @@ import { NotificationsModule } from './notifications.module';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
-  description: 'Who is told what: e-mail in the recipient\'s language, retries, the delivery log.',
+  description: "Who is told what: e-mail in the recipient's language, retries, the delivery log.",
   features: [NotificationsModule],
   defaultPort: 3004,
 };

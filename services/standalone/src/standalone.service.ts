@@ -5,12 +5,19 @@ import { releasesService } from '../../releases/src/releases.service';
 import { slaMonitorService } from '../../sla-monitor/src/sla-monitor.service';
 import { ticketsService } from '../../tickets/src/tickets.service';
 
-export const desk = [ticketsService, contactsService, slaMonitorService, notificationsService, releasesService];
+export const desk = [
+  ticketsService,
+  contactsService,
+  slaMonitorService,
+  notificationsService,
+  releasesService,
+];
 
 /** The whole desk in one process on embedded defaults: what `npm start` runs. */
 export const standaloneService: ServiceDefinition = {
   name: 'standalone',
-  description: 'The whole support desk in one process: tickets, contacts, SLA clocks, notifications, releases.',
+  description:
+    'The whole support desk in one process: tickets, contacts, SLA clocks, notifications, releases.',
   features: desk.flatMap((service) => service.features),
   defaultPort: 3000,
 };

@@ -3,7 +3,8 @@ import { TicketsModule } from './tickets.module';
 
 export const ticketsService: ServiceDefinition = {
   name: 'tickets',
-  description: 'Tickets: registration, triage, the lifecycle, comments, attachments, history; agent and portal read API.',
+  description:
+    'Tickets: registration, triage, the lifecycle, comments, attachments, history; agent and portal read API.',
   features: [TicketsModule],
   defaultPort: 3001,
 };
