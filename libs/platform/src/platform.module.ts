@@ -1,5 +1,16 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Logger,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { DEVELOPMENT_JWT_SECRET, loadAuthSettings } from './auth/auth.settings';
+import { createTokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
 import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics';
@@ -10,7 +21,7 @@ export interface PlatformOptions {
   logLevel?: string;
 }
 
-/** What every service process has: JSON logs, health, metrics. */
+/** What every service process has: JSON logs, bearer-token auth on every route, health, metrics. */
 @Global()
 @Module({})
 export class PlatformModule implements NestModule {
@@ -28,7 +39,11 @@ export class PlatformModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [ReadinessRegistry],
+      providers: [
+        ReadinessRegistry,
+        { provide: TOKEN_VERIFIER, useFactory: tokenVerifierFromEnvironment },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [ReadinessRegistry],
     };
   }
@@ -37,3 +52,13 @@ export class PlatformModule implements NestModule {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }
+
+const tokenVerifierFromEnvironment = () => {
+  const settings = loadAuthSettings({ allowDevelopmentSecret: process.env.NODE_ENV !== 'production' });
+  if (settings.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    new Logger('Auth').warn(
+      'AUTH_JWT_SECRET is not set: tokens use the development secret (`npm run token`)',
+    );
+  }
+  return createTokenVerifier(settings);
+};

@@ -1,0 +1,81 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Principal, type Role } from './principal';
+
+export interface AuthSettings {
+  /** HS256 shared secret (development and standalone). */
+  jwtSecret?: string;
+  /** JWKS endpoint of the OIDC issuer (production). */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+/** Verifies a bearer token's signature and expiry, then reads the principal from its claims. */
+export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
+  const key: Uint8Array | JWTVerifyGetKey = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : new TextEncoder().encode(required(settings.jwtSecret));
+  const options = {
+    algorithms: settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
+    issuer: settings.issuer,
+    audience: settings.audience,
+  };
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } =
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options));
+    } catch (error) {
+      throw new InvalidTokenError(`the bearer token is not valid: ${(error as Error).message}`);
+    }
+    return principalFrom(payload);
+  };
+};
+
+export const principalFrom = (claims: JWTPayload): Principal => {
+  const { sub, role, org } = claims as { sub?: unknown; role?: unknown; org?: unknown };
+  if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('the token has no subject (sub)');
+  if (!ROLES.includes(role as Role)) {
+    throw new InvalidTokenError(`the token's role must be one of ${ROLES.join(', ')}`);
+  }
+  const principal: Principal = { id: sub, role: role as Role };
+  if (role === 'customer_admin' || role === 'customer_employee') {
+    if (typeof org !== 'string' || org === '') {
+      throw new InvalidTokenError('a customer token must name its organisation (org)');
+    }
+    principal.organisationId = org;
+  } else if (typeof org === 'string' && org !== '') {
+    principal.organisationId = org;
+  }
+  return principal;
+};
+
+/** Signs an HS256 token, for development tokens and tests. */
+export const signDevToken = (
+  secret: string,
+  principal: Principal,
+  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+) => {
+  let jwt = new SignJWT({
+    role: principal.role,
+    ...(principal.organisationId ? { org: principal.organisationId } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(principal.id)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h');
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+};
+
+const required = (secret: string | undefined) => {
+  if (!secret) throw new Error('set AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL (OIDC issuer keys)');
+  return secret;
+};
