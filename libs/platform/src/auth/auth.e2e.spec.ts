@@ -36,7 +36,10 @@ describe('bearer-token auth on every route', () => {
       imports: [PlatformModule.forRoot({ service: 'test' })],
       controllers: [WhoAmIController],
     }).compile();
-    app = configureHttp(moduleRef.createNestApplication({ logger: false }), { name: 'test', description: '' });
+    app = configureHttp(moduleRef.createNestApplication({ logger: false }), {
+      name: 'test',
+      description: '',
+    });
     await app.init();
   });
   afterAll(async () => {
@@ -45,8 +48,16 @@ describe('bearer-token auth on every route', () => {
   });
 
   it('reads the principal from a valid token', async () => {
-    const token = await signDevToken(secret, { id: 'c-7', role: 'customer_employee', organisationId: 'org-1' });
-    await get('/whoami', token).expect(200, { id: 'c-7', role: 'customer_employee', organisationId: 'org-1' });
+    const token = await signDevToken(secret, {
+      id: 'c-7',
+      role: 'customer_employee',
+      organisationId: 'org-1',
+    });
+    await get('/whoami', token).expect(200, {
+      id: 'c-7',
+      role: 'customer_employee',
+      organisationId: 'org-1',
+    });
   });
 
   it('answers 401 problem+json without a token', async () => {

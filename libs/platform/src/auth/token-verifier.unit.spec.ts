@@ -8,7 +8,10 @@ describe('principalFrom (token claims)', () => {
     expect(() => principalFrom({ sub: 'c-1', role: 'customer_employee' })).toThrow(InvalidTokenError));
 
   it('refuses an unknown role', () =>
-    expect(() => principalFrom({ sub: 'x', role: 'root' })).toThrow(/role must be one of agent, customer_admin/));
+    expect(() => principalFrom({ sub: 'x', role: 'root' })).toThrow(
+      /role must be one of agent, customer_admin/,
+    ));
 
-  it('refuses a token without subject', () => expect(() => principalFrom({ role: 'agent' })).toThrow(/subject/));
+  it('refuses a token without subject', () =>
+    expect(() => principalFrom({ role: 'agent' })).toThrow(/subject/));
 });
