@@ -1,1 +1,5 @@
-export {};
+export * from './projection';
+export * from './projection-runner';
+export * from './stores/in-memory.store';
+export * from './stores/mongo.store';
+export * from './view';

@@ -1,0 +1,133 @@
+import type { Projection, ProjectedEvent } from './projection';
+import { withRevision } from './projection';
+import type { CheckpointStore, View, ViewStore } from './view';
+
+/** The global log as a projection needs it: catch up from a position, then follow. */
+export interface EventFeed {
+  /** Delivers every event after `fromPosition` (all when undefined) in global order, one at a time. */
+  subscribe(
+    fromPosition: bigint | undefined,
+    onEvent: (event: ProjectedEvent) => Promise<void>,
+  ): { stop(): Promise<void> };
+}
+
+export interface ProjectionLogger {
+  log(message: string): void;
+}
+
+const CHECKPOINT_EVERY_EVENTS = 200n;
+const CHECKPOINT_EVERY_MS = 1000;
+const MAX_WRITE_ATTEMPTS = 5;
+
+/**
+ * Runs a projection: applies each event to its document once (skipping what the document's
+ * revision says it already has), and remembers its global position so a restart resumes
+ * there. Checkpoints are saved every few events, not every event: replaying a few after a
+ * crash is harmless because documents skip what they already applied.
+ */
+export class ProjectionRunner<V extends View> {
+  private subscription?: { stop(): Promise<void> };
+  private position?: bigint;
+  private savedPosition?: bigint;
+  private lastSave = Date.now();
+  private readonly waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private handled = 0;
+
+  constructor(
+    private readonly projection: Projection<V>,
+    private readonly feed: EventFeed,
+    private readonly views: ViewStore<V>,
+    private readonly checkpoints: CheckpointStore,
+    private readonly logger: ProjectionLogger = { log: () => undefined },
+  ) {}
+
+  async start() {
+    this.position = this.savedPosition = await this.checkpoints.load(this.projection.name);
+    this.logger.log(`projection ${this.projection.name} resumes after position ${this.position ?? 'start'}`);
+    this.subscription = this.feed.subscribe(this.position, (event) => this.handle(event));
+  }
+
+  async stop() {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.saveCheckpoint();
+  }
+
+  /**
+   * Drops the read model and replays the whole log into it, logging progress every two
+   * seconds. `head` is the log's last position now: the rebuild is done when it is applied.
+   */
+  async rebuild(head: bigint | undefined) {
+    await this.stop();
+    await this.views.clear();
+    await this.checkpoints.clear(this.projection.name);
+    this.position = this.savedPosition = undefined;
+    const started = Date.now();
+    const handledBefore = this.handled;
+    const progress = setInterval(
+      () =>
+        this.logger.log(
+          `rebuilding ${this.projection.name}: ${this.handled - handledBefore} events, position ${this.position ?? 0} of ${head ?? 0}`,
+        ),
+      2000,
+    );
+    this.subscription = this.feed.subscribe(undefined, (event) => this.handle(event));
+    try {
+      if (head !== undefined) await this.caughtUpTo(head);
+    } finally {
+      clearInterval(progress);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    this.logger.log(
+      `rebuilt ${this.projection.name}: ${this.handled - handledBefore} events in ${seconds.toFixed(1)} s`,
+    );
+  }
+
+  /** Resolves once every event up to `position` is applied: read-your-writes for callers. */
+  caughtUpTo(position: bigint): Promise<void> {
+    if (this.position !== undefined && this.position >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  private async handle(event: ProjectedEvent) {
+    const id = this.projection.documentId(event);
+    if (id !== undefined) await this.apply(id, event);
+    this.position = event.position;
+    this.handled++;
+    this.releaseWaiters();
+    if (this.checkpointDue()) await this.saveCheckpoint();
+  }
+
+  private async apply(id: string, event: ProjectedEvent) {
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.views.get(id);
+      if (current && current.revision >= event.revision) return; // already applied
+      const next = withRevision(this.projection.evolve(current, event), event);
+      if (await this.views.put({ ...next, id }, current?.revision)) return;
+      // Another runner wrote this document meanwhile: read it again and decide anew.
+    }
+    throw new Error(`projection ${this.projection.name}: document ${id} kept changing under us`);
+  }
+
+  private checkpointDue() {
+    if (this.position === undefined) return false;
+    const behind = this.position - (this.savedPosition ?? 0n);
+    return behind >= CHECKPOINT_EVERY_EVENTS || Date.now() - this.lastSave >= CHECKPOINT_EVERY_MS;
+  }
+
+  private async saveCheckpoint() {
+    if (this.position === undefined || this.position === this.savedPosition) return;
+    await this.checkpoints.save(this.projection.name, this.position);
+    this.savedPosition = this.position;
+    this.lastSave = Date.now();
+  }
+
+  private releaseWaiters() {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.position !== undefined && this.position >= this.waiters[i].position) {
+        this.waiters[i].resolve();
+        this.waiters.splice(i, 1);
+      }
+    }
+  }
+}

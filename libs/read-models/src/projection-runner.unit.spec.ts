@@ -1,0 +1,131 @@
+import type { Projection, ProjectedEvent } from './projection';
+import { foldView } from './projection';
+import { type EventFeed, ProjectionRunner } from './projection-runner';
+import { InMemoryCheckpointStore, InMemoryViewStore } from './stores/in-memory.store';
+import type { View } from './view';
+
+interface Counter extends View {
+  total: number;
+  applied: number;
+}
+
+const counters: Projection<Counter> = {
+  name: 'counters',
+  documentId: (event) => (event.type === 'Added' ? event.streamId : undefined),
+  evolve: (current, event) => ({
+    id: event.streamId,
+    revision: event.revision,
+    total: (current?.total ?? 0) + (event.data as { by: number }).by,
+    applied: (current?.applied ?? 0) + 1,
+  }),
+};
+
+/** A global log in memory that can deliver some events twice, as an at-least-once feed may. */
+class ReplayingFeed implements EventFeed {
+  readonly log: ProjectedEvent[] = [];
+  constructor(private readonly redeliverEvery = 0) {}
+
+  append(streamId: string, type: string, data: unknown) {
+    const revision = this.log.filter((e) => e.streamId === streamId).length;
+    const event = {
+      streamId,
+      revision,
+      position: BigInt(this.log.length + 1),
+      type,
+      data,
+      recordedAt: new Date(),
+    };
+    this.log.push(event);
+    return event;
+  }
+
+  subscribe(from: bigint | undefined, onEvent: (event: ProjectedEvent) => Promise<void>) {
+    let stopped = false;
+    const run = async () => {
+      for (const event of this.log.filter((e) => from === undefined || e.position > from)) {
+        if (stopped) return;
+        await onEvent(event);
+        if (this.redeliverEvery && Number(event.position) % this.redeliverEvery === 0) await onEvent(event);
+      }
+    };
+    const done = run();
+    return { stop: async () => ((stopped = true), await done) };
+  }
+}
+
+const fill = (feed: ReplayingFeed) => {
+  for (let i = 0; i < 30; i++) feed.append(`counter-${i % 3}`, i % 5 === 0 ? 'Ignored' : 'Added', { by: i });
+  return feed.log[feed.log.length - 1].position;
+};
+const expected = (feed: ReplayingFeed, id: string) =>
+  foldView(
+    counters,
+    feed.log.filter((e) => e.streamId === id),
+  );
+
+describe('ProjectionRunner', () => {
+  it('applies each event once even when the feed delivers some twice', async () => {
+    const feed = new ReplayingFeed(2);
+    const head = fill(feed);
+    const views = new InMemoryViewStore<Counter>();
+    const runner = new ProjectionRunner(counters, feed, views, new InMemoryCheckpointStore());
+    await runner.start();
+    await runner.caughtUpTo(head);
+    for (const id of ['counter-0', 'counter-1', 'counter-2'])
+      expect(await views.get(id)).toEqual(expected(feed, id));
+    expect((await views.get('counter-1'))?.applied).toBe(8);
+  });
+
+  it('resumes after its checkpoint when restarted', async () => {
+    const feed = new ReplayingFeed();
+    fill(feed);
+    const views = new InMemoryViewStore<Counter>();
+    const checkpoints = new InMemoryCheckpointStore();
+    const first = new ProjectionRunner(counters, feed, views, checkpoints);
+    await first.start();
+    await first.caughtUpTo(30n);
+    await first.stop();
+    expect(await checkpoints.load('counters')).toBe(30n);
+
+    const later = feed.append('counter-0', 'Added', { by: 1000 });
+    const seen: bigint[] = [];
+    const spyFeed: EventFeed = {
+      subscribe: (from, onEvent) => feed.subscribe(from, async (e) => (seen.push(e.position), onEvent(e))),
+    };
+    const second = new ProjectionRunner(counters, spyFeed, views, checkpoints);
+    await second.start();
+    await second.caughtUpTo(later.position);
+    expect(seen).toEqual([later.position]);
+    expect(await views.get('counter-0')).toEqual(expected(feed, 'counter-0'));
+  });
+
+  it('rebuilds from zero to the same documents', async () => {
+    const feed = new ReplayingFeed();
+    const head = fill(feed);
+    const views = new InMemoryViewStore<Counter>();
+    const runner = new ProjectionRunner(counters, feed, views, new InMemoryCheckpointStore());
+    await runner.start();
+    await runner.caughtUpTo(head);
+    await views.put({ id: 'stray', revision: 0, total: -1, applied: 0 }, undefined);
+    const logged: string[] = [];
+    const rebuilding = new ProjectionRunner(counters, feed, views, new InMemoryCheckpointStore(), {
+      log: (m) => logged.push(m),
+    });
+    await rebuilding.rebuild(head);
+    expect(await views.get('stray')).toBeUndefined();
+    expect(await views.get('counter-2')).toEqual(expected(feed, 'counter-2'));
+    expect(logged[logged.length - 1]).toMatch(/^rebuilt counters: 30 events in /);
+  });
+
+  it('gives the same documents when two runners race over the same log', async () => {
+    const feed = new ReplayingFeed();
+    const head = fill(feed);
+    const views = new InMemoryViewStore<Counter>();
+    const a = new ProjectionRunner(counters, feed, views, new InMemoryCheckpointStore());
+    const b = new ProjectionRunner(counters, feed, views, new InMemoryCheckpointStore());
+    await Promise.all([a.start(), b.start()]);
+    await Promise.all([a.caughtUpTo(head), b.caughtUpTo(head)]);
+    for (const id of ['counter-0', 'counter-1', 'counter-2'])
+      expect(await views.get(id)).toEqual(expected(feed, id));
+  });
+});

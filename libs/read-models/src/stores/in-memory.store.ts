@@ -1,0 +1,79 @@
+import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+
+/** Read models in memory: standalone mode rebuilds them from the events at start. */
+export class InMemoryViewStore<V extends View> implements ViewStore<V> {
+  private readonly views = new Map<string, V>();
+
+  async get(id: string) {
+    const view = this.views.get(id);
+    return view && structuredClone(view);
+  }
+
+  async put(view: V, expectedRevision: number | undefined) {
+    if (this.views.get(view.id)?.revision !== expectedRevision) return false;
+    this.views.set(view.id, structuredClone(view));
+    return true;
+  }
+
+  async find(query: ViewQuery) {
+    const { field, direction } = query.sort;
+    const sign = direction === 'asc' ? 1 : -1;
+    const order = (a: V, b: V) =>
+      sign * (compare(valueOf(a, field), valueOf(b, field)) || compare(a.id, b.id));
+    return [...this.views.values()]
+      .filter((view) => matches(view, query))
+      .filter((view) => !query.after || order(view, afterAsView(query.after, field)) > 0)
+      .sort(order)
+      .slice(0, query.limit)
+      .map((view) => structuredClone(view));
+  }
+
+  async clear() {
+    this.views.clear();
+  }
+}
+
+export class InMemoryCheckpointStore implements CheckpointStore {
+  private readonly positions = new Map<string, bigint>();
+  async load(projection: string) {
+    return this.positions.get(projection);
+  }
+  async save(projection: string, position: bigint) {
+    this.positions.set(projection, position);
+  }
+  async clear(projection: string) {
+    this.positions.delete(projection);
+  }
+}
+
+const valueOf = (view: View, field: string) => (view as unknown as Record<string, unknown>)[field] as Scalar;
+
+const afterAsView = <V extends View>(after: { value: Scalar; id: string }, field: string) =>
+  ({ id: after.id, [field]: after.value }) as unknown as V;
+
+// Same order as MongoDB for the values our views hold: null/missing first, then numbers, strings, booleans.
+const rank = (v: Scalar | undefined) =>
+  v === null || v === undefined ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3;
+const compare = (a: Scalar | undefined, b: Scalar | undefined): number => {
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a === b || a === null || a === undefined) return 0;
+  return (a as string | number) < (b as string | number) ? -1 : 1;
+};
+
+const matches = (view: View, query: ViewQuery) => {
+  for (const [field, wanted] of Object.entries(query.where ?? {})) {
+    const actual = valueOf(view, field);
+    const candidates = Array.isArray(wanted) ? wanted : [wanted];
+    const values = Array.isArray(actual) ? (actual as Scalar[]) : [actual];
+    if (!values.some((value) => candidates.includes(value ?? null))) return false;
+  }
+  if (query.contains) {
+    const text = query.contains.text.toLowerCase();
+    return query.contains.fields.some((field) =>
+      String(valueOf(view, field) ?? '')
+        .toLowerCase()
+        .includes(text),
+    );
+  }
+  return true;
+};

@@ -1,0 +1,107 @@
+import type { Connection } from 'mongoose';
+import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+
+type Stored = Record<string, unknown> & { _id: string };
+export type IndexSpec = Record<string, 1 | -1>;
+
+/**
+ * Read models in MongoDB through mongoose. Only operations in the subset FerretDB 1.24
+ * supports (filters, $regex, sort/limit, unique and compound indexes, upserts): the same
+ * code runs on MongoDB and FerretDB.
+ */
+export class MongoViewStore<V extends View> implements ViewStore<V> {
+  constructor(
+    private readonly connection: Connection,
+    private readonly collectionName: string,
+    private readonly indexes: IndexSpec[] = [],
+  ) {}
+
+  private get collection() {
+    return this.connection.collection<Stored>(this.collectionName);
+  }
+
+  async ensureIndexes() {
+    for (const index of this.indexes) await this.collection.createIndex({ ...index, _id: 1 });
+  }
+
+  async get(id: string) {
+    const stored = await this.collection.findOne({ _id: id });
+    return stored ? toView<V>(stored) : undefined;
+  }
+
+  async put(view: V, expectedRevision: number | undefined) {
+    const { id, ...rest } = view;
+    if (expectedRevision === undefined) {
+      try {
+        await this.collection.insertOne({ _id: id, ...rest });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
+    }
+    // The revision guard: a write based on a stale read matches nothing.
+    const result = await this.collection.replaceOne({ _id: id, revision: expectedRevision }, rest);
+    return result.matchedCount === 1;
+  }
+
+  async find(query: ViewQuery) {
+    const { field, direction } = query.sort;
+    const dir = direction === 'asc' ? 1 : -1;
+    const filters: Record<string, unknown>[] = [];
+    for (const [name, wanted] of Object.entries(query.where ?? {})) {
+      filters.push({ [name]: Array.isArray(wanted) ? { $in: wanted } : wanted });
+    }
+    if (query.contains) {
+      const pattern = escapeRegex(query.contains.text);
+      filters.push({ $or: query.contains.fields.map((f) => ({ [f]: { $regex: pattern, $options: 'i' } })) });
+    }
+    if (query.after) filters.push(afterFilter(field, dir, query.after));
+    const docs = await this.collection
+      .find(filters.length ? { $and: filters } : {})
+      .sort({ [field]: dir, _id: dir })
+      .limit(query.limit)
+      .toArray();
+    return docs.map((doc) => toView<V>(doc));
+  }
+
+  async clear() {
+    await this.collection.deleteMany({});
+  }
+}
+
+export class MongoCheckpointStore implements CheckpointStore {
+  constructor(private readonly connection: Connection) {}
+
+  private get collection() {
+    return this.connection.collection<{ _id: string; position: string }>('projection_checkpoints');
+  }
+
+  async load(projection: string) {
+    const stored = await this.collection.findOne({ _id: projection });
+    return stored ? BigInt(stored.position) : undefined;
+  }
+
+  async save(projection: string, position: bigint) {
+    await this.collection.updateOne(
+      { _id: projection },
+      { $set: { position: position.toString() } },
+      { upsert: true },
+    );
+  }
+
+  async clear(projection: string) {
+    await this.collection.deleteOne({ _id: projection });
+  }
+}
+
+const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const afterFilter = (field: string, dir: 1 | -1, after: { value: Scalar; id: string }) => {
+  const beyond = dir === 1 ? '$gt' : '$lt';
+  return {
+    $or: [{ [field]: { [beyond]: after.value } }, { [field]: after.value, _id: { [beyond]: after.id } }],
+  };
+};
