@@ -83,11 +83,13 @@ kafka_up() {
     command -v mvn >/dev/null || die "mvn is missing: apt-get install maven"
     log "kafka: fetching the 3.9 runtime from Maven Central"
     rm -rf "$dir/libs"
-    mvn -B -q -Dstyle.color=never -f "$here/kafka/pom.xml" dependency:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory="$dir/libs" >&2
+    mvn -B -q -f "$here/kafka/pom.xml" dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$dir/libs" >"$dir/mvn.log" 2>&1 ||
+      die "kafka: fetching the runtime failed, see $dir/mvn.log"
     touch "$dir/libs/.complete"
   fi
   if running "$pidfile"; then
+    probe kafka "$(setting KAFKA_BROKERS)" >/dev/null || die "kafka runs (pid $(cat "$pidfile")) but does not answer; try infra:down"
     log "kafka: already running at $(setting KAFKA_BROKERS)"
     return
   fi
@@ -134,6 +136,7 @@ ferretdb_up() {
     (cd "$here/ferretdb" && go build -o "$bin" .) >&2
   fi
   if running "$pidfile"; then
+    probe mongo "$(setting MONGO_URL)" >/dev/null || die "ferretdb runs (pid $(cat "$pidfile")) but does not answer; try infra:down"
     log "ferretdb: already running at $(setting MONGO_URL)"
     return
   fi
@@ -192,6 +195,7 @@ postgres_up() {
   fi
   local port
   if as_pg_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    probe pg "$(setting PG_URL)" >/dev/null || die "postgres runs in $dir but does not answer; try infra:down"
     log "postgres: already running at $(setting PG_URL)"
     return
   fi
