@@ -1,1 +1,2 @@
-export {};
+export * from './cloud-event';
+export * from './topics';

@@ -1,0 +1,125 @@
+import { deadLetterTopic, parseCloudEvent } from '@helpdesk/contracts';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { EventHandler } from '../consumer/consumed-event';
+import { handleOnce } from '../consumer/handle-once';
+import type { ProcessedEvents } from '../consumer/processed-events';
+import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
+
+export interface KafkaEventConsumerOptions {
+  kafka: Kafka;
+  /** One consumer group per service: every service sees every event once. */
+  groupId: string;
+  topics: string[];
+  handler: EventHandler;
+  processed: ProcessedEvents;
+  retry?: RetryPolicy;
+  /** Partitions handled in parallel; order is kept within a partition. */
+  concurrency?: number;
+  logger?: { warn(message: string): void; error(message: string): void };
+}
+
+const HEARTBEAT_EVERY_MS = 3000;
+
+/**
+ * Consumes events at least once and applies them at most once: duplicates are skipped by
+ * event id, failures are retried with back-off, and a message that still fails goes to the
+ * topic's dead-letter topic with its error so the partition moves on. Offsets are committed
+ * only after a message was handled (or dead-lettered).
+ */
+export class KafkaEventConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly handle: EventHandler;
+
+  constructor(private readonly options: KafkaEventConsumerOptions) {
+    // A slow handler keeps heartbeating (below), so a generous session timeout is not needed
+    // to avoid rebalancing storms; the rebalance timeout lets in-flight work finish.
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30000,
+      rebalanceTimeout: 60000,
+    });
+    this.producer = options.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    this.handle = handleOnce(options.groupId, options.processed, options.handler);
+  }
+
+  async start() {
+    await this.producer.connect();
+    await this.consumer.connect();
+    for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.concurrency ?? 3,
+      eachMessage: ({ topic, partition, message, heartbeat }) =>
+        this.keepAlive(heartbeat, () => this.consume(topic, partition, message)),
+    });
+  }
+
+  /** Stops fetching, lets in-flight messages finish, commits their offsets, disconnects. */
+  async stop() {
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  private async consume(topic: string, partition: number, message: KafkaMessage) {
+    let event;
+    try {
+      event = parseCloudEvent(message.value);
+    } catch (error) {
+      return this.deadLetter(topic, partition, message, error, 1); // retrying cannot fix a malformed message
+    }
+    try {
+      await withRetry(this.options.retry ?? defaultRetryPolicy, () =>
+        this.handle({ event, topic, partition, offset: message.offset }),
+      );
+    } catch (error) {
+      await this.deadLetter(
+        topic,
+        partition,
+        message,
+        error,
+        this.options.retry?.attempts ?? defaultRetryPolicy.attempts,
+      );
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+    attempts: number,
+  ) {
+    const reason = (error as Error)?.message ?? String(error);
+    this.options.logger?.error(
+      `${this.options.groupId}: ${topic}[${partition}]@${message.offset} goes to ${deadLetterTopic(topic)}: ${reason}`,
+    );
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlq-error': reason,
+            'dlq-consumer-group': this.options.groupId,
+            'dlq-original-topic': topic,
+            'dlq-original-partition': String(partition),
+            'dlq-original-offset': message.offset,
+            'dlq-attempts': String(attempts),
+            'dlq-failed-at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+
+  private async keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}
