@@ -15,3 +15,23 @@ export const fold = <Command, Event, State>(
   decider: Decider<Command, Event, State>,
   events: readonly Event[],
 ): State => events.reduce(decider.evolve, decider.initialState);
+
+/** Why a decider refuses a command; the API maps the kind to a status (see libs/platform). */
+export type RefusalKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'illegal_transition';
+
+/**
+ * A command refused by the domain, with a message the person who sent it can act on.
+ * `code` is stable for machines (it becomes the problem type), `details` adds facts such as
+ * whom to ask.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,5 @@
+export * from './organisation.commands';
+export * from './organisation.decider';
+export * from './organisation.events';
+export * from './organisation.state';
+export * from './organisation.types';

@@ -1,0 +1,213 @@
+import { DomainError } from '@helpdesk/event-store';
+import type { OrganisationCommand } from './organisation.commands';
+import type { OrganisationEvent } from './organisation.events';
+import { activeAdministrators, type Organisation } from './organisation.state';
+import type { Actor, Contact, ContactDetails, OrganisationDetails } from './organisation.types';
+
+type Registered = Exclude<Organisation, { status: 'unregistered' }>;
+
+export const decideOrganisation = (
+  command: OrganisationCommand,
+  state: Organisation,
+): OrganisationEvent[] => {
+  if (command.type === 'RegisterOrganisation') return register(command, state);
+  if (state.status === 'unregistered') {
+    throw new DomainError('not_found', 'organisation_not_found', 'There is no such organisation.');
+  }
+  const by = { organisationId: state.id, by: command.actor.id, at: command.at };
+  const agentOnly = () => requireAgent(command.actor, command.type);
+  switch (command.type) {
+    case 'ChangeOrganisationDetails': {
+      // The contract (SLA policy, calendar) is the vendor's to change; the rest the customer may keep up to date.
+      if (command.data.changes.slaPolicy !== undefined || command.data.changes.calendar !== undefined)
+        agentOnly();
+      else requireMaintainer(command.actor, state);
+      validateOrganisation(command.data.changes);
+      const changes = changed(state, command.data.changes);
+      return Object.keys(changes).length
+        ? [{ type: 'OrganisationDetailsChanged', data: { ...by, changes } }]
+        : [];
+    }
+    case 'DeactivateOrganisation':
+      agentOnly();
+      return state.status === 'inactive'
+        ? []
+        : [{ type: 'OrganisationDeactivated', data: { ...by, reason: command.data.reason } }];
+    case 'ReactivateOrganisation':
+      agentOnly();
+      return state.status === 'active' ? [] : [{ type: 'OrganisationReactivated', data: by }];
+  }
+  requireMaintainer(command.actor, state);
+  if (state.status === 'inactive') {
+    throw new DomainError(
+      'illegal_transition',
+      'organisation_inactive',
+      `${state.name} is inactive; reactivate it first.`,
+    );
+  }
+  if (command.type === 'AddContact') {
+    const { contactId, role, authorised, ...details } = command.data;
+    if (state.contacts[contactId])
+      throw new DomainError('conflict', 'contact_exists', 'This contact already exists.');
+    const normalised = validateContact(details);
+    requireUniqueEmail(state, normalised.email);
+    const contact: Contact = { id: contactId, ...normalised, role, authorised, active: true };
+    return [{ type: 'ContactAdded', data: { ...by, contact } }];
+  }
+
+  const contact = state.contacts[command.data.contactId];
+  if (!contact) throw new DomainError('not_found', 'contact_not_found', `${state.name} has no such contact.`);
+  const about = { ...by, contactId: contact.id };
+  switch (command.type) {
+    case 'ChangeContactDetails': {
+      const next = validateContact({ ...contact, ...command.data.changes });
+      if (next.email !== contact.email && contact.active) requireUniqueEmail(state, next.email);
+      const changes = changed(contact, {
+        ...command.data.changes,
+        ...(command.data.changes.email ? { email: next.email } : {}),
+      });
+      return Object.keys(changes).length
+        ? [{ type: 'ContactDetailsChanged', data: { ...about, changes } }]
+        : [];
+    }
+    case 'ChangeContactRole':
+      if (contact.role === command.data.role) return [];
+      if (contact.role === 'customer_admin') keepAnAdministrator(state, contact, 'change the role of');
+      return [{ type: 'ContactRoleChanged', data: { ...about, role: command.data.role } }];
+    case 'AuthoriseContact':
+      if (!contact.active) {
+        throw new DomainError(
+          'illegal_transition',
+          'contact_inactive',
+          `${contact.name} is inactive; reactivate them before authorising.`,
+        );
+      }
+      return contact.authorised ? [] : [{ type: 'ContactAuthorised', data: about }];
+    case 'RevokeAuthorisation':
+      return contact.authorised
+        ? [{ type: 'ContactAuthorisationRevoked', data: { ...about, reason: command.data.reason } }]
+        : [];
+    case 'DeactivateContact':
+      if (!contact.active) return [];
+      if (contact.role === 'customer_admin') keepAnAdministrator(state, contact, 'deactivate');
+      return [
+        ...(contact.authorised
+          ? [{ type: 'ContactAuthorisationRevoked' as const, data: { ...about, reason: 'deactivated' } }]
+          : []),
+        { type: 'ContactDeactivated', data: about },
+      ];
+    case 'ReactivateContact':
+      if (contact.active) return [];
+      requireUniqueEmail(state, contact.email);
+      return [{ type: 'ContactReactivated', data: about }];
+  }
+};
+
+const register = (
+  command: Extract<OrganisationCommand, { type: 'RegisterOrganisation' }>,
+  state: Organisation,
+): OrganisationEvent[] => {
+  requireAgent(command.actor, command.type);
+  if (state.status !== 'unregistered') {
+    throw new DomainError('conflict', 'organisation_exists', 'This organisation is already registered.');
+  }
+  const { organisationId, administrator, ...details } = command.data;
+  validateOrganisation(details);
+  const { contactId, ...adminDetails } = administrator;
+  const by = { organisationId, by: command.actor.id, at: command.at };
+  // Registered together with its first administrator: an organisation never lacks one.
+  const admin: Contact = {
+    id: contactId,
+    ...validateContact(adminDetails),
+    role: 'customer_admin',
+    authorised: true,
+    active: true,
+  };
+  return [
+    { type: 'OrganisationRegistered', data: { ...by, ...details, name: details.name.trim() } },
+    { type: 'ContactAdded', data: { ...by, contact: admin } },
+  ];
+};
+
+const requireAgent = (actor: Actor, what: string) => {
+  if (actor.role !== 'agent') {
+    throw new DomainError(
+      'forbidden',
+      'agents_only',
+      `Only the vendor's support agents may ${humanise(what)}.`,
+    );
+  }
+};
+
+/** Agents maintain every organisation; a customer administrator only their own. */
+const requireMaintainer = (actor: Actor, state: Registered) => {
+  if (actor.role === 'agent') return;
+  if (actor.role === 'customer_admin' && actor.organisationId === state.id) return;
+  throw new DomainError(
+    'forbidden',
+    'not_a_maintainer',
+    `Only ${state.name}'s administrators or the vendor's support agents may change its details and contacts.`,
+    { administrators: activeAdministrators(state).map(({ id, name, email }) => ({ id, name, email })) },
+  );
+};
+
+const keepAnAdministrator = (state: Registered, contact: Contact, verb: string) => {
+  if (activeAdministrators(state).some((admin) => admin.id !== contact.id)) return;
+  throw new DomainError(
+    'illegal_transition',
+    'last_administrator',
+    `${state.name} must keep at least one active administrator: make another contact administrator before you ${verb} ${contact.name}.`,
+  );
+};
+
+const requireUniqueEmail = (state: Registered, email: string) => {
+  const holder = Object.values(state.contacts).find((c) => c.active && c.email === email);
+  if (holder) {
+    throw new DomainError(
+      'conflict',
+      'email_in_use',
+      `${email} already belongs to the active contact ${holder.name}.`,
+    );
+  }
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const validateContact = (details: ContactDetails): ContactDetails => {
+  const email = details.email.trim().toLowerCase();
+  if (!EMAIL.test(email))
+    throw new DomainError('invalid', 'invalid_email', `${details.email} is not an e-mail address.`);
+  if (!details.name.trim()) throw new DomainError('invalid', 'name_required', 'A contact needs a name.');
+  if (details.language !== 'nl' && details.language !== 'en') {
+    throw new DomainError('invalid', 'unsupported_language', 'The language must be nl or en.');
+  }
+  return { ...details, name: details.name.trim(), email };
+};
+
+const validateOrganisation = (details: Partial<OrganisationDetails>) => {
+  if (details.name !== undefined && !details.name.trim()) {
+    throw new DomainError('invalid', 'name_required', 'An organisation needs a name.');
+  }
+  if (details.timeZone !== undefined && !isTimeZone(details.timeZone)) {
+    throw new DomainError('invalid', 'unknown_time_zone', `${details.timeZone} is not an IANA time zone.`);
+  }
+};
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Only the fields whose value really changes: a no-op edit records nothing. */
+const changed = <T extends object>(current: T, changes: Partial<T>): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) => value !== undefined && current[key as keyof T] !== value,
+    ),
+  ) as Partial<T>;
+
+const humanise = (commandType: string) => commandType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -1,0 +1,231 @@
+import { DomainError } from '@helpdesk/event-store';
+import { deciderSpec } from '@helpdesk/testing';
+import {
+  agent,
+  admin,
+  anna,
+  at,
+  bram,
+  by,
+  employee,
+  foreignAdmin,
+  registered,
+  withBram,
+} from './organisation.fixtures';
+import { organisationDecider } from './organisation.decider';
+
+const spec = deciderSpec(organisationDecider);
+const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
+
+describe('registering an organisation', () => {
+  const register = (actor = agent) => ({
+    type: 'RegisterOrganisation' as const,
+    actor,
+    at,
+    data: {
+      organisationId: 'org-1',
+      name: ' Zorg BV ',
+      timeZone: 'Europe/Amsterdam',
+      slaPolicy: 'restore-time',
+      calendar: 'nl-office',
+      administrator: {
+        contactId: 'c-admin',
+        name: 'Anna de Vries',
+        email: 'Anna@Zorg.example',
+        language: 'nl' as const,
+      },
+    },
+  });
+
+  it('registers it with its first administrator, authorised', () =>
+    spec.given([]).when(register()).then(registered));
+
+  it('is for agents only', () => spec.given([]).when(register(admin)).thenThrows(refusedWith('agents_only')));
+
+  it('happens once', () =>
+    spec.given(registered).when(register()).thenThrows(refusedWith('organisation_exists')));
+
+  it('refuses an unknown time zone', () => {
+    const command = register();
+    command.data.timeZone = 'Europe/Atlantis';
+    spec
+      .given([])
+      .when(command)
+      .thenThrows(refusedWith('unknown_time_zone'), /Europe\/Atlantis/);
+  });
+});
+
+describe('changing organisation details', () => {
+  const change = (actor: typeof agent, changes: object) => ({
+    type: 'ChangeOrganisationDetails' as const,
+    actor,
+    at,
+    data: { changes },
+  });
+
+  it('lets its administrator rename it', () =>
+    spec
+      .given(registered)
+      .when(change(admin, { name: 'Zorg Groep BV' }))
+      .then([
+        { type: 'OrganisationDetailsChanged', data: { ...by(admin), changes: { name: 'Zorg Groep BV' } } },
+      ]));
+
+  it('records nothing when nothing changes', () =>
+    spec
+      .given(registered)
+      .when(change(admin, { name: 'Zorg BV' }))
+      .then([]));
+
+  it('keeps the SLA policy of the contract for agents', () =>
+    spec
+      .given(registered)
+      .when(change(admin, { slaPolicy: 'response-time' }))
+      .thenThrows(refusedWith('agents_only')));
+
+  it('refuses employees, naming the administrators to ask', () =>
+    spec
+      .given(registered)
+      .when(change(employee, { name: 'x' }))
+      .thenThrows(
+        (e) =>
+          e instanceof DomainError &&
+          e.code === 'not_a_maintainer' &&
+          JSON.stringify(e.details) ===
+            JSON.stringify({ administrators: [{ id: anna.id, name: anna.name, email: anna.email }] }),
+      ));
+
+  it("refuses another organisation's administrator", () =>
+    spec
+      .given(registered)
+      .when(change(foreignAdmin, { name: 'x' }))
+      .thenThrows(refusedWith('not_a_maintainer')));
+
+  it('refuses commands to an organisation that does not exist', () =>
+    spec
+      .given([])
+      .when(change(agent, { name: 'x' }))
+      .thenThrows(refusedWith('organisation_not_found')));
+});
+
+describe('contacts', () => {
+  const addBram = (actor = admin, email = 'BRAM@zorg.example ') => ({
+    type: 'AddContact' as const,
+    actor,
+    at,
+    data: {
+      contactId: 'c-emp',
+      name: 'Bram Jansen',
+      email,
+      language: 'en' as const,
+      role: 'customer_employee' as const,
+      authorised: true,
+    },
+  });
+  const command = <T extends string>(type: T, actor: typeof agent, data: object) =>
+    ({ type, actor, at, data }) as never;
+
+  it('are added by an administrator, e-mail normalised', () =>
+    spec
+      .given(registered)
+      .when(addBram())
+      .then([{ type: 'ContactAdded', data: { ...by(admin), contact: bram } }]));
+
+  it('are not added by an employee', () =>
+    spec.given(registered).when(addBram(employee)).thenThrows(refusedWith('not_a_maintainer')));
+
+  it('have an e-mail address unique among active contacts', () =>
+    spec
+      .given(registered)
+      .when(addBram(admin, 'anna@zorg.example'))
+      .thenThrows(refusedWith('email_in_use'), /Anna de Vries/));
+
+  it('need a valid e-mail address', () =>
+    spec.given(registered).when(addBram(admin, 'bram-at-zorg')).thenThrows(refusedWith('invalid_email')));
+
+  it('lose their authorisation when deactivated', () =>
+    spec
+      .given(withBram)
+      .when(command('DeactivateContact', admin, { contactId: 'c-emp' }))
+      .then([
+        {
+          type: 'ContactAuthorisationRevoked',
+          data: { ...by(admin), contactId: 'c-emp', reason: 'deactivated' },
+        },
+        { type: 'ContactDeactivated', data: { ...by(admin), contactId: 'c-emp' } },
+      ]));
+
+  it('cannot be authorised while inactive', () =>
+    spec
+      .given([...withBram, { type: 'ContactDeactivated', data: { ...by(admin), contactId: 'c-emp' } }])
+      .when(command('AuthoriseContact', admin, { contactId: 'c-emp' }))
+      .thenThrows(refusedWith('contact_inactive')));
+
+  it('are authorised and revoked, each recorded once', () => {
+    spec
+      .given(withBram)
+      .when(command('AuthoriseContact', admin, { contactId: 'c-emp' }))
+      .then([]);
+    spec
+      .given(withBram)
+      .when(command('RevokeAuthorisation', admin, { contactId: 'c-emp', reason: 'left the team' }))
+      .then([
+        {
+          type: 'ContactAuthorisationRevoked',
+          data: { ...by(admin), contactId: 'c-emp', reason: 'left the team' },
+        },
+      ]);
+  });
+
+  it('keep at least one active administrator: the last one cannot be deactivated', () =>
+    spec
+      .given(withBram)
+      .when(command('DeactivateContact', agent, { contactId: 'c-admin' }))
+      .thenThrows(refusedWith('last_administrator'), /at least one active administrator/));
+
+  it('keep at least one active administrator: the last one cannot be demoted', () =>
+    spec
+      .given(withBram)
+      .when(command('ChangeContactRole', admin, { contactId: 'c-admin', role: 'customer_employee' }))
+      .thenThrows(refusedWith('last_administrator')));
+
+  it('may hand over administration: promote another first, then demote', () =>
+    spec
+      .given([
+        ...withBram,
+        { type: 'ContactRoleChanged', data: { ...by(admin), contactId: 'c-emp', role: 'customer_admin' } },
+      ])
+      .when(command('ChangeContactRole', admin, { contactId: 'c-admin', role: 'customer_employee' }))
+      .then([
+        {
+          type: 'ContactRoleChanged',
+          data: { ...by(admin), contactId: 'c-admin', role: 'customer_employee' },
+        },
+      ]));
+
+  it('cannot take over the e-mail of an active contact when changing details', () =>
+    spec
+      .given(withBram)
+      .when(
+        command('ChangeContactDetails', admin, {
+          contactId: 'c-emp',
+          changes: { email: 'anna@zorg.example' },
+        }),
+      )
+      .thenThrows(refusedWith('email_in_use')));
+
+  it('are unknown when the id is not one of the organisation', () =>
+    spec
+      .given(registered)
+      .when(command('AuthoriseContact', admin, { contactId: 'nobody' }))
+      .thenThrows(refusedWith('contact_not_found')));
+
+  it('are not changed while the organisation is inactive', () =>
+    spec
+      .given([
+        ...withBram,
+        { type: 'OrganisationDeactivated', data: { ...by(agent), reason: 'contract ended' } },
+      ])
+      .when(command('AuthoriseContact', admin, { contactId: 'c-emp' }))
+      .thenThrows(refusedWith('organisation_inactive')));
+});
