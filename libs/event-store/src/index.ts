@@ -5,3 +5,4 @@ export * from './postgres/create';
 export * from './postgres/postgres-event-store';
 export * from './sequence';
 export * from './eventstoredb/eventstoredb-event-store';
+export * from './command-handling';

@@ -1,0 +1,88 @@
+import { handleCommand } from './command-handling';
+import { type Decider, DomainError } from './decider';
+import type { EventStore } from './event-store';
+import { WrongExpectedRevisionError } from './event-store';
+import { InMemoryEventStore } from './in-memory-event-store';
+
+type Added = { type: 'Added'; data: { by: number } };
+const counter: Decider<{ add: number }, Added, number> = {
+  initialState: 0,
+  decide: ({ add }, total) => {
+    if (total + add > 10) throw new DomainError('illegal_transition', 'too_much', 'over ten');
+    return add === 0 ? [] : [{ type: 'Added', data: { by: add } }];
+  },
+  evolve: (total, event) => total + event.data.by,
+};
+const metadata = {
+  correlationId: 'req-1',
+  actor: { id: 'a-1', role: 'agent' },
+  occurredAt: '2026-11-24T10:00:00Z',
+};
+
+describe('handleCommand', () => {
+  it('appends what the decider decides, with metadata, and answers the new revision', async () => {
+    const store = new InMemoryEventStore();
+    expect((await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata })).revision).toBe(0);
+    expect((await handleCommand(store, counter, 'c-1', { add: 3 }, { metadata })).revision).toBe(1);
+    const [first] = await store.readStream('c-1');
+    expect(first).toMatchObject({
+      type: 'Added',
+      data: { by: 2 },
+      metadata: { ...metadata, schemaVersion: 1 },
+    });
+  });
+
+  it('writes nothing when the decider decides nothing', async () => {
+    const store = new InMemoryEventStore();
+    expect(await handleCommand(store, counter, 'c-1', { add: 0 }, { metadata })).toEqual({
+      events: [],
+      revision: -1,
+    });
+    expect(await store.readStream('c-1')).toEqual([]);
+  });
+
+  it('lets a refusal through and writes nothing', async () => {
+    const store = new InMemoryEventStore();
+    await expect(handleCommand(store, counter, 'c-1', { add: 11 }, { metadata })).rejects.toThrow('over ten');
+    expect(await store.readStream('c-1')).toEqual([]);
+  });
+
+  it('reports a stale If-Match instead of retrying', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, counter, 'c-1', { add: 1 }, { metadata });
+    await expect(
+      handleCommand(store, counter, 'c-1', { add: 1 }, { metadata, expectedRevision: 5 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('decides again on the fresh state after losing a race, and then may refuse', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, counter, 'c-1', { add: 5 }, { metadata });
+    // A store where another writer always gets in between our read and our append, once.
+    let interfered = false;
+    const racing: EventStore = Object.create(store);
+    racing.append = async (id, events, expected) => {
+      if (!interfered) {
+        interfered = true;
+        await store.append(id, [{ id: 'other', type: 'Added', data: { by: 5 }, metadata: {} }], expected);
+      }
+      return store.append(id, events, expected);
+    };
+    await expect(handleCommand(racing, counter, 'c-1', { add: 1 }, { metadata })).rejects.toThrow('over ten');
+    expect((await store.readStream('c-1')).map((e) => e.data.by)).toEqual([5, 5]);
+  });
+
+  it('makes a redelivered command a replay when its event ids are deterministic', async () => {
+    const store = new InMemoryEventStore();
+    const eventIds = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
+    await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata, eventIds });
+    await handleCommand(
+      store,
+      counter,
+      'c-1',
+      { add: 2 },
+      { metadata, eventIds, expectedRevision: undefined },
+    );
+    expect((await store.readStream('c-1')).length).toBe(1);
+  });
+});
