@@ -1,0 +1,58 @@
+import type { RegisterTicket } from '../ticket.commands';
+import type { TicketEvent } from '../ticket.events';
+import { isCustomer, refuse, requireText } from '../ticket.rules';
+import type { Ticket } from '../ticket.state';
+import type { Channel } from '../ticket.types';
+
+const NUMBER = /^HD-\d{5,}$/;
+
+/** Channels a customer uses themselves; phone and e-mail tickets are registered by an agent. */
+const SELF_SERVICE: readonly Channel[] = ['portal', 'api'];
+
+export const register = (command: RegisterTicket, state: Ticket): TicketEvent[] => {
+  const { actor, data } = command;
+  if (state.status !== 'unregistered')
+    refuse('conflict', 'ticket_exists', 'This ticket is already registered.');
+  if (!NUMBER.test(data.number))
+    refuse('invalid', 'invalid_number', `${data.number} is not a ticket reference (HD-00001).`);
+  if (isCustomer(actor)) {
+    if (actor.organisationId !== data.organisationId) {
+      refuse('forbidden', 'foreign_organisation', 'You can file tickets only for your own organisation.');
+    }
+    if (actor.role === 'customer_employee' && data.reporterId !== actor.id) {
+      refuse(
+        'forbidden',
+        'reporter_only',
+        'You can file tickets only for yourself; your administrator can file for others.',
+      );
+    }
+    if (!SELF_SERVICE.includes(data.channel)) {
+      refuse(
+        'invalid',
+        'agent_channel',
+        `Tickets by ${data.channel} are registered by a support agent; use the portal or the API.`,
+      );
+    }
+  }
+  if (actor.role === 'system' && data.channel !== 'api') {
+    refuse('invalid', 'system_channel', 'Other systems file tickets through the api channel.');
+  }
+  return [
+    {
+      type: 'TicketRegistered',
+      data: {
+        ticketId: data.ticketId,
+        by: actor.id,
+        at: command.at,
+        number: data.number,
+        kind: data.kind,
+        channel: data.channel,
+        subject: requireText(data.subject, 'The subject', 200),
+        description: requireText(data.description, 'The description', 20000),
+        details: data.details ?? {},
+        organisationId: data.organisationId,
+        reporterId: data.reporterId,
+      },
+    },
+  ];
+};
