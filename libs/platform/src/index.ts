@@ -11,3 +11,5 @@ export * from './platform.module';
 export * from './problems/problem-details';
 export * from './problems/problem-details.filter';
 export * from './problems/validation';
+export * from './runtime/runtime.module';
+export * from './runtime/runtime.settings';

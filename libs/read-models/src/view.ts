@@ -14,6 +14,8 @@ export type Scalar = string | number | boolean | null;
 export interface ViewQuery {
   /** Equality on a field, or membership when given a list. */
   where?: Record<string, Scalar | Scalar[]>;
+  /** At least one of these equalities holds (e.g. reported by me, or I am a participant). */
+  either?: Array<Record<string, Scalar>>;
   /** Case-insensitive substring match on any of the fields. */
   contains?: { fields: string[]; text: string };
   /** Sorted by this field, ties broken by id in the same direction. */

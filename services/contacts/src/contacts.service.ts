@@ -6,4 +6,5 @@ export const contactsService: ServiceDefinition = {
   description: 'Organisations, contacts and who is authorised for support.',
   features: [ContactsModule],
   defaultPort: 3002,
+  defaultMode: 'distributed',
 };

@@ -6,4 +6,5 @@ export const notificationsService: ServiceDefinition = {
   description: "Who is told what: e-mail in the recipient's language, retries, the delivery log.",
   features: [NotificationsModule],
   defaultPort: 3004,
+  defaultMode: 'distributed',
 };

@@ -6,4 +6,5 @@ export const releasesService: ServiceDefinition = {
   description: 'Two-weekly release trains that carry fixes and tell the tickets they fix.',
   features: [ReleasesModule],
   defaultPort: 3005,
+  defaultMode: 'distributed',
 };

@@ -6,4 +6,5 @@ export const slaMonitorService: ServiceDefinition = {
   description: 'SLA clocks in business time: warnings, breaches, compliance and what-if.',
   features: [SlaMonitorModule],
   defaultPort: 3003,
+  defaultMode: 'distributed',
 };

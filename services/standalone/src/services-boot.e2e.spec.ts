@@ -1,6 +1,10 @@
-import { configureHttp, serviceRootModule, ServiceDefinition } from '@helpdesk/platform';
-import { INestApplication } from '@nestjs/common';
+import { configureHttp, serviceRootModule, type ServiceDefinition } from '@helpdesk/platform';
+import { requireInfra } from '@helpdesk/testing';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { desk, standaloneService } from './standalone.service';
 
@@ -15,16 +19,33 @@ describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
   'the %s service',
   (_name, service) => {
     let app: INestApplication;
+    let dataDir: string;
+    let saved: NodeJS.ProcessEnv;
     beforeAll(async () => {
+      saved = { ...process.env };
+      dataDir = await mkdtemp(join(tmpdir(), 'desk-'));
+      // Distributed services run on the real local servers; standalone on its embedded defaults.
+      const settings =
+        service.defaultMode === 'distributed'
+          ? { EVENT_STORE: 'postgres', PG_URL: requireInfra('PG_URL'), MONGO_URL: requireInfra('MONGO_URL') }
+          : { DATA_DIR: dataDir };
+      Object.assign(process.env, settings);
       app = await boot(service);
     });
-    afterAll(() => app.close());
+    afterAll(async () => {
+      await app.close();
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      await rm(dataDir, { recursive: true, force: true });
+    });
 
     it('is live', () => request(app.getHttpServer()).get('/health/live').expect(200, { status: 'live' }));
 
-    it('is ready when its dependencies answer', async () => {
+    it('is ready when its event store and read store answer', async () => {
       const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
       expect(response.body.status).toBe('ready');
+      expect(response.body.checks['event-store']).toEqual({ status: 'up' });
+      if (service.defaultMode === 'distributed')
+        expect(response.body.checks['read-store']).toEqual({ status: 'up' });
     });
 
     it('serves its OpenAPI document', async () => {

@@ -20,4 +20,5 @@ export const standaloneService: ServiceDefinition = {
     'The whole support desk in one process: tickets, contacts, SLA clocks, notifications, releases.',
   features: desk.flatMap((service) => service.features),
   defaultPort: 3000,
+  defaultMode: 'standalone',
 };

@@ -7,4 +7,5 @@ export const ticketsService: ServiceDefinition = {
     'Tickets: registration, triage, the lifecycle, comments, attachments, history; agent and portal read API.',
   features: [TicketsModule],
   defaultPort: 3001,
+  defaultMode: 'distributed',
 };

@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, parse } from '../config/config';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { PlatformModule } from '../platform.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
 
 export interface ServiceDefinition {
@@ -14,15 +16,23 @@ export interface ServiceDefinition {
   /** The feature modules this process runs: one for a service, all of them in standalone mode. */
   features: Array<Type<unknown> | DynamicModule>;
   defaultPort: number;
+  /** The mode when MODE is not set: standalone for `npm start`, distributed for one service a process. */
+  defaultMode: Mode;
 }
 
 @Module({})
 class ServiceRootModule {}
 
 /** The root of a service process: the platform (logs, health, metrics) plus its features. */
-export const serviceRootModule = (service: Pick<ServiceDefinition, 'name' | 'features'>): DynamicModule => ({
+export const serviceRootModule = (
+  service: Pick<ServiceDefinition, 'name' | 'features' | 'defaultMode'>,
+): DynamicModule => ({
   module: ServiceRootModule,
-  imports: [PlatformModule.forRoot({ service: service.name }), ...service.features],
+  imports: [
+    PlatformModule.forRoot({ service: service.name }),
+    RuntimeModule.forRoot(service.defaultMode),
+    ...service.features,
+  ],
 });
 
 const httpSettings = (defaultPort: number) => ({

@@ -75,6 +75,17 @@ export const viewStoreContract = (name: string, makeStore: () => Promise<ViewSto
         expect(withC7.map((t) => t.id)).toEqual(['t-007']);
       });
 
+      it('matches either of several conditions', async () => {
+        const sort = { field: 'number', direction: 'asc' as const };
+        const mine = await store.find({
+          where: { organisationId: 'org-a' },
+          either: [{ participants: 'c-7' }, { number: 'HD-00008' }, { number: 'HD-00009' }],
+          sort,
+          limit: 100,
+        });
+        expect(mine.map((t) => t.id)).toEqual(['t-007', 't-008']);
+      });
+
       it('searches text case-insensitively, taking the text literally', async () => {
         const sort = { field: 'number', direction: 'asc' as const };
         const found = await store.find({

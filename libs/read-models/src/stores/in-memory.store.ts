@@ -60,12 +60,23 @@ const compare = (a: Scalar | undefined, b: Scalar | undefined): number => {
   return (a as string | number) < (b as string | number) ? -1 : 1;
 };
 
+// Like MongoDB, an array field matches when any of its elements does.
+const fieldMatches = (view: View, field: string, wanted: Scalar | Scalar[]) => {
+  const actual = valueOf(view, field);
+  const candidates = Array.isArray(wanted) ? wanted : [wanted];
+  const values = Array.isArray(actual) ? (actual as Scalar[]) : [actual];
+  return values.some((value) => candidates.includes(value ?? null));
+};
+
 const matches = (view: View, query: ViewQuery) => {
   for (const [field, wanted] of Object.entries(query.where ?? {})) {
-    const actual = valueOf(view, field);
-    const candidates = Array.isArray(wanted) ? wanted : [wanted];
-    const values = Array.isArray(actual) ? (actual as Scalar[]) : [actual];
-    if (!values.some((value) => candidates.includes(value ?? null))) return false;
+    if (!fieldMatches(view, field, wanted)) return false;
+  }
+  if (
+    query.either &&
+    !query.either.some((alt) => Object.entries(alt).every(([f, w]) => fieldMatches(view, f, w)))
+  ) {
+    return false;
   }
   if (query.contains) {
     const text = query.contains.text.toLowerCase();

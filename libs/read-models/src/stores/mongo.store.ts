@@ -52,6 +52,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     for (const [name, wanted] of Object.entries(query.where ?? {})) {
       filters.push({ [name]: Array.isArray(wanted) ? { $in: wanted } : wanted });
     }
+    if (query.either) filters.push({ $or: query.either });
     if (query.contains) {
       const pattern = escapeRegex(query.contains.text);
       filters.push({ $or: query.contains.fields.map((f) => ({ [f]: { $regex: pattern, $options: 'i' } })) });

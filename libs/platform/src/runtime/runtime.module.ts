@@ -1,0 +1,119 @@
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  createEmbeddedEventStore,
+  createPostgresEventStore,
+  type EventStore,
+  EventStoreDbEventStore,
+} from '@helpdesk/event-store';
+import {
+  type CheckpointStore,
+  InMemoryCheckpointStore,
+  InMemoryViewStore,
+  type IndexSpec,
+  MongoCheckpointStore,
+  MongoViewStore,
+  type View,
+  type ViewStore,
+} from '@helpdesk/read-models';
+import mongoose, { type Connection } from 'mongoose';
+import { mkdirSync } from 'node:fs';
+import { ReadinessRegistry } from '../health/readiness';
+import { loadRuntimeSettings, type Mode, type RuntimeSettings } from './runtime.settings';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_STORE = Symbol('READ_STORE');
+export const RUNTIME_SETTINGS = Symbol('RUNTIME_SETTINGS');
+
+/** Where projections keep their documents and checkpoints, whichever store runs. */
+export interface ReadStore {
+  views<V extends View>(name: string, indexes?: IndexSpec[]): Promise<ViewStore<V>>;
+  readonly checkpoints: CheckpointStore;
+  /** The MongoDB connection in distributed mode (GridFS, processed-event ids). */
+  readonly mongo?: Connection;
+}
+
+const openEventStore = async (settings: RuntimeSettings['eventStore']): Promise<EventStore> => {
+  switch (settings.kind) {
+    case 'pglite':
+      mkdirSync(settings.dir, { recursive: true });
+      return createEmbeddedEventStore(settings.dir);
+    case 'postgres':
+      return createPostgresEventStore(settings.url);
+    case 'eventstoredb':
+      return EventStoreDbEventStore.connect(settings.url);
+  }
+};
+
+const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<ReadStore> => {
+  if (settings.kind === 'memory') {
+    return { views: async () => new InMemoryViewStore(), checkpoints: new InMemoryCheckpointStore() };
+  }
+  const mongo = await mongoose.createConnection(settings.url, { serverSelectionTimeoutMS: 5000 }).asPromise();
+  return {
+    mongo,
+    checkpoints: new MongoCheckpointStore(mongo),
+    views: async <V extends View>(name: string, indexes: IndexSpec[] = []) => {
+      const store = new MongoViewStore<V>(mongo, name, indexes);
+      await store.ensureIndexes();
+      return store;
+    },
+  };
+};
+
+/**
+ * The adapters of this process, chosen in one place from configuration: the same handlers
+ * and projections run on every combination.
+ */
+@Global()
+@Module({})
+export class RuntimeModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('Runtime');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(RUNTIME_SETTINGS) settings: RuntimeSettings,
+    readiness: ReadinessRegistry,
+  ) {
+    this.logger.log(
+      `mode ${settings.mode}: event store ${settings.eventStore.kind}, read store ${settings.readStore.kind}` +
+        (settings.mode === 'standalone' ? `, data in ${settings.dataDir}` : ''),
+    );
+    readiness.register({ name: 'event-store', check: async () => void (await eventStore.headPosition()) });
+    const mongo = readStore.mongo;
+    if (mongo)
+      readiness.register({ name: 'read-store', check: async () => void (await mongo.db!.admin().ping()) });
+  }
+
+  static forRoot(defaultMode: Mode): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: RUNTIME_SETTINGS, useFactory: () => loadRuntimeSettings(defaultMode) },
+        {
+          provide: EVENT_STORE,
+          inject: [RUNTIME_SETTINGS],
+          useFactory: (s: RuntimeSettings) => openEventStore(s.eventStore),
+        },
+        {
+          provide: READ_STORE,
+          inject: [RUNTIME_SETTINGS],
+          useFactory: (s: RuntimeSettings) => openReadStore(s.readStore),
+        },
+      ],
+      exports: [EVENT_STORE, READ_STORE, RUNTIME_SETTINGS],
+    };
+  }
+
+  async onApplicationShutdown() {
+    await this.eventStore.close();
+    await this.readStore.mongo?.close();
+  }
+}

@@ -1,0 +1,92 @@
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig, parse } from '../config/config';
+
+export type Mode = 'standalone' | 'distributed';
+
+export interface RuntimeSettings {
+  mode: Mode;
+  dataDir: string;
+  eventStore:
+    | { kind: 'pglite'; dir: string }
+    | { kind: 'postgres'; url: string }
+    | { kind: 'eventstoredb'; url: string };
+  readStore: { kind: 'memory' } | { kind: 'mongodb'; url: string };
+}
+
+/**
+ * Which adapters run, from the environment. Standalone (`npm start`) needs nothing: embedded
+ * PostgreSQL under DATA_DIR and read models in memory. Distributed mode names its servers,
+ * and a missing one is reported with every other problem before anything starts.
+ */
+export const loadRuntimeSettings = (
+  defaultMode: Mode,
+  env: NodeJS.ProcessEnv = process.env,
+): RuntimeSettings => {
+  const base = loadConfig(
+    {
+      MODE: {
+        description: 'standalone or distributed',
+        default: defaultMode,
+        parse: parse.oneOf('standalone', 'distributed'),
+      },
+      DATA_DIR: {
+        description: 'folder for embedded data (standalone)',
+        default: './data',
+        parse: parse.string,
+      },
+      EVENT_STORE: {
+        description: 'pglite (embedded), postgres or eventstoredb',
+        default: (env.MODE ?? defaultMode) === 'standalone' ? 'pglite' : 'eventstoredb',
+        parse: parse.oneOf('pglite', 'postgres', 'eventstoredb'),
+      },
+      READ_STORE: {
+        description: 'memory or mongodb',
+        default: (env.MODE ?? defaultMode) === 'standalone' ? 'memory' : 'mongodb',
+        parse: parse.oneOf('memory', 'mongodb'),
+      },
+    },
+    env,
+  );
+  const problems: string[] = [];
+  const need = (name: string, why: string, protocols: string[]) => {
+    const value = env[name];
+    if (!value) {
+      problems.push(`${name} is required: ${why}`);
+      return '';
+    }
+    try {
+      return parse.url(...protocols)(value);
+    } catch (error) {
+      problems.push(`${name}=${JSON.stringify(value)} is invalid: ${(error as Error).message}`);
+      return '';
+    }
+  };
+  const dataDir = resolve(base.DATA_DIR);
+  const eventStore: RuntimeSettings['eventStore'] =
+    base.EVENT_STORE === 'pglite'
+      ? { kind: 'pglite', dir: join(dataDir, 'event-store') }
+      : base.EVENT_STORE === 'postgres'
+        ? {
+            kind: 'postgres',
+            url: need('PG_URL', 'the PostgreSQL event store (EVENT_STORE=postgres)', [
+              'postgres',
+              'postgresql',
+            ]),
+          }
+        : {
+            kind: 'eventstoredb',
+            url: need('ESDB_URL', 'the EventStoreDB event store (EVENT_STORE=eventstoredb)', [
+              'esdb',
+              'esdb+discover',
+            ]),
+          };
+  const readStore: RuntimeSettings['readStore'] =
+    base.READ_STORE === 'memory'
+      ? { kind: 'memory' }
+      : {
+          kind: 'mongodb',
+          url: need('MONGO_URL', 'the MongoDB read store (READ_STORE=mongodb)', ['mongodb', 'mongodb+srv']),
+        };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { mode: base.MODE, dataDir, eventStore, readStore };
+};
