@@ -30,8 +30,10 @@ export interface HandleCommandOptions {
   maxAttempts?: number;
 }
 
-export interface HandledCommand<E> {
+export interface HandledCommand<E, S> {
   events: E[];
+  /** The aggregate after the command. */
+  state: S;
   /** The stream's revision after the command: the ETag of the aggregate. */
   revision: number;
   position?: bigint;
@@ -54,7 +56,7 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   streamId: string,
   command: C,
   options: HandleCommandOptions,
-): Promise<HandledCommand<E>> => {
+): Promise<HandledCommand<E, S>> => {
   const attempts = options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
@@ -66,14 +68,12 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         revision < 0 ? 'no_stream' : revision,
       );
     }
-    const events = decider.decide(
-      command,
-      fold(
-        decider,
-        history.map((e) => toDomainEvent<E>(e)),
-      ),
+    const before = fold(
+      decider,
+      history.map((e) => toDomainEvent<E>(e)),
     );
-    if (events.length === 0) return { events, revision };
+    const events = decider.decide(command, before);
+    if (events.length === 0) return { events, state: before, revision };
     const metadata = { ...options.metadata, schemaVersion: SCHEMA_VERSION };
     try {
       const result = await store.append(
@@ -86,7 +86,8 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         })),
         revision < 0 ? 'no_stream' : revision,
       );
-      return { events, revision: result.nextExpectedRevision, position: result.position };
+      const state = events.reduce(decider.evolve, before);
+      return { events, state, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
     }

@@ -23,7 +23,8 @@ describe('handleCommand', () => {
   it('appends what the decider decides, with metadata, and answers the new revision', async () => {
     const store = new InMemoryEventStore();
     expect((await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata })).revision).toBe(0);
-    expect((await handleCommand(store, counter, 'c-1', { add: 3 }, { metadata })).revision).toBe(1);
+    const second = await handleCommand(store, counter, 'c-1', { add: 3 }, { metadata });
+    expect([second.revision, second.state]).toEqual([1, 5]);
     const [first] = await store.readStream('c-1');
     expect(first).toMatchObject({
       type: 'Added',
@@ -36,6 +37,7 @@ describe('handleCommand', () => {
     const store = new InMemoryEventStore();
     expect(await handleCommand(store, counter, 'c-1', { add: 0 }, { metadata })).toEqual({
       events: [],
+      state: 0,
       revision: -1,
     });
     expect(await store.readStream('c-1')).toEqual([]);

@@ -3,3 +3,4 @@ export * from './projection-runner';
 export * from './stores/in-memory.store';
 export * from './stores/mongo.store';
 export * from './view';
+export * from './event-feed';

@@ -41,10 +41,15 @@ export class ProjectionRunner<V extends View> {
     private readonly logger: ProjectionLogger = { log: () => undefined },
   ) {}
 
-  async start() {
+  /**
+   * Resumes after the checkpoint and follows the log. Given the log's last position now,
+   * it resolves once that is applied, logging progress every two seconds on the way:
+   * a replay of a large log says how far it got.
+   */
+  async start(head?: bigint) {
     this.position = this.savedPosition = await this.checkpoints.load(this.projection.name);
     this.logger.log(`projection ${this.projection.name} resumes after position ${this.position ?? 'start'}`);
-    this.subscription = this.feed.subscribe(this.position, (event) => this.handle(event));
+    await this.follow(head);
   }
 
   async stop() {
@@ -53,33 +58,36 @@ export class ProjectionRunner<V extends View> {
     await this.saveCheckpoint();
   }
 
-  /**
-   * Drops the read model and replays the whole log into it, logging progress every two
-   * seconds. `head` is the log's last position now: the rebuild is done when it is applied.
-   */
+  /** Drops the read model and replays the whole log into it, up to `head`, the log's last position now. */
   async rebuild(head: bigint | undefined) {
     await this.stop();
     await this.views.clear();
     await this.checkpoints.clear(this.projection.name);
     this.position = this.savedPosition = undefined;
+    this.logger.log(`rebuilding ${this.projection.name} from the start of the log`);
+    await this.follow(head);
+  }
+
+  private async follow(head: bigint | undefined) {
     const started = Date.now();
     const handledBefore = this.handled;
+    this.subscription = this.feed.subscribe(this.position, (event) => this.handle(event));
+    if (head === undefined || (this.position !== undefined && this.position >= head)) return;
     const progress = setInterval(
       () =>
         this.logger.log(
-          `rebuilding ${this.projection.name}: ${this.handled - handledBefore} events, position ${this.position ?? 0} of ${head ?? 0}`,
+          `${this.projection.name}: ${this.handled - handledBefore} events applied, catching up`,
         ),
       2000,
     );
-    this.subscription = this.feed.subscribe(undefined, (event) => this.handle(event));
     try {
-      if (head !== undefined) await this.caughtUpTo(head);
+      await this.caughtUpTo(head);
     } finally {
       clearInterval(progress);
     }
     const seconds = (Date.now() - started) / 1000;
     this.logger.log(
-      `rebuilt ${this.projection.name}: ${this.handled - handledBefore} events in ${seconds.toFixed(1)} s`,
+      `${this.projection.name} caught up: ${this.handled - handledBefore} events in ${seconds.toFixed(1)} s`,
     );
   }
 

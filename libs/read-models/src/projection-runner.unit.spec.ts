@@ -114,7 +114,7 @@ describe('ProjectionRunner', () => {
     await rebuilding.rebuild(head);
     expect(await views.get('stray')).toBeUndefined();
     expect(await views.get('counter-2')).toEqual(expected(feed, 'counter-2'));
-    expect(logged[logged.length - 1]).toMatch(/^rebuilt counters: 30 events in /);
+    expect(logged[logged.length - 1]).toMatch(/^counters caught up: 30 events in /);
   });
 
   it('gives the same documents when two runners race over the same log', async () => {

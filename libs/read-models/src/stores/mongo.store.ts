@@ -33,7 +33,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     const { id, ...rest } = view;
     if (expectedRevision === undefined) {
       try {
-        await this.collection.insertOne({ _id: id, ...rest });
+        await this.collection.insertOne({ _id: id, ...rest }, { ignoreUndefined: true });
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;
@@ -41,7 +41,9 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       }
     }
     // The revision guard: a write based on a stale read matches nothing.
-    const result = await this.collection.replaceOne({ _id: id, revision: expectedRevision }, rest);
+    const result = await this.collection.replaceOne({ _id: id, revision: expectedRevision }, rest, {
+      ignoreUndefined: true,
+    });
     return result.matchedCount === 1;
   }
 

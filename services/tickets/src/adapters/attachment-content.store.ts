@@ -7,6 +7,8 @@ import type { Connection } from 'mongoose';
  * Where attachment bytes live; the ticket's events keep only their metadata. Content is
  * addressed by its SHA-256, so storing the same file twice (a retried upload) is harmless.
  */
+export const ATTACHMENT_CONTENT = Symbol('ATTACHMENT_CONTENT');
+
 export interface AttachmentContentStore {
   /** Stores the bytes and returns their key (the hex SHA-256). */
   put(content: Buffer): Promise<string>;

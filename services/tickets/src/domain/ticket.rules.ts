@@ -18,7 +18,10 @@ export const isCustomer = (actor: Actor) =>
  * Who may see a ticket: the vendor's agents and systems; a customer administrator for every
  * ticket of their organisation; an employee only for tickets they reported or were added to.
  */
-export const canSee = (actor: Actor, ticket: RegisteredTicket) => {
+export const canSee = (
+  actor: Actor,
+  ticket: Pick<RegisteredTicket, 'organisationId' | 'reporterId' | 'participants'>,
+) => {
   if (!isCustomer(actor)) return true;
   if (actor.organisationId !== ticket.organisationId) return false;
   return (

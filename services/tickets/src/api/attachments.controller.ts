@@ -1,0 +1,116 @@
+import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../adapters/attachment-content.store';
+import { ExecuteTicketCommand, type TicketCommandResult } from '../application/execute-ticket-command';
+import { GetTicketQuery } from '../application/ticket-queries';
+import { MAX_ATTACHMENT_BYTES } from '../domain';
+import type { TicketView } from '../projections/ticket-view';
+import { commandContext, etag, expectedRevisionFrom } from './command-context';
+
+interface UploadedAttachment {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets/:id/attachments')
+export class AttachmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(ATTACHMENT_CONTENT) private readonly content: AttachmentContentStore,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: `Attach a file (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  // One byte over the limit lets the decider, not multer, say what the limit is.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  async attach(
+    @Param('id', uuid) id: string,
+    @UploadedFile() file: UploadedAttachment | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (!file)
+      throw new InvalidInputException([
+        { field: 'file', reason: 'a file is required (multipart field "file")' },
+      ]);
+    // Read access first: nobody stores bytes on a ticket they cannot see.
+    await this.queries.execute(new GetTicketQuery(id, principal));
+    const attachmentId = randomUUID();
+    const sha256 = await this.content.put(file.buffer);
+    const command = {
+      type: 'AddAttachment' as const,
+      actor: principal,
+      at: new Date().toISOString(),
+      data: {
+        attachmentId,
+        fileName: file.originalname,
+        contentType: file.mimetype,
+        size: file.size,
+        sha256,
+      },
+    };
+    const result: TicketCommandResult = await this.commands.execute(
+      new ExecuteTicketCommand(id, command, commandContext(req, principal), expectedRevisionFrom(req)),
+    );
+    res.setHeader('ETag', etag(result.revision));
+    return { ...result, attachmentId, sha256 };
+  }
+
+  @Get(':attachmentId')
+  @ApiOperation({ summary: 'Download an attachment' })
+  async download(
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket: TicketView = await this.queries.execute(new GetTicketQuery(id, principal));
+    const attachment = ticket.attachments.find((a) => a.id === attachmentId);
+    const bytes = attachment && (await this.content.get(attachment.sha256));
+    if (!attachment || !bytes) throw new NotFoundException('There is no such attachment on this ticket.');
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    );
+    return new StreamableFile(bytes);
+  }
+}

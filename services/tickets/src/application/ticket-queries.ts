@@ -1,0 +1,167 @@
+import { DomainError, type EventStore } from '@helpdesk/event-store';
+import { EVENT_STORE, type Principal } from '@helpdesk/platform';
+import { decodeCursor, encodeCursor, foldView, type Scalar, type ViewQuery } from '@helpdesk/read-models';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { canSee, type Priority, type TicketKind, type TicketStatus, ticketStream } from '../domain';
+import { type TicketView, ticketViewProjection, visibleTo } from '../projections/ticket-view';
+import { TicketReadModel } from './ticket-read-model';
+
+const notFound = () => new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
+
+export class GetTicketQuery {
+  constructor(
+    readonly ticketId: string,
+    readonly principal: Principal,
+    /** The ticket as it was at this moment, folded from its events. */
+    readonly asOf?: Date,
+  ) {}
+}
+
+@QueryHandler(GetTicketQuery)
+export class GetTicketQueryHandler implements IQueryHandler<GetTicketQuery, TicketView> {
+  constructor(
+    private readonly readModel: TicketReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ ticketId, principal, asOf }: GetTicketQuery) {
+    const view = asOf
+      ? foldView(ticketViewProjection, await this.store.readStream(ticketStream(ticketId), { toTime: asOf }))
+      : await this.readModel.views.get(ticketId);
+    // A ticket someone may not see answers exactly like one that does not exist.
+    if (!view || !canSee(principal, view)) throw notFound();
+    return visibleTo(view, principal.role);
+  }
+}
+
+export interface HistoryEntry {
+  revision: number;
+  type: string;
+  at: string;
+  by: string;
+  role?: string;
+  data: Record<string, unknown>;
+}
+
+export class TicketHistoryQuery {
+  constructor(
+    readonly ticketId: string,
+    readonly principal: Principal,
+  ) {}
+}
+
+@QueryHandler(TicketHistoryQuery)
+export class TicketHistoryQueryHandler implements IQueryHandler<TicketHistoryQuery, HistoryEntry[]> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ ticketId, principal }: TicketHistoryQuery) {
+    const events = await this.store.readStream(ticketStream(ticketId));
+    const ticket = foldView(ticketViewProjection, events);
+    if (!ticket || !canSee(principal, ticket)) throw notFound();
+    const isAgent = principal.role === 'agent' || principal.role === 'system';
+    return events
+      .filter((e) => isAgent || !(e.type === 'CommentAdded' && e.data.visibility === 'internal'))
+      .map((e) => ({
+        revision: e.revision,
+        type: e.type,
+        at: String(e.data.at ?? e.recordedAt.toISOString()),
+        by: String(e.data.by),
+        role: (e.metadata.actor as { role?: string } | undefined)?.role,
+        data: e.data,
+      }));
+  }
+}
+
+export interface TicketFilters {
+  status?: TicketStatus[];
+  priority?: Priority[];
+  kind?: TicketKind[];
+  organisationId?: string;
+  assigneeId?: string;
+  reporterId?: string;
+  q?: string;
+  sort: { field: 'updatedAt' | 'createdAt' | 'priorityRank' | 'number'; direction: 'asc' | 'desc' };
+  limit: number;
+  cursor?: string;
+}
+
+export type TicketSummary = Pick<
+  TicketView,
+  | 'id'
+  | 'number'
+  | 'subject'
+  | 'kind'
+  | 'channel'
+  | 'status'
+  | 'priority'
+  | 'organisationId'
+  | 'reporterId'
+  | 'assigneeId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'revision'
+>;
+
+export class ListTicketsQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly filters: TicketFilters,
+  ) {}
+}
+
+@QueryHandler(ListTicketsQuery)
+export class ListTicketsQueryHandler implements IQueryHandler<
+  ListTicketsQuery,
+  { items: TicketSummary[]; nextCursor: string | null }
+> {
+  constructor(private readonly readModel: TicketReadModel) {}
+
+  async execute({ principal, filters }: ListTicketsQuery) {
+    const where: Record<string, Scalar | Scalar[]> = {};
+    if (filters.status?.length) where.status = filters.status;
+    if (filters.priority?.length) where.priority = filters.priority;
+    if (filters.kind?.length) where.kind = filters.kind;
+    if (filters.organisationId) where.organisationId = filters.organisationId;
+    if (filters.assigneeId) where.assigneeId = filters.assigneeId;
+    if (filters.reporterId) where.reporterId = filters.reporterId;
+    const query: ViewQuery = { where, sort: filters.sort, limit: filters.limit + 1 };
+    // Scope: customers see their own organisation; employees only what they reported or joined.
+    if (principal.role === 'customer_admin' || principal.role === 'customer_employee') {
+      if (filters.organisationId && filters.organisationId !== principal.organisationId)
+        return { items: [], nextCursor: null };
+      where.organisationId = principal.organisationId!;
+      if (principal.role === 'customer_employee')
+        query.either = [{ reporterId: principal.id }, { participantIds: principal.id }];
+    }
+    if (filters.q) query.contains = { fields: ['subject', 'number'], text: filters.q };
+    if (filters.cursor) query.after = decodeCursor(filters.cursor);
+    const found = await this.readModel.views.find(query);
+    const page = found.slice(0, filters.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      found.length > filters.limit && last
+        ? encodeCursor({
+            value: (last as unknown as Record<string, Scalar>)[filters.sort.field],
+            id: last.id,
+          })
+        : null;
+    return { items: page.map(summary), nextCursor };
+  }
+}
+
+const summary = (view: TicketView): TicketSummary => ({
+  id: view.id,
+  number: view.number,
+  subject: view.subject,
+  kind: view.kind,
+  channel: view.channel,
+  status: view.status,
+  priority: view.priority,
+  organisationId: view.organisationId,
+  reporterId: view.reporterId,
+  assigneeId: view.assigneeId,
+  createdAt: view.createdAt,
+  updatedAt: view.updatedAt,
+  revision: view.revision,
+});
