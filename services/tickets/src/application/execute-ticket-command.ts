@@ -1,11 +1,5 @@
 import { EVENT_STORE } from '@helpdesk/platform';
-import {
-  type EventMetadata,
-  type EventStore,
-  fold,
-  handleCommand,
-  nextSequenceValue,
-} from '@helpdesk/event-store';
+import { type EventMetadata, type EventStore, handleCommand, nextSequenceValue } from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
