@@ -8,11 +8,13 @@ export interface EventFeed {
   subscribe(
     fromPosition: bigint | undefined,
     onEvent: (event: ProjectedEvent) => Promise<void>,
+    onError?: (error: unknown) => void,
   ): { stop(): Promise<void> };
 }
 
 export interface ProjectionLogger {
   log(message: string): void;
+  error?(message: string, error: unknown): void;
 }
 
 const CHECKPOINT_EVERY_EVENTS = 200n;
@@ -32,6 +34,8 @@ export class ProjectionRunner<V extends View> {
   private lastSave = Date.now();
   private readonly waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private handled = 0;
+  private failures = 0;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly projection: Projection<V>,
@@ -53,6 +57,7 @@ export class ProjectionRunner<V extends View> {
   }
 
   async stop() {
+    clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.saveCheckpoint();
@@ -71,7 +76,7 @@ export class ProjectionRunner<V extends View> {
   private async follow(head: bigint | undefined) {
     const started = Date.now();
     const handledBefore = this.handled;
-    this.subscription = this.feed.subscribe(this.position, (event) => this.handle(event));
+    this.subscribe();
     if (head === undefined || (this.position !== undefined && this.position >= head)) return;
     const progress = setInterval(
       () =>
@@ -97,11 +102,33 @@ export class ProjectionRunner<V extends View> {
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
+  /**
+   * A failing event (its store down, a bug in the projection) stops the feed; the runner
+   * says so and tries again from where it got, backing off, so a read model never silently
+   * stops while the process looks healthy.
+   */
+  private subscribe() {
+    this.subscription = this.feed.subscribe(
+      this.position,
+      (event) => this.handle(event),
+      (error) => {
+        this.failures++;
+        const delay = Math.min(30000, 500 * 2 ** (this.failures - 1));
+        this.logger.error?.(
+          `projection ${this.projection.name} failed at position ${this.position ?? 'start'}; retrying in ${delay} ms`,
+          error,
+        );
+        this.retryTimer = setTimeout(() => this.subscription && this.subscribe(), delay);
+      },
+    );
+  }
+
   private async handle(event: ProjectedEvent) {
     const id = this.projection.documentId(event);
     if (id !== undefined) await this.apply(id, event);
     this.position = event.position;
     this.handled++;
+    this.failures = 0;
     this.releaseWaiters();
     if (this.checkpointDue()) await this.saveCheckpoint();
   }

@@ -39,7 +39,11 @@ class ReplayingFeed implements EventFeed {
     return event;
   }
 
-  subscribe(from: bigint | undefined, onEvent: (event: ProjectedEvent) => Promise<void>) {
+  subscribe(
+    from: bigint | undefined,
+    onEvent: (event: ProjectedEvent) => Promise<void>,
+    onError?: (e: unknown) => void,
+  ) {
     let stopped = false;
     const run = async () => {
       for (const event of this.log.filter((e) => from === undefined || e.position > from)) {
@@ -48,7 +52,7 @@ class ReplayingFeed implements EventFeed {
         if (this.redeliverEvery && Number(event.position) % this.redeliverEvery === 0) await onEvent(event);
       }
     };
-    const done = run();
+    const done = run().catch((error) => onError?.(error));
     return { stop: async () => ((stopped = true), await done) };
   }
 }
@@ -115,6 +119,32 @@ describe('ProjectionRunner', () => {
     expect(await views.get('stray')).toBeUndefined();
     expect(await views.get('counter-2')).toEqual(expected(feed, 'counter-2'));
     expect(logged[logged.length - 1]).toMatch(/^counters caught up: 30 events in /);
+  });
+
+  it('retries a failing event instead of stopping for good', async () => {
+    const feed = new ReplayingFeed();
+    const head = fill(feed);
+    const views = new InMemoryViewStore<Counter>();
+    let failuresLeft = 2;
+    const flaky: Projection<Counter> = {
+      ...counters,
+      evolve: (current, event) => {
+        if (event.position === 7n && failuresLeft-- > 0) throw new Error('read store unavailable');
+        return counters.evolve(current, event);
+      },
+    };
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(flaky, feed, views, new InMemoryCheckpointStore(), {
+      log: () => undefined,
+      error: (message) => errors.push(message),
+    });
+    await runner.start();
+    await runner.caughtUpTo(head);
+    await runner.stop();
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/failed at position 6; retrying/);
+    for (const id of ['counter-0', 'counter-1', 'counter-2'])
+      expect(await views.get(id)).toEqual(expected(feed, id));
   });
 
   it('gives the same documents when two runners race over the same log', async () => {

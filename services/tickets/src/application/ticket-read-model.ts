@@ -39,6 +39,7 @@ export class TicketReadModel implements OnApplicationBootstrap, OnApplicationShu
       this.readStore.checkpoints,
       {
         log: (message) => this.logger.log(message),
+        error: (message, error) => this.logger.error(message, (error as Error)?.stack),
       },
     );
     // In memory (standalone) this replays the whole log at start; it reports its progress.

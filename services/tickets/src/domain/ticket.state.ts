@@ -16,8 +16,6 @@ export interface RegisteredTicket {
   fix?: ScheduledFix;
   resolvedAt?: string;
   remoteSessionConsent: boolean;
-  commentIds: string[];
-  attachmentIds: string[];
 }
 
 export type Ticket = { status: 'unregistered' } | RegisteredTicket;
@@ -40,8 +38,6 @@ export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
       reporterId,
       participants: [],
       remoteSessionConsent: false,
-      commentIds: [],
-      attachmentIds: [],
     };
   }
   if (state.status === 'unregistered') return state;
@@ -66,13 +62,7 @@ export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'CommentAdded':
-      return {
-        ...state,
-        commentIds: [...state.commentIds, event.data.commentId],
-        firstResponseAt: event.data.firstResponse ? event.data.at : state.firstResponseAt,
-      };
-    case 'AttachmentAdded':
-      return { ...state, attachmentIds: [...state.attachmentIds, event.data.attachmentId] };
+      return { ...state, firstResponseAt: event.data.firstResponse ? event.data.at : state.firstResponseAt };
     case 'ParticipantAdded':
       return { ...state, participants: [...state.participants, event.data.participant] };
     case 'ParticipantRemoved':
@@ -96,6 +86,8 @@ export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
     }
     case 'FixUnscheduled':
       return { ...state, status: state.kind === 'wish' ? 'accepted' : 'in_progress', fix: undefined };
+    case 'AttachmentAdded':
+      return state; // attachments matter to the read side, not to any rule
     case 'FixReleased':
       return state; // the TicketResolved that comes with it changes the status
     case 'TicketResolved':

@@ -23,7 +23,7 @@ export interface AttachmentView {
 }
 
 /** A ticket as agents and customers read it: the domain state plus what people want to see. */
-export interface TicketView extends View, Omit<RegisteredTicket, 'commentIds' | 'attachmentIds'> {
+export interface TicketView extends View, RegisteredTicket {
   channel: Channel;
   subject: string;
   description: string;
@@ -55,11 +55,8 @@ export const ticketViewProjection: Projection<TicketView> = {
 
 const evolveTicketView = (current: TicketView | undefined, stored: ProjectedEvent): TicketView => {
   const event = { type: stored.type, data: stored.data } as TicketEvent;
-  const {
-    commentIds: _c,
-    attachmentIds: _a,
-    ...state
-  } = evolveTicket((current ?? initialTicket) as Ticket, event) as RegisteredTicket & Partial<TicketView>;
+  // The domain's own evolve keeps status and the rules' fields; the view adds what people read.
+  const state = evolveTicket((current ?? initialTicket) as Ticket, event);
   const view = { ...state, updatedAt: event.data.at } as TicketView;
   switch (event.type) {
     case 'TicketRegistered': {
