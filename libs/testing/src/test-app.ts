@@ -35,10 +35,10 @@ export const startTestApp = async (
     app,
     as: (principal) => {
       const server = app.getHttpServer();
-      const call = (method: Method) => (path: string) =>
-        request(server)
-          [method](path)
-          .set('Authorization', `Bearer ${testToken(principal)}`);
+      const call = (method: Method) => (path: string) => {
+        const client = request(server);
+        return client[method](path).set('Authorization', `Bearer ${testToken(principal)}`);
+      };
       return {
         get: call('get'),
         post: call('post'),
