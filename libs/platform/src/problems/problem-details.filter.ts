@@ -35,12 +35,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isDomainErrorLike(error)) {
       const status = statusByDomainErrorKind[error.kind];
+      // Extension members first: they may add facts, never replace the standard ones.
       return {
+        ...(error.details ?? {}),
         type: problemType(error.code),
         title: titleOf(status),
         status,
         detail: error.message,
-        ...(error.details ?? {}),
       };
     }
     if (error instanceof HttpException) {

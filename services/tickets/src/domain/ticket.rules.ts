@@ -71,7 +71,7 @@ export const requireStatus = (ticket: RegisteredTicket, allowed: readonly Ticket
     'illegal_transition',
     `A ticket that is ${label(ticket.status)} cannot ${what}.${hint}`,
     {
-      status: ticket.status,
+      ticketStatus: ticket.status,
     },
   );
 };
