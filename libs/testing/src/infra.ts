@@ -1,10 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The connection settings the integration tests need, from the environment or `.infra/env`. */
 export type InfraSetting = 'KAFKA_BROKERS' | 'MONGO_URL' | 'PG_URL' | 'ESDB_URL';
 
-const workspaceRoot = join(__dirname, '..', '..', '..');
+/** The folder with nx.json, from the sources or from their build under dist/. */
+const findWorkspaceRoot = (from: string): string => {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir))
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+  return process.cwd();
+};
+const workspaceRoot = findWorkspaceRoot(__dirname);
 export const infraEnvFile = join(workspaceRoot, '.infra', 'env');
 
 /** Copies `.infra/env` (written by `npm run infra:up`) into process.env; set variables win. */
