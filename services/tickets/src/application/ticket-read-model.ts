@@ -11,7 +11,7 @@ import {
 import { type TicketView, ticketViewProjection } from '../projections/ticket-view';
 
 /** How long a command waits for its own change to reach the read model before answering. */
-const READ_YOUR_WRITES_MS = 2000;
+const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
 
 /** The ticket read model: kept up to date from the event store, queried by the API. */
 @Injectable()
