@@ -34,3 +34,7 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
 
 const isErrorClass = (check: ErrorCheck): check is new (...args: never[]) => Error =>
   typeof check === 'function' && check.prototype instanceof Error;
+
+/** A refusal check for thenThrows: the domain error's stable code. */
+export const refusedWith = (code: string) => (error: unknown) =>
+  error instanceof Error && (error as Error & { code?: string }).code === code;

@@ -1,5 +1,5 @@
 import { DomainError } from '@helpdesk/event-store';
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import {
   agent,
   admin,
@@ -15,7 +15,6 @@ import {
 import { organisationDecider } from './organisation.decider';
 
 const spec = deciderSpec(organisationDecider);
-const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
 
 describe('registering an organisation', () => {
   const register = (actor = agent) => ({

@@ -1,5 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import { MAX_ATTACHMENT_BYTES } from './attachment-limits';
 import {
   admin,
@@ -17,7 +16,6 @@ import { ticketDecider } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
 
 const spec = deciderSpec(ticketDecider);
-const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
 const comment = (actor = agent, visibility: 'public' | 'internal' = 'public', body = 'Looking into it') =>
   command('AddComment', actor, { commentId: 'cm-1', body, visibility });
 const commented = (

@@ -1,5 +1,5 @@
-import { DomainError, fold } from '@helpdesk/event-store';
-import { deciderSpec } from '@helpdesk/testing';
+import { fold } from '@helpdesk/event-store';
+import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import {
   admin,
   agent,
@@ -17,7 +17,6 @@ import { ticketDecider } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
 
 const spec = deciderSpec(ticketDecider);
-const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
 const statusAfter = (events: TicketEvent[]) => {
   const state = fold(ticketDecider, events);
   return state.status;

@@ -1,5 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import {
   admin,
   agent,
@@ -16,7 +15,6 @@ import { ticketDecider } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
 
 const spec = deciderSpec(ticketDecider);
-const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
 const requested: TicketEvent[] = [
   ...triaged('P3'),
   {

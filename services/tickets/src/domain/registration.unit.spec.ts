@@ -1,5 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import {
   admin,
   agent,
@@ -15,7 +14,6 @@ import { ticketDecider } from './ticket.decider';
 import type { RegisterTicket } from './ticket.commands';
 
 const spec = deciderSpec(ticketDecider);
-const refusedWith = (code: string) => (error: unknown) => error instanceof DomainError && error.code === code;
 
 const registration = (actor = reporter, overrides: Partial<RegisterTicket['data']> = {}) =>
   command('RegisterTicket', actor, {
