@@ -1,0 +1,123 @@
+// Rebuilding the ticket read model from 100,000 events (10,000 tickets of 10 events each),
+// into memory (standalone) and into the MongoDB-wire read store, with the projection runner
+// the services use. The events go into a fresh PostgreSQL database first.
+//   npm run bench:rebuild          (needs `npm run infra:up`)
+import { createPostgresEventStore } from '@helpdesk/event-store';
+import {
+  type CheckpointStore,
+  eventFeed,
+  InMemoryCheckpointStore,
+  InMemoryViewStore,
+  MongoCheckpointStore,
+  MongoViewStore,
+  ProjectionRunner,
+  type ViewStore,
+} from '@helpdesk/read-models';
+import { loadInfraEnv } from '@helpdesk/testing';
+import mongoose from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { type TicketView, ticketViewProjection } from '../../services/tickets/src/projections/ticket-view';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 10000);
+const COMMENTS = 9;
+
+const ticketEvents = (ticketId: string, n: number) => {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  const by = { ticketId, by: 'c-1', at };
+  return [
+    {
+      type: 'TicketRegistered',
+      data: {
+        ...by,
+        number: `HD-${String(n).padStart(5, '0')}`,
+        kind: 'error',
+        channel: 'portal',
+        subject: `Export ${n}`,
+        description: 'x'.repeat(300),
+        details: {},
+        organisationId: `org-${n % 50}`,
+        reporterId: 'c-1',
+      },
+    },
+    ...Array.from({ length: COMMENTS }, (_, i) => ({
+      type: 'CommentAdded',
+      data: {
+        ...by,
+        commentId: `${ticketId}-${i}`,
+        body: 'y'.repeat(200),
+        visibility: 'public',
+        authorRole: 'agent',
+        firstResponse: i === 0,
+      },
+    })),
+  ].map((e) => ({ id: randomUUID(), metadata: {}, ...e }));
+};
+
+const freshDatabase = async (adminUrl: string) => {
+  const name = `bench_rebuild_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+const main = async () => {
+  loadInfraEnv();
+  if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
+  const store = await createPostgresEventStore(await freshDatabase(process.env.PG_URL), { poolSize: 8 });
+  let started = Date.now();
+  for (let n = 0; n < TICKETS; n += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, TICKETS - n) }, (_, i) => {
+        const id = randomUUID();
+        return store.append(`ticket-${id}`, ticketEvents(id, n + i), 'no_stream');
+      }),
+    );
+  }
+  const total = TICKETS * (COMMENTS + 1);
+  console.log(`wrote ${total} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const head = await store.headPosition();
+
+  const rebuild = async (name: string, views: ViewStore<TicketView>, checkpoints: CheckpointStore) => {
+    const runner = new ProjectionRunner(ticketViewProjection, eventFeed(store), views, checkpoints, {
+      log: (m) => console.log(`  ${m}`),
+    });
+    started = Date.now();
+    await runner.rebuild(head);
+    await runner.stop();
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      read_store: name,
+      events: total,
+      seconds: Number(seconds.toFixed(1)),
+      eventsPerSecond: Math.round(total / seconds),
+    };
+  };
+
+  const results = [
+    await rebuild('memory', new InMemoryViewStore<TicketView>(), new InMemoryCheckpointStore()),
+  ];
+  const mongo = await mongoose
+    .createConnection(process.env.MONGO_URL, { dbName: `bench_rebuild_${Date.now()}` })
+    .asPromise();
+  results.push(
+    await rebuild(
+      'mongodb (FerretDB)',
+      new MongoViewStore<TicketView>(mongo, 'ticket_views'),
+      new MongoCheckpointStore(mongo),
+    ),
+  );
+  console.table(results);
+  await mongo.dropDatabase();
+  await mongo.close();
+  await store.close();
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
