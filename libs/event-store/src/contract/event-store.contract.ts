@@ -181,6 +181,29 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
         expect(await store.headPosition()).toBe((await store.readStream(a))[2].position);
       });
 
+      it('keeps the order of a large append and of concurrent appends, in reading and in the head position', async () => {
+        const head = await store.headPosition();
+        const streams = Array.from({ length: 8 }, () => stream());
+        await Promise.all(
+          streams.map((id) =>
+            store.append(
+              id,
+              Array.from({ length: 12 }, (_, i) => newEvent('Numbered', { i })),
+              'no_stream',
+            ),
+          ),
+        );
+        const read = (await store.readAll({ fromPosition: head, limit: 10000 })).filter((e) =>
+          streams.includes(e.streamId),
+        );
+        expect(read).toHaveLength(96);
+        expect(read.every((e, i) => i === 0 || e.position > read[i - 1].position)).toBe(true);
+        for (const id of streams) {
+          expect(read.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual([...Array(12).keys()]);
+        }
+        expect(await store.headPosition()).toBe(read[read.length - 1].position);
+      });
+
       it('delivers to a subscriber from a position, then live, and resumes after a restart without gaps or repeats', async () => {
         const id = stream();
         await store.append(id, [newEvent('Before')], 'no_stream');

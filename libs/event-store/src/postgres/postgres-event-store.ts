@@ -28,6 +28,8 @@ interface Row {
   position: string;
 }
 
+// Positions leave as text (a bigint does not fit a JS number); ORDER BY must name the table's
+// columns, or it would sort by these text aliases ('100' before '91').
 const columns = `event_id, stream_id, revision, type, data, metadata, recorded_at, transaction_id::text as xid, position::text`;
 
 /**
@@ -60,7 +62,7 @@ const readAllQuery = `
   select ${columns} from events
   where (transaction_id, position) > ($1::text::xid8, $2::bigint)
     and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  order by transaction_id, position
+  order by events.transaction_id, events.position
   limit $3`;
 
 const MAX_ANY_ATTEMPTS = 20;
@@ -143,7 +145,8 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition() {
     const { rows } = await this.sql.query<{ xid: string; position: string }>(
-      `select transaction_id::text as xid, position::text from events order by transaction_id desc, position desc limit 1`,
+      `select transaction_id::text as xid, position::text from events
+       order by events.transaction_id desc, events.position desc limit 1`,
     );
     return rows[0] && packPosition(rows[0].xid, rows[0].position);
   }
