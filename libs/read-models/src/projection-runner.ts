@@ -17,7 +17,7 @@ export interface ProjectionLogger {
   error?(message: string, error: unknown): void;
 }
 
-const CHECKPOINT_EVERY_EVENTS = 200n;
+const CHECKPOINT_EVERY_EVENTS = 200;
 const CHECKPOINT_EVERY_MS = 1000;
 const MAX_WRITE_ATTEMPTS = 5;
 
@@ -34,6 +34,7 @@ export class ProjectionRunner<V extends View> {
   private lastSave = Date.now();
   private readonly waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private handled = 0;
+  private handledAtSave = 0;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
 
@@ -144,16 +145,20 @@ export class ProjectionRunner<V extends View> {
     throw new Error(`projection ${this.projection.name}: document ${id} kept changing under us`);
   }
 
+  // Counted in events, not by subtracting positions: positions are ordered, not dense.
   private checkpointDue() {
     if (this.position === undefined) return false;
-    const behind = this.position - (this.savedPosition ?? 0n);
-    return behind >= CHECKPOINT_EVERY_EVENTS || Date.now() - this.lastSave >= CHECKPOINT_EVERY_MS;
+    return (
+      this.handled - this.handledAtSave >= CHECKPOINT_EVERY_EVENTS ||
+      Date.now() - this.lastSave >= CHECKPOINT_EVERY_MS
+    );
   }
 
   private async saveCheckpoint() {
     if (this.position === undefined || this.position === this.savedPosition) return;
     await this.checkpoints.save(this.projection.name, this.position);
     this.savedPosition = this.position;
+    this.handledAtSave = this.handled;
     this.lastSave = Date.now();
   }
 

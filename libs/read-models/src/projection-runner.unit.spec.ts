@@ -103,6 +103,32 @@ describe('ProjectionRunner', () => {
     expect(await views.get('counter-0')).toEqual(expected(feed, 'counter-0'));
   });
 
+  it('saves its checkpoint every 200 events, not after each one, even when positions are sparse', async () => {
+    const feed = new ReplayingFeed();
+    for (let i = 0; i < 450; i++) feed.append(`counter-${i % 3}`, 'Added', { by: 1 });
+    const sparse: EventFeed = {
+      subscribe: (from, onEvent, onError) =>
+        feed.subscribe(
+          from === undefined ? undefined : from / 1000n,
+          (e) => onEvent({ ...e, position: e.position * 1000n }),
+          onError,
+        ),
+    };
+    const saved: bigint[] = [];
+    const checkpoints = new InMemoryCheckpointStore();
+    const spy = Object.assign(Object.create(checkpoints), {
+      save: async (name: string, position: bigint) => (
+        saved.push(position),
+        checkpoints.save(name, position)
+      ),
+    });
+    const runner = new ProjectionRunner(counters, sparse, new InMemoryViewStore<Counter>(), spy);
+    await runner.start();
+    await runner.caughtUpTo(450_000n);
+    await runner.stop();
+    expect(saved).toEqual([200_000n, 400_000n, 450_000n]);
+  });
+
   it('rebuilds from zero to the same documents', async () => {
     const feed = new ReplayingFeed();
     const head = fill(feed);
