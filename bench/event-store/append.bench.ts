@@ -5,8 +5,9 @@
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { createPostgresEventStore } from '@helpdesk/event-store';
 import { loadInfraEnv } from '@helpdesk/testing';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
+import { freshPostgresDatabase } from '../lib/databases';
 import { elapsedMs, summarise } from '../lib/stats';
 
 const WRITERS = 16;
@@ -34,21 +35,10 @@ const run = async (name: string, append: AppendFn) => {
   return summarise(name, latencies, elapsedMs(started) / 1000);
 };
 
-const freshDatabase = async (adminUrl: string) => {
-  const name = `bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 const main = async () => {
   loadInfraEnv();
   if (!process.env.PG_URL) throw new Error('PG_URL is not set: run `npm run infra:up` first');
-  const url = await freshDatabase(process.env.PG_URL);
+  const url = (await freshPostgresDatabase(process.env.PG_URL, 'bench')).url;
   console.log(`database ${url}; ${WRITERS} writers, ${STREAMS} streams x ${EVENTS_PER_STREAM} events\n`);
   const data = { ticketId: 't', body: 'x'.repeat(200) };
   const results = [];

@@ -16,7 +16,7 @@ import {
 import { loadInfraEnv } from '@helpdesk/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { freshPostgresDatabase } from '../lib/databases';
 import { type TicketView, ticketViewProjection } from '../../services/tickets/src/projections/ticket-view';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10000);
@@ -54,21 +54,13 @@ const ticketEvents = (ticketId: string, n: number) => {
   ].map((e) => ({ id: randomUUID(), metadata: {}, ...e }));
 };
 
-const freshDatabase = async (adminUrl: string) => {
-  const name = `bench_rebuild_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 const main = async () => {
   loadInfraEnv();
   if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
-  const store = await createPostgresEventStore(await freshDatabase(process.env.PG_URL), { poolSize: 8 });
+  const store = await createPostgresEventStore(
+    (await freshPostgresDatabase(process.env.PG_URL, 'bench_rebuild')).url,
+    { poolSize: 8 },
+  );
   let started = Date.now();
   for (let n = 0; n < TICKETS; n += 50) {
     await Promise.all(

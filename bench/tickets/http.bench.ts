@@ -7,7 +7,7 @@
 import { loadInfraEnv, TEST_JWT_SECRET, testToken } from '@helpdesk/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { Client } from 'pg';
+import { freshPostgresDatabase } from '../lib/databases';
 import { elapsedMs, summarise } from '../lib/stats';
 
 const CLIENTS = 32;
@@ -25,14 +25,8 @@ const freePort = () =>
   });
 
 const freshDatabases = async () => {
-  const name = `bench_http_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: process.env.PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const pg = new URL(process.env.PG_URL!);
-  pg.pathname = `/${name}`;
-  return { PG_URL: pg.toString(), MONGO_URL: new URL(name, process.env.MONGO_URL).toString() };
+  const { name, url } = await freshPostgresDatabase(process.env.PG_URL!, 'bench_http');
+  return { PG_URL: url, MONGO_URL: new URL(name, process.env.MONGO_URL).toString() };
 };
 
 const startService = async (): Promise<{ base: string; child: ChildProcess }> => {
