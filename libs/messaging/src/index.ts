@@ -4,3 +4,5 @@ export * from './consumer/processed-events';
 export * from './consumer/retry';
 export * from './kafka/kafka-event-consumer';
 export * from './kafka/topics-admin';
+export * from './relay/cloud-event-mapping';
+export * from './relay/event-relay';

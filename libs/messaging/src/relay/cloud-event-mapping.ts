@@ -1,0 +1,52 @@
+import { type CloudEvent, schemaUrn } from '@helpdesk/contracts';
+import type { StoredEvent } from '@helpdesk/event-store';
+import { createHash } from 'node:crypto';
+
+/** `TicketRegistered` of aggregate `ticket` becomes `helpdesk.ticket.registered.v1`. */
+export const cloudEventType = (aggregate: string, eventType: string) => {
+  const words = eventType
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
+  const action = words[0] === aggregate ? words.slice(1) : words;
+  return `helpdesk.${aggregate}.${action.join('-')}.v1`;
+};
+
+export interface RelaySource {
+  /** The publishing service, e.g. `/helpdesk/tickets`. */
+  source: string;
+  /** The aggregate's name in event types, e.g. `ticket`. */
+  aggregate: string;
+  /** Its streams' prefix, e.g. `ticket-`; the rest of the stream id is the subject and the key. */
+  streamPrefix: string;
+}
+
+export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent => {
+  const type = cloudEventType(from.aggregate, event.type);
+  const { correlationId, causationId } = event.metadata as { correlationId?: string; causationId?: string };
+  return {
+    specversion: '1.0',
+    id: event.id,
+    source: from.source,
+    type,
+    subject: event.streamId.slice(from.streamPrefix.length),
+    time: event.recordedAt.toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: schemaUrn(type),
+    sequence: String(event.revision),
+    ...(correlationId ? { correlationid: correlationId } : {}),
+    ...(causationId ? { causationid: causationId } : {}),
+    data: event.data,
+  };
+};
+
+/**
+ * W3C trace context for the message: the trace id comes from the correlation id, so every
+ * event of one request shares a trace; the span id from the event id.
+ */
+export const traceparent = (event: StoredEvent) => {
+  const correlation = String((event.metadata as { correlationId?: string }).correlationId ?? event.id);
+  const traceId = createHash('sha256').update(correlation).digest('hex').slice(0, 32);
+  const spanId = createHash('sha256').update(event.id).digest('hex').slice(0, 16);
+  return `00-${traceId}-${spanId}-01`;
+};
