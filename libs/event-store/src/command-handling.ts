@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider } from './decider';
 import { fold } from './decider';
-import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from './event-store';
+import { WrongExpectedRevisionError } from './errors';
+import type { EventStore, StoredEvent } from './event-store';
 
 /** Domain events are string-tagged plain objects; the store adds identity and metadata. */
 export interface DomainEvent {
@@ -84,7 +85,7 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
           data: event.data as Record<string, unknown>,
           metadata: { ...metadata },
         })),
-        revision < 0 ? 'no_stream' : revision,
+        { expectedRevision: revision < 0 ? 'no_stream' : revision },
       );
       const state = events.reduce(decider.evolve, before);
       return { events, state, revision: result.nextExpectedRevision, position: result.position };

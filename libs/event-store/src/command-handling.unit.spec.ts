@@ -1,7 +1,7 @@
 import { handleCommand } from './command-handling';
 import { type Decider, DomainError } from './decider';
+import { WrongExpectedRevisionError } from './errors';
 import type { EventStore } from './event-store';
-import { WrongExpectedRevisionError } from './event-store';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 type Added = { type: 'Added'; data: { by: number } };

@@ -1,5 +1,6 @@
 /** An event about to be stored. The id is the event's identity everywhere, Kafka included. */
 export interface NewEvent {
+  /** A UUID. Appending an id that is already stored is a replay or an error, never a second copy. */
   id: string;
   type: string;
   data: Record<string, unknown>;
@@ -11,33 +12,46 @@ export interface StoredEvent extends NewEvent {
   /** Place in its stream, from 0, without gaps. */
   revision: number;
   /**
-   * Place in the global log. Subscribers receive events in ascending position, and no event
-   * ever appears later below a position already delivered, so "everything after P" is a
-   * complete checkpoint.
+   * Place in the global log: opaque, unique, totally ordered, but not a count (no arithmetic,
+   * gaps are normal). Subscribers receive events in ascending position, and no event ever
+   * appears later below a position already delivered, so "everything after P" is a complete
+   * checkpoint. Store it as a decimal string (`String(p)`, `BigInt(s)`); JSON cannot hold a bigint.
    */
   position: bigint;
   recordedAt: Date;
 }
 
-/** What the writer believes the stream looks like; the append fails when it is wrong. */
+/**
+ * What the writer believes the stream looks like; the append fails when it is wrong.
+ * A number is the revision of the stream's last event (>= 0); a new stream is 'no_stream'.
+ */
 export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
 
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
-  /** The revision of the last event appended: the expected revision of the next append. */
+  /** The revision of the stream's last event after the append: the next append's expectation. */
   nextExpectedRevision: number;
+  /** The position of the last event appended (of the store's head when nothing was appended). */
   position: bigint;
 }
 
 export interface ReadStreamOptions {
   /** Inclusive. */
   toRevision?: number;
-  /** Only events recorded at or before this time: the stream as it was then. */
+  /** Inclusive, to the millisecond: the stream as it was at that time. */
   toTime?: Date;
 }
+
+/** How many events one `readAll` returns when the caller does not say. */
+export const DEFAULT_READ_ALL_LIMIT = 1000;
 
 export interface ReadAllOptions {
   /** Exclusive: events after this position. Omitted: from the beginning. */
   fromPosition?: bigint;
+  /** At most this many (DEFAULT_READ_ALL_LIMIT when omitted). Fewer does not mean the end. */
   limit?: number;
 }
 
@@ -47,60 +61,30 @@ export interface Subscription {
 }
 
 export interface SubscribeOptions {
+  /** Exclusive, like readAll. Omitted: from the beginning. */
   fromPosition?: bigint;
   /** Called for one event at a time, in global order; the next waits for it. */
   onEvent: (event: StoredEvent) => Promise<void>;
-  /** Called when the subscription stops because onEvent or the store failed. */
+  /** Called once when the subscription stops because onEvent or the store failed. */
   onError?: (error: unknown) => void;
 }
 
 export interface EventStore {
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** All events or none, at the revisions following the expected one. */
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** @deprecated Pass `{ expectedRevision }`; kept so that earlier callers still compile. */
+  append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** A page of the global log, in position order. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
-  /** The position of the last event, undefined for an empty store: how far a rebuild must go. */
+  /**
+   * The position of the last event readAll can return now (undefined when none): how far a
+   * rebuild must go, and a safe place to start a subscription. Right after an append it may
+   * still be below that append's position while an older transaction is in flight.
+   */
   headPosition(): Promise<bigint | undefined>;
   /** Catches up from a position, then follows new events as they are committed. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }
-
-export class WrongExpectedRevisionError extends Error {
-  readonly kind = 'conflict';
-  readonly code = 'concurrent_modification';
-  constructor(
-    readonly streamId: string,
-    readonly expected: ExpectedRevision,
-    readonly actual: number | 'no_stream',
-  ) {
-    super(
-      `${streamId} was changed by someone else meanwhile (expected revision ${expected}, found ${actual}); ` +
-        'reload it and try again.',
-    );
-  }
-}
-
-/**
- * An event id is stored once. Appending events that are already in the stream is a replay
- * (a redelivered message, a retried request): nothing new is stored and the append answers
- * as the first one did. An id already used in another stream is this error.
- */
-export class DuplicateEventError extends Error {
-  readonly kind = 'conflict';
-  readonly code = 'duplicate_event';
-  constructor(
-    readonly streamId: string,
-    readonly eventId?: string,
-  ) {
-    super(`an event with id ${eventId ?? '(one of these)'} is already stored (stream ${streamId})`);
-  }
-}
-
-/** The result of the first append, when every one of `ids` is already in the stream. */
-export const replayed = (stream: StoredEvent[], ids: Set<string>): AppendResult | undefined => {
-  const mine = stream.filter((e) => ids.has(e.id));
-  if (ids.size === 0 || mine.length !== ids.size) return undefined;
-  const last = mine[mine.length - 1];
-  return { nextExpectedRevision: last.revision, position: last.position };
-};

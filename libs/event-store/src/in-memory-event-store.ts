@@ -1,5 +1,9 @@
+import { answerToRepeat, checkAppend, revisionMatches } from './append-rules';
+import { WrongExpectedRevisionError } from './errors';
 import {
+  type AppendOptions,
   type AppendResult,
+  DEFAULT_READ_ALL_LIMIT,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -7,32 +11,39 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeOptions,
-  DuplicateEventError,
-  replayed,
-  WrongExpectedRevisionError,
 } from './event-store';
-import { followGlobalLog, WakeUps } from './subscription';
+import { AppendSignal, followGlobalLog } from './subscription';
 
-/** The reference adapter, for unit tests: the same rules as the real stores, in memory. */
+/**
+ * The reference adapter, for unit tests: the same rules as the real stores, in memory.
+ * Positions are 1, 2, 3...; every method body runs without awaiting, so each call is atomic.
+ */
 export class InMemoryEventStore implements EventStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
-  private readonly wakeUps = new WakeUps();
+  private readonly byId = new Map<string, StoredEvent>();
+  private readonly appends = new AppendSignal();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const stream = this.streams.get(streamId) ?? [];
-    const replay = replayed(stream, new Set(events.map((e) => e.id)));
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions | ExpectedRevision,
+  ): Promise<AppendResult> {
+    const expectedRevision = checkAppend(streamId, events, options);
+    const replay = answerToRepeat(
+      streamId,
+      events,
+      events.flatMap((e) => this.byId.get(e.id) ?? []),
+    );
     if (replay) return replay;
+    const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length - 1;
-    if (!revisionMatches(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
+    if (!revisionMatches(expectedRevision, actual)) {
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, actual < 0 ? 'no_stream' : actual);
     }
-    if (events.length === 0) return { nextExpectedRevision: actual, position: this.lastPosition() ?? 0n };
-    const ids = new Set(this.log.map((e) => e.id));
-    const duplicate = events.find((e) => ids.has(e.id));
-    if (duplicate) throw new DuplicateEventError(streamId, duplicate.id);
+    if (events.length === 0) return { nextExpectedRevision: actual, position: this.head() ?? 0n };
     const recordedAt = this.clock();
     const stored = events.map((event, i) => ({
       ...copy(event),
@@ -43,7 +54,8 @@ export class InMemoryEventStore implements EventStore {
     }));
     this.log.push(...stored);
     this.streams.set(streamId, [...stream, ...stored]);
-    this.wakeUps.wake();
+    for (const event of stored) this.byId.set(event.id, event);
+    this.appends.signal();
     const last = stored[stored.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
   }
@@ -57,30 +69,25 @@ export class InMemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}) {
     const from = Number(options.fromPosition ?? 0n);
-    return this.log.slice(from, from + (options.limit ?? Infinity)).map(copy);
+    return this.log.slice(from, from + (options.limit ?? DEFAULT_READ_ALL_LIMIT)).map(copy);
   }
 
   async headPosition() {
-    return this.lastPosition();
+    return this.head();
   }
 
   subscribeToAll(options: SubscribeOptions) {
-    return followGlobalLog((o) => this.readAll(o), options, this.wakeUps, 1000);
+    return followGlobalLog((o) => this.readAll(o), options, this.appends, 1000);
   }
 
   async close() {}
 
-  private lastPosition() {
+  private head() {
     return this.log.length ? BigInt(this.log.length) : undefined;
   }
 }
 
-/** `actual` is the stream's last revision, -1 when it does not exist. */
-export const revisionMatches = (expected: ExpectedRevision, actual: number) =>
-  expected === 'any' ||
-  (expected === 'no_stream' && actual === -1) ||
-  (expected === 'stream_exists' && actual >= 0) ||
-  expected === actual;
+export const createInMemoryEventStore = (clock?: () => Date): EventStore => new InMemoryEventStore(clock);
 
 /** Callers must not be able to change what is stored through the objects they get back. */
 const copy = <E extends NewEvent>(event: E): E => ({

@@ -1,4 +1,4 @@
 import { eventStoreContract } from './contract/event-store.contract';
-import { InMemoryEventStore } from './in-memory-event-store';
+import { createInMemoryEventStore } from './in-memory-event-store';
 
-eventStoreContract('in-memory', async () => new InMemoryEventStore());
+eventStoreContract('in-memory', async () => createInMemoryEventStore());

@@ -3,30 +3,34 @@ import type { ReadAllOptions, StoredEvent, SubscribeOptions, Subscription } from
 const BATCH = 500;
 
 /**
- * Catch up, then follow: reads the global log in batches after the last delivered position,
- * and when it reaches the end waits for a wake-up (an append in this process) or the poll
- * interval (appends by other processes). Shared by the adapters that have no push of their own.
+ * Catch up, then follow: reads the global log in pages after the last delivered position,
+ * and when a page comes back empty waits for an append in this process or the poll interval
+ * (appends by other processes). Shared by the adapters that have no push of their own. It is
+ * only as safe as `readAll`: that must never return an event above one that may still appear.
  */
 export const followGlobalLog = (
   readAll: (options: ReadAllOptions) => Promise<StoredEvent[]>,
   options: SubscribeOptions,
-  wakeUps: { wait(ms: number): Promise<void>; wake?(): void },
+  appends: AppendSignal,
   pollIntervalMs: number,
 ): Subscription => {
   let stopped = false;
+  const interrupt = new AbortController();
   let position = options.fromPosition;
   const run = async () => {
     while (!stopped) {
-      const batch = await readAll({ fromPosition: position, limit: BATCH });
-      for (const event of batch) {
+      const mark = appends.mark();
+      const page = await readAll({ fromPosition: position, limit: BATCH });
+      for (const event of page) {
         if (stopped) return;
         await options.onEvent(event);
         position = event.position;
       }
-      if (batch.length < BATCH && !stopped) await wakeUps.wait(pollIntervalMs);
+      if (page.length === 0) await appends.wait(mark, pollIntervalMs, interrupt.signal);
     }
   };
   const done = run().catch((error) => {
+    if (stopped) return; // the store was closed under a stopping subscription: nothing to report
     stopped = true;
     if (options.onError) options.onError(error);
     else console.error('event store subscription stopped', error);
@@ -34,29 +38,42 @@ export const followGlobalLog = (
   return {
     stop: async () => {
       stopped = true;
-      wakeUps.wake?.();
+      interrupt.abort();
       await done;
     },
   };
 };
 
-/** Lets appends in this process wake their subscribers at once instead of at the next poll. */
-export class WakeUps {
-  private waiting = new Set<() => void>();
+/**
+ * Tells followers in this process that something was appended, so they need not wait for
+ * their next poll. An append between a follower's read and its wait still counts (the mark).
+ */
+export class AppendSignal {
+  private generation = 0;
+  private readonly waiting = new Set<() => void>();
 
-  wait(ms: number): Promise<void> {
+  mark() {
+    return this.generation;
+  }
+
+  /** Resolves after `ms`, on an append since `mark`, or when aborted, whichever is first. */
+  wait(mark: number, ms: number, abort: AbortSignal): Promise<void> {
+    if (mark !== this.generation || abort.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
+        abort.removeEventListener('abort', done);
         this.waiting.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
+      abort.addEventListener('abort', done);
       this.waiting.add(done);
     });
   }
 
-  wake() {
+  signal() {
+    this.generation++;
     for (const done of [...this.waiting]) done();
   }
 }

@@ -1,21 +1,21 @@
 import {
-  ANY,
-  type AppendExpectedRevision,
+  type AppendResult as EsdbAppendResult,
+  BACKWARDS,
   END,
   EventStoreDBClient,
   excludeSystemEvents,
   FORWARDS,
   jsonEvent,
-  NO_STREAM,
-  type Position,
-  type ResolvedEvent,
   START,
-  STREAM_EXISTS,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { answerToRepeat, checkAppend } from '../append-rules';
+import { WrongExpectedRevisionError } from '../errors';
 import {
+  type AppendOptions,
   type AppendResult,
+  DEFAULT_READ_ALL_LIMIT,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -24,14 +24,21 @@ import {
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
-  replayed,
-  WrongExpectedRevisionError,
 } from '../event-store';
+import {
+  fromEsdbPosition,
+  isSystemEvent,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toStoredEvent,
+} from './eventstoredb-mapping';
 
 /**
- * EventStoreDB, the production store the customer asked for. Its global position is the
- * (commit, prepare) pair of the transaction file, packed into one bigint like the PostgreSQL
- * adapter's, so checkpoints look the same whichever store runs.
+ * EventStoreDB, the production store the customer asked for. The server orders $all and
+ * pushes subscriptions itself; its global position is the (commit, prepare) pair of its
+ * transaction file, packed into one bigint like the PostgreSQL adapter's. System events are
+ * left out everywhere. Needs a server of 22.6 or later (stream reads carry positions) and a
+ * user that may read $all.
  */
 export class EventStoreDbEventStore implements EventStore {
   private constructor(private readonly client: EventStoreDBClient) {}
@@ -40,96 +47,98 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const ids = new Set(events.map((e) => e.id));
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions | ExpectedRevision,
+  ): Promise<AppendResult> {
+    const expectedRevision = checkAppend(streamId, events, options);
     try {
       const result = await this.client.appendToStream(
         streamId,
         events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })),
-        { expectedRevision: toExpectedRevision(expected) },
+        { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
       );
-      return {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        position: result.position ? pack(result.position) : ((await this.headPosition()) ?? 0n),
-      };
+      return await this.lastAppended(streamId, events, result);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        // A replay of events already in the stream under a changed expectation is still a replay.
-        const replay = replayed(await this.readStream(streamId), ids);
-        if (replay) return replay;
-        const actual = error.actualVersion;
-        throw new WrongExpectedRevisionError(
-          streamId,
-          expected,
-          typeof actual === 'bigint' ? Number(actual) : 'no_stream',
-        );
-      }
-      throw error;
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      // The server is idempotent only under the expectation it first saw; a retry that expects
+      // something else is still a replay when every event is in the stream.
+      const ids = new Set(events.map((e) => e.id));
+      const replay = answerToRepeat(
+        streamId,
+        events,
+        (await this.readStream(streamId)).filter((e) => ids.has(e.id)),
+      );
+      if (replay) return replay;
+      const actual = error.actualVersion;
+      throw new WrongExpectedRevisionError(
+        streamId,
+        expectedRevision,
+        typeof actual === 'bigint' ? Number(actual) : 'no_stream',
+      );
     }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}) {
-    const events: StoredEvent[] = [];
-    try {
-      const maxCount = options.toRevision === undefined ? undefined : BigInt(options.toRevision + 1);
-      for await (const resolved of this.client.readStream(streamId, {
-        direction: FORWARDS,
-        fromRevision: START,
-        maxCount,
-      })) {
-        const event = toStoredEvent(resolved);
-        if (options.toTime && event.recordedAt > options.toTime) break;
-        events.push(event);
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
+    if (options.toRevision !== undefined && options.toRevision < 0) return [];
+    const count = options.toRevision === undefined ? undefined : options.toRevision + 1;
+    return this.readRevisions(streamId, 0, count, options.toTime);
   }
 
+  /** Pages over $all until `limit` events of ours are found, skipping the server's own. */
   async readAll(options: ReadAllOptions = {}) {
-    const limit = options.limit ?? 1000;
+    const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     const events: StoredEvent[] = [];
-    const fromPosition = options.fromPosition === undefined ? START : unpack(options.fromPosition);
-    for await (const resolved of this.client.readAll({
-      fromPosition,
-      direction: FORWARDS,
-      maxCount: limit + 1,
-    })) {
-      if (!resolved.event || resolved.event.type.startsWith('$')) continue;
-      const event = toStoredEvent(resolved);
-      if (options.fromPosition !== undefined && event.position <= options.fromPosition) continue; // readAll is inclusive
-      events.push(event);
-      if (events.length === limit) break;
+    let after = options.fromPosition;
+    for (;;) {
+      let read = 0;
+      for await (const resolved of this.client.readAll({
+        fromPosition: after === undefined ? START : toEsdbPosition(after),
+        direction: FORWARDS,
+        maxCount: limit + 1,
+      })) {
+        read++;
+        if (!resolved.event) continue;
+        const event = toStoredEvent(resolved);
+        if (after !== undefined && event.position <= after) continue; // reads start at the position itself
+        after = event.position;
+        if (isSystemEvent(resolved)) continue;
+        events.push(event);
+        if (events.length === limit) return events;
+      }
+      if (read < limit + 1) return events;
     }
-    return events;
   }
 
   async headPosition() {
-    for await (const resolved of this.client.readAll({
-      fromPosition: END,
-      direction: 'backwards',
-      maxCount: 50,
-    })) {
-      if (resolved.event && !resolved.event.type.startsWith('$')) return toStoredEvent(resolved).position;
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS })) {
+      if (!isSystemEvent(resolved)) return toStoredEvent(resolved).position;
     }
     return undefined;
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
+    let stopped = false;
     const subscription = this.client.subscribeToAll({
-      fromPosition: options.fromPosition === undefined ? START : unpack(options.fromPosition),
+      fromPosition: options.fromPosition === undefined ? START : toEsdbPosition(options.fromPosition),
       filter: excludeSystemEvents(),
     });
     const done = (async () => {
       for await (const resolved of subscription) {
-        if (!resolved.event) continue;
-        await options.onEvent(toStoredEvent(resolved));
+        if (stopped) return; // the client may still hand over what it had buffered
+        if (!isSystemEvent(resolved)) await options.onEvent(toStoredEvent(resolved));
       }
-    })().catch((error) => options.onError?.(error));
+    })().catch(async (error) => {
+      if (stopped) return;
+      stopped = true;
+      await subscription.unsubscribe().catch(() => undefined);
+      if (options.onError) options.onError(error);
+      else console.error('event store subscription stopped', error);
+    });
     return {
       stop: async () => {
+        stopped = true;
         await subscription.unsubscribe();
         await done;
       },
@@ -139,34 +148,45 @@ export class EventStoreDbEventStore implements EventStore {
   close() {
     return this.client.dispose();
   }
+
+  private async readRevisions(streamId: string, from: number, count?: number, toTime?: Date) {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: from === 0 ? START : BigInt(from),
+        maxCount: count === undefined ? undefined : BigInt(count),
+      })) {
+        const event = toStoredEvent(resolved);
+        if (toTime && event.recordedAt > toTime) break;
+        events.push(event);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  /**
+   * The server reports one position for a whole append, which for several events is not the
+   * last event's own (and for a replay there may be none); callers wait for that event.
+   */
+  private async lastAppended(streamId: string, events: NewEvent[], result: EsdbAppendResult) {
+    const revision = Number(result.nextExpectedRevision);
+    const lastId = events[events.length - 1]?.id;
+    if (lastId === undefined)
+      return { nextExpectedRevision: revision, position: (await this.headPosition()) ?? 0n };
+    if (result.position && events.length === 1) {
+      return { nextExpectedRevision: revision, position: fromEsdbPosition(result.position) };
+    }
+    const [atRevision] = revision < 0 ? [] : await this.readRevisions(streamId, revision, 1);
+    const last =
+      atRevision?.id === lastId ? atRevision : (await this.readStream(streamId)).find((e) => e.id === lastId);
+    if (!last) throw new Error(`${streamId}: appended event ${lastId} cannot be read back`);
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
 }
 
-const SHIFT = 64n;
-const pack = (position: Position) => (position.commit << SHIFT) | position.prepare;
-const unpack = (packed: bigint): Position => ({
-  commit: packed >> SHIFT,
-  prepare: packed & ((1n << SHIFT) - 1n),
-});
-
-const toExpectedRevision = (expected: ExpectedRevision): AppendExpectedRevision =>
-  expected === 'any'
-    ? ANY
-    : expected === 'no_stream'
-      ? NO_STREAM
-      : expected === 'stream_exists'
-        ? STREAM_EXISTS
-        : BigInt(expected);
-
-const toStoredEvent = (resolved: ResolvedEvent): StoredEvent => {
-  const event = resolved.event!;
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata: (event.metadata ?? {}) as Record<string, unknown>,
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    position: event.position ? pack(event.position) : (resolved.commitPosition ?? 0n) << SHIFT,
-    recordedAt: new Date(event.created),
-  };
-};
+export const createEventStoreDbStore = (connectionString: string): EventStore =>
+  EventStoreDbEventStore.connect(connectionString);

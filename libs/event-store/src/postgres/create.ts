@@ -1,15 +1,50 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
+import type { EventStore } from '../event-store';
+import { pgliteClient } from './pglite-client';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
-import { pgliteClient, poolClient } from './sql-client';
+import { poolClient } from './sql-client';
 
-/** On a PostgreSQL server: a pool of connections, real concurrency. */
-export const createPostgresEventStore = (
-  connectionString: string,
-  options: PostgresEventStoreOptions & { poolSize?: number } = {},
-) =>
-  PostgresEventStore.create(poolClient(new Pool({ connectionString, max: options.poolSize ?? 10 })), options);
+/** Where the PostgreSQL event store keeps its table. */
+export type PostgresConnection =
+  /** A server URL: the store opens a pool and closes it with itself. */
+  | string
+  /** A pool of yours: the store uses it and leaves it open on close. */
+  | { pool: Pool }
+  /** Embedded PostgreSQL (PGlite) in a directory ('memory://' for none); see pglite-client.ts. */
+  | { pgliteDataDir: string };
 
-/** Embedded PostgreSQL (PGlite) persisting to a directory: standalone mode, nothing to install. */
-export const createEmbeddedEventStore = async (dataDir: string, options: PostgresEventStoreOptions = {}) =>
-  PostgresEventStore.create(pgliteClient(await PGlite.create(dataDir)), options);
+export interface CreatePostgresEventStoreOptions extends PostgresEventStoreOptions {
+  /** Connections of the pool the store opens for a URL. */
+  poolSize?: number;
+}
+
+/** The same adapter and SQL on a PostgreSQL server and embedded; creates its table if needed. */
+export const createPostgresEventStore = async (
+  connection: PostgresConnection,
+  options: CreatePostgresEventStoreOptions = {},
+): Promise<EventStore> => {
+  const db =
+    typeof connection === 'string'
+      ? poolClient(ownPool(connection, options.poolSize ?? 10), { ownsPool: true })
+      : 'pool' in connection
+        ? poolClient(connection.pool, { ownsPool: false })
+        : await pgliteClient(connection.pgliteDataDir);
+  try {
+    return await PostgresEventStore.create(db, options);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+};
+
+const ownPool = (connectionString: string, max: number) => {
+  const pool = new Pool({ connectionString, max });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; unheard,
+  // the pool's 'error' event would end the process.
+  pool.on('error', (error) => console.error('event store: an idle PostgreSQL connection failed', error));
+  return pool;
+};
+
+/** Embedded PostgreSQL persisting to a directory: the standalone mode, nothing to install. */
+export const createEmbeddedEventStore = (dataDir: string, options: PostgresEventStoreOptions = {}) =>
+  createPostgresEventStore({ pgliteDataDir: dataDir }, options);

@@ -1,8 +1,7 @@
 /**
- * A global position here is the pair (transaction id, sequence position), packed into one
- * bigint so checkpoints stay a single comparable number. Ordering by the pair is what makes
- * subscriptions safe: every row still invisible to a reader belongs to a transaction at or
- * above the snapshot's xmin, so it sorts after everything already delivered.
+ * A global position here is the pair (transaction id, sequence position), the order readAll
+ * delivers in, packed into one bigint so that checkpoints stay one comparable value whatever
+ * the adapter. The sequence position alone is not an order readers can trust (see statements.ts).
  */
 const SHIFT = 64n;
 const LOW = (1n << SHIFT) - 1n;

@@ -1,9 +1,10 @@
-import type { SqlClient } from './sql-client';
+import { sqlError, type SqlClient } from './sql-client';
 
 /**
  * One table for all streams. `position` comes from a sequence taken before commit, so on its
- * own it may become visible out of order; `transaction_id` lets readers hold back rows of
- * transactions that may still be followed by older ones (see readAllQuery).
+ * own it may become visible out of order; `transaction_id` (the writer's transaction) lets
+ * readers hold back rows that an older, still running transaction may yet precede (see
+ * statements.ts, readAll). The global order is (transaction_id, position).
  */
 const statements = [
   `create table if not exists events (
@@ -29,7 +30,8 @@ export const ensureSchema = async (sql: SqlClient) => {
       for (const statement of statements) await sql.query(statement);
       return;
     } catch (error) {
-      const racedAnotherCreator = ['23505', '42P07'].includes((error as { code?: string }).code ?? '');
+      // `if not exists` is not atomic: a concurrent creator shows up as a duplicate catalog row.
+      const racedAnotherCreator = ['23505', '42P07'].includes(sqlError(error).code ?? '');
       if (!racedAnotherCreator || attempt >= 3) throw error;
     }
   }

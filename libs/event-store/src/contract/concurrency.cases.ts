@@ -1,0 +1,64 @@
+import { WrongExpectedRevisionError } from '../errors';
+import type { EventStore, ExpectedRevision } from '../event-store';
+import { nextSequenceValue, sequenceStream } from '../sequence';
+import { newEvent, newStreamId, race } from './test-events';
+
+const WRITERS = 12;
+
+export const concurrencyCases = (store: () => EventStore) =>
+  describe('under real concurrency', () => {
+    it('lets exactly one of many writers expecting the same revision win it, round after round', async () => {
+      const id = newStreamId('race');
+      const winners: string[] = [];
+      let expected: ExpectedRevision = 'no_stream';
+      for (let round = 0; round < 5; round++) {
+        const events = Array.from({ length: WRITERS }, (_, w) => newEvent('Wrote', { round, writer: w }));
+        const outcomes = await race(
+          events.map((event) => () => store().append(id, [event], { expectedRevision: expected })),
+        );
+
+        const won = outcomes.flatMap((o, w) => (o.status === 'fulfilled' ? [events[w].id] : []));
+        const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(WRITERS - 1);
+        for (const error of lost) {
+          expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+          expect(error).toMatchObject({ streamId: id, expected, actual: round });
+        }
+        winners.push(won[0]);
+        expected = round;
+      }
+      const read = await store().readStream(id);
+      expect(read.map((e) => e.id)).toEqual(winners);
+      expect(read.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it("loses nothing when many writers append with 'any' at once", async () => {
+      const id = newStreamId('any');
+      const events = Array.from({ length: WRITERS * 2 }, (_, i) => newEvent('Wrote', { i }));
+      const results = await Promise.all(
+        events.map((e) => store().append(id, [e], { expectedRevision: 'any' })),
+      );
+      const revisions = results.map((r) => r.nextExpectedRevision).sort((a, b) => a - b);
+      expect(revisions).toEqual(events.map((_, i) => i));
+      const read = await store().readStream(id);
+      expect(new Set(read.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+    });
+
+    it('hands out unique, gap-free sequence numbers to concurrent callers', async () => {
+      const name = `numbers-${newStreamId()}`;
+      const numbers = await Promise.all(Array.from({ length: 40 }, () => nextSequenceValue(store(), name)));
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(await nextSequenceValue(store(), `other-${name}`)).toBe(1);
+    });
+
+    it('never repeats a sequence number that another process reserved meanwhile', async () => {
+      const name = `numbers-${newStreamId()}`;
+      expect(await nextSequenceValue(store(), name)).toBe(1);
+      // Another process reserves 2 and 3; this one still remembers 1 as the last number.
+      const elsewhere = { expectedRevision: 'any' as const };
+      await store().append(sequenceStream(name), [newEvent('SequenceValueReserved')], elsewhere);
+      await store().append(sequenceStream(name), [newEvent('SequenceValueReserved')], elsewhere);
+      expect(await nextSequenceValue(store(), name)).toBe(4);
+    });
+  });

@@ -1,0 +1,78 @@
+// The SQL of the PostgreSQL event store, written once for a server and for PGlite.
+
+export const STREAM_REVISION_UNIQUE = 'events_stream_revision_unique';
+export const EVENT_ID_UNIQUE = 'events_event_id_unique';
+
+// Positions leave as text (JSON and PGlite cannot carry xid8 or every bigint), under names of
+// their own: an output column named like a table column would capture ORDER BY, sorting text.
+const positionColumns = `transaction_id::text as transaction_text, position::text as position_text`;
+const columns = `event_id, stream_id, revision, type, data, metadata, recorded_at, ${positionColumns}`;
+
+/**
+ * The whole append is one statement, one round trip: it derives the first new revision from
+ * the expected one, checks the expectation, and inserts every event of the batch. No lock: two
+ * writers that computed the same revision collide on (stream_id, revision), the loser gets a
+ * unique violation (after waiting for the winner to commit or roll back). No row returned means
+ * the expectation did not hold.
+ *   $1 stream, $2 mode ('exact' | 'no_stream' | 'stream_exists' | 'any'), $3 expected revision,
+ *   $4..$7 the events' ids, types, data, metadata as parallel arrays.
+ */
+export const appendEvents = `
+  with expectation as (
+    select case $2::text
+             when 'exact' then $3::int
+             when 'no_stream' then -1
+             else coalesce((select max(revision) from events where stream_id = $1), -1)
+           end as last_revision
+  ), allowed as (
+    select last_revision from expectation
+    where case $2::text
+            when 'exact' then exists (select 1 from events where stream_id = $1 and revision = $3::int)
+            when 'stream_exists' then last_revision >= 0
+            else true
+          end
+  )
+  insert into events (event_id, stream_id, revision, type, data, metadata)
+  select e.id, $1, allowed.last_revision + e.ord::int, e.type, e.data, e.metadata
+  from allowed,
+       unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) with ordinality as e(id, type, data, metadata, ord)
+  order by e.ord
+  returning revision, ${positionColumns}`;
+
+/** Events of a batch that are stored already: tells a replay from a duplicate. */
+export const findEvents = `
+  select event_id, stream_id, revision, ${positionColumns} from events where event_id = any($1::uuid[])`;
+
+export const lastRevision = `select max(revision) as last from events where stream_id = $1`;
+
+/** Times compare to the millisecond, the precision of a JavaScript Date. */
+export const readStream = `
+  select ${columns} from events
+  where stream_id = $1
+    and ($2::int is null or revision <= $2)
+    and ($3::timestamptz is null or date_trunc('milliseconds', recorded_at) <= $3)
+  order by revision`;
+
+/**
+ * The global log after a position, in (transaction_id, position) order, limited to rows of
+ * transactions older than the oldest one still running (the snapshot's xmin). Every row a later
+ * read could add belongs to a transaction at or above that xmin, so it sorts after everything
+ * returned here: a reader that checkpoints the last row it got can never skip one.
+ * pg_current_snapshot() is the statement's own snapshot, the one that decides visibility.
+ *   $1 transaction id, $2 position (the exclusive start), $3 limit.
+ */
+export const readAll = `
+  select ${columns} from events
+  where (transaction_id, position) > ($1::text::xid8, $2::bigint)
+    and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by transaction_id, position
+  limit $3`;
+
+/**
+ * The last position readAll can return now (held back like readAll), so that it is both a
+ * target a reader will reach and a safe place to start reading from.
+ */
+export const headPosition = `
+  select ${positionColumns} from events
+  where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by transaction_id desc, position desc limit 1`;
