@@ -100,8 +100,9 @@ kafka_up() {
   sed -e "s|@PORT@|$port|g" -e "s|@CPORT@|$cport|g" -e "s|@DATA@|$dir/data|g" \
     "$here/kafka/server.properties" >"$dir/server.properties"
   if [ ! -f "$dir/data/meta.properties" ]; then
+    # `--cluster-id=ID` in one word: a base64url id may begin with '-' and pass for an option.
     java -cp "$dir/libs/*" kafka.tools.StorageTool format --ignore-formatted \
-      -t "$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")" \
+      --cluster-id="$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")" \
       -c "$dir/server.properties" >"$dir/format.log" 2>&1 || die "kafka: storage format failed, see $dir/format.log"
   fi
   setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC \
