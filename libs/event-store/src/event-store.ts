@@ -60,14 +60,20 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-export interface SubscribeOptions {
+/**
+ * Either one event at a time (`onEvent`), or pages of events as they are read (`onBatch`),
+ * which lets a consumer such as a projection write many changes at once. Both in global
+ * order; the next call waits for the one before.
+ */
+export type SubscribeOptions = {
   /** Exclusive, like readAll. Omitted: from the beginning. */
   fromPosition?: bigint;
-  /** Called for one event at a time, in global order; the next waits for it. */
-  onEvent: (event: StoredEvent) => Promise<void>;
-  /** Called once when the subscription stops because onEvent or the store failed. */
+  /** Called once when the subscription stops because the handler or the store failed. */
   onError?: (error: unknown) => void;
-}
+} & (
+  | { onEvent: (event: StoredEvent) => Promise<void>; onBatch?: never }
+  | { onBatch: (events: StoredEvent[]) => Promise<void>; onEvent?: never }
+);
 
 export interface EventStore {
   /** All events or none, at the revisions following the expected one. */

@@ -21,9 +21,14 @@ export const followGlobalLog = (
     while (!stopped) {
       const mark = appends.mark();
       const page = await readAll({ fromPosition: position, limit: BATCH });
-      for (const event of page) {
+      const { onBatch, onEvent } = options;
+      if (onBatch && page.length) {
+        await onBatch(page);
+        position = page[page.length - 1].position;
+      }
+      for (const event of onEvent ? page : []) {
         if (stopped) return;
-        await options.onEvent(event);
+        await onEvent!(event);
         position = event.position;
       }
       if (page.length === 0) await appends.wait(mark, pollIntervalMs, interrupt.signal);

@@ -3,5 +3,5 @@ import type { EventFeed } from './projection-runner';
 
 /** A projection's feed straight from the event store's global log. */
 export const eventFeed = (store: EventStore): EventFeed => ({
-  subscribe: (fromPosition, onEvent, onError) => store.subscribeToAll({ fromPosition, onEvent, onError }),
+  subscribe: (fromPosition, onBatch, onError) => store.subscribeToAll({ fromPosition, onBatch, onError }),
 });

@@ -4,10 +4,10 @@ import type { CheckpointStore, View, ViewStore } from './view';
 
 /** The global log as a projection needs it: catch up from a position, then follow. */
 export interface EventFeed {
-  /** Delivers every event after `fromPosition` (all when undefined) in global order, one at a time. */
+  /** Delivers every event after `fromPosition` (all when undefined) in global order, in pages. */
   subscribe(
     fromPosition: bigint | undefined,
-    onEvent: (event: ProjectedEvent) => Promise<void>,
+    onEvents: (events: ProjectedEvent[]) => Promise<void>,
     onError?: (error: unknown) => void,
   ): { stop(): Promise<void> };
 }
@@ -20,12 +20,22 @@ export interface ProjectionLogger {
 const CHECKPOINT_EVERY_EVENTS = 200;
 const CHECKPOINT_EVERY_MS = 1000;
 const MAX_WRITE_ATTEMPTS = 5;
+/** Documents written at once: a page touches many tickets, and their writes are independent. */
+const WRITE_CONCURRENCY = 8;
+/** Documents kept in memory, so that the next event of a busy ticket needs no read first. */
+const CACHED_DOCUMENTS = 5000;
 
 /**
  * Runs a projection: applies each event to its document once (skipping what the document's
  * revision says it already has), and remembers its global position so a restart resumes
  * there. Checkpoints are saved every few events, not every event: replaying a few after a
  * crash is harmless because documents skip what they already applied.
+ *
+ * It works a page of the log at a time: the events of one document in a page become one
+ * write, the documents of a page are written in parallel, and the documents it wrote last
+ * are kept in memory. A read store that is slow per operation (FerretDB) then keeps up with
+ * hundreds of commands a second. The cache is only a guess: every write is still guarded by
+ * the stored revision, and a refused write reads the document again.
  */
 export class ProjectionRunner<V extends View> {
   private subscription?: { stop(): Promise<void> };
@@ -37,6 +47,7 @@ export class ProjectionRunner<V extends View> {
   private handledAtSave = 0;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
+  private readonly cache = new RecentDocuments<V>(CACHED_DOCUMENTS);
 
   constructor(
     private readonly projection: Projection<V>,
@@ -68,6 +79,7 @@ export class ProjectionRunner<V extends View> {
   async rebuild(head: bigint | undefined) {
     await this.stop();
     await this.views.clear();
+    this.cache.clear();
     await this.checkpoints.clear(this.projection.name);
     this.position = this.savedPosition = undefined;
     this.logger.log(`rebuilding ${this.projection.name} from the start of the log`);
@@ -111,9 +123,10 @@ export class ProjectionRunner<V extends View> {
   private subscribe() {
     this.subscription = this.feed.subscribe(
       this.position,
-      (event) => this.handle(event),
+      (events) => this.handle(events),
       (error) => {
         this.failures++;
+        this.cache.clear();
         const delay = Math.min(30000, 500 * 2 ** (this.failures - 1));
         this.logger.error?.(
           `projection ${this.projection.name} failed at position ${this.position ?? 'start'}; retrying in ${delay} ms`,
@@ -124,23 +137,37 @@ export class ProjectionRunner<V extends View> {
     );
   }
 
-  private async handle(event: ProjectedEvent) {
-    const id = this.projection.documentId(event);
-    if (id !== undefined) await this.apply(id, event);
-    this.position = event.position;
-    this.handled++;
+  private async handle(events: ProjectedEvent[]) {
+    const byDocument = new Map<string, ProjectedEvent[]>();
+    for (const event of events) {
+      const id = this.projection.documentId(event);
+      if (id !== undefined) byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+    }
+    await inParallel([...byDocument], WRITE_CONCURRENCY, ([id, ofDocument]) => this.apply(id, ofDocument));
+    // The highest, not the last: a redelivered event may come after newer ones.
+    for (const { position } of events)
+      if (this.position === undefined || position > this.position) this.position = position;
+    this.handled += events.length;
     this.failures = 0;
     this.releaseWaiters();
     if (this.checkpointDue()) await this.saveCheckpoint();
   }
 
-  private async apply(id: string, event: ProjectedEvent) {
+  /** Applies one document's events of a page, in their order, with one guarded write. */
+  private async apply(id: string, events: ProjectedEvent[]) {
+    let current = this.cache.get(id) ?? (await this.views.get(id));
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.views.get(id);
-      if (current && current.revision >= event.revision) return; // already applied
-      const next = withRevision(this.projection.evolve(current, event), event);
-      if (await this.views.put({ ...next, id }, current?.revision)) return;
+      let next = current;
+      for (const event of events) {
+        if (!next || event.revision > next.revision)
+          next = withRevision(this.projection.evolve(next, event), event);
+      }
+      if (!next || next === current) return; // already applied
+      const stored = { ...next, id };
+      if (await this.views.put(stored, current?.revision)) return this.cache.set(id, stored);
       // Another runner wrote this document meanwhile: read it again and decide anew.
+      this.cache.delete(id);
+      current = await this.views.get(id);
     }
     throw new Error(`projection ${this.projection.name}: document ${id} kept changing under us`);
   }
@@ -171,3 +198,36 @@ export class ProjectionRunner<V extends View> {
     }
   }
 }
+
+/** The most recently written documents, oldest forgotten first. */
+class RecentDocuments<V> {
+  private readonly documents = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(id: string) {
+    return this.documents.get(id);
+  }
+
+  set(id: string, document: V) {
+    this.documents.delete(id);
+    this.documents.set(id, document);
+    if (this.documents.size > this.capacity) this.documents.delete(this.documents.keys().next().value!);
+  }
+
+  delete(id: string) {
+    this.documents.delete(id);
+  }
+
+  clear() {
+    this.documents.clear();
+  }
+}
+
+/** Runs `work` over the items with at most `limit` in flight; fails with the first failure. */
+const inParallel = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>) => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};

@@ -52,6 +52,16 @@ export const concurrencyCases = (store: () => EventStore) =>
       expect(await nextSequenceValue(store(), `other-${name}`)).toBe(1);
     });
 
+    it('hands out unique, gap-free numbers to many callers in two processes at once', async () => {
+      const name = `numbers-${newStreamId()}`;
+      // Another handle on the same store stands for another process: it has its own allocator.
+      const processes = [store(), Object.create(store()) as EventStore];
+      const numbers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => nextSequenceValue(processes[i % 2], name)),
+      );
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    });
+
     it('never repeats a sequence number that another process reserved meanwhile', async () => {
       const name = `numbers-${newStreamId()}`;
       expect(await nextSequenceValue(store(), name)).toBe(1);

@@ -32,30 +32,33 @@ export const subscriptionCases = (store: () => EventStore) =>
       expect(isAscending(delivered.map((e) => e.position))).toBe(true);
     });
 
-    it('delivers every event of many concurrent writers exactly once, in the order of the log', async () => {
-      const head = await store().headPosition();
-      const { received, subscription } = collect(store(), head);
-      const streams = Array.from({ length: 8 }, () => newStreamId('writer'));
-      await Promise.all(
-        streams.map(async (id) => {
-          for (let i = 0; i < 15; i++) {
-            await store().append(id, [newEvent('Wrote', { i })], {
-              expectedRevision: i === 0 ? 'no_stream' : i - 1,
-            });
-          }
-        }),
-      );
-      await until(() => of(received, ...streams).length >= 120, 'all 120 events');
-      const log = await readAllAfter(store(), head);
-      await subscription.stop();
+    it.each(['onEvent', 'onBatch'] as const)(
+      'delivers every event of many concurrent writers exactly once, in the order of the log (%s)',
+      async (delivery) => {
+        const head = await store().headPosition();
+        const { received, subscription } = collect(store(), head, delivery);
+        const streams = Array.from({ length: 8 }, () => newStreamId('writer'));
+        await Promise.all(
+          streams.map(async (id) => {
+            for (let i = 0; i < 15; i++) {
+              await store().append(id, [newEvent('Wrote', { i })], {
+                expectedRevision: i === 0 ? 'no_stream' : i - 1,
+              });
+            }
+          }),
+        );
+        await until(() => of(received, ...streams).length >= 120, 'all 120 events');
+        const log = await readAllAfter(store(), head);
+        await subscription.stop();
 
-      const mine = of(received, ...streams);
-      expect(mine).toHaveLength(120);
-      expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
-      expect(isAscending(received.map((e) => e.position))).toBe(true);
-      expect(mine.map((e) => e.id)).toEqual(of(log, ...streams).map((e) => e.id));
-      for (const id of streams) expect(of(mine, id).map((e) => e.data.i)).toEqual([...Array(15).keys()]);
-    });
+        const mine = of(received, ...streams);
+        expect(mine).toHaveLength(120);
+        expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+        expect(isAscending(received.map((e) => e.position))).toBe(true);
+        expect(mine.map((e) => e.id)).toEqual(of(log, ...streams).map((e) => e.id));
+        for (const id of streams) expect(of(mine, id).map((e) => e.data.i)).toEqual([...Array(15).keys()]);
+      },
+    );
 
     it('stops at an event its handler fails on, reports the error, and delivers it again on resubscribing', async () => {
       const id = newStreamId();

@@ -41,10 +41,18 @@ export const eventually = async (assertion: () => Promise<void>, ms = 20000) => 
   }
 };
 
-/** Subscribes and keeps what is delivered, for assertions. */
-export const collect = (store: EventStore, fromPosition?: bigint) => {
+/** Subscribes, one event at a time or in pages, and keeps what is delivered, for assertions. */
+export const collect = (
+  store: EventStore,
+  fromPosition?: bigint,
+  delivery: 'onEvent' | 'onBatch' = 'onEvent',
+) => {
   const received: StoredEvent[] = [];
-  const subscription = store.subscribeToAll({ fromPosition, onEvent: async (e) => void received.push(e) });
+  const subscription = store.subscribeToAll(
+    delivery === 'onEvent'
+      ? { fromPosition, onEvent: async (e) => void received.push(e) }
+      : { fromPosition, onBatch: async (page) => void received.push(...page) },
+  );
   return { received, subscription };
 };
 

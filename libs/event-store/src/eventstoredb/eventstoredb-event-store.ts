@@ -127,7 +127,10 @@ export class EventStoreDbEventStore implements EventStore {
     const done = (async () => {
       for await (const resolved of subscription) {
         if (stopped) return; // the client may still hand over what it had buffered
-        if (!isSystemEvent(resolved)) await options.onEvent(toStoredEvent(resolved));
+        if (isSystemEvent(resolved)) continue;
+        const event = toStoredEvent(resolved);
+        // EventStoreDB pushes events one by one; a batch consumer gets pages of one.
+        await (options.onBatch ? options.onBatch([event]) : options.onEvent(event));
       }
     })().catch(async (error) => {
       if (stopped) return;

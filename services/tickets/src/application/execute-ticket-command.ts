@@ -12,7 +12,6 @@ import {
   ticketStream,
   type TicketStatus,
 } from '../domain';
-import { TicketReadModel } from './ticket-read-model';
 
 export type CommandContext = Omit<EventMetadata, 'schemaVersion' | 'occurredAt'>;
 
@@ -49,10 +48,7 @@ export class ExecuteTicketCommandHandler implements ICommandHandler<
   ExecuteTicketCommand,
   TicketCommandResult
 > {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModel: TicketReadModel,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({
     ticketId,
@@ -64,7 +60,6 @@ export class ExecuteTicketCommandHandler implements ICommandHandler<
       metadata: { ...context, occurredAt: command.at },
       expectedRevision,
     });
-    await this.readModel.waitFor(result.position);
     return {
       id: ticketId,
       revision: result.revision,
@@ -79,10 +74,7 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
   RegisterTicketCommand,
   TicketCommandResult
 > {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModel: TicketReadModel,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ data, actor, context }: RegisterTicketCommand): Promise<TicketCommandResult> {
     const ticketId = randomUUID();
@@ -98,7 +90,6 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
     const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command, {
       metadata: { ...context, occurredAt: at },
     });
-    await this.readModel.waitFor(result.position);
     return {
       id: ticketId,
       number,

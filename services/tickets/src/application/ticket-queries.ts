@@ -20,15 +20,15 @@ export class GetTicketQuery {
 
 @QueryHandler(GetTicketQuery)
 export class GetTicketQueryHandler implements IQueryHandler<GetTicketQuery, TicketView> {
-  constructor(
-    private readonly readModel: TicketReadModel,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * Folded from the ticket's own stream, not read from the read model: one indexed read that
+   * always shows the caller's last write, now or as it was at `asOf`, by the same projection.
+   */
   async execute({ ticketId, principal, asOf }: GetTicketQuery) {
-    const view = asOf
-      ? foldView(ticketViewProjection, await this.store.readStream(ticketStream(ticketId), { toTime: asOf }))
-      : await this.readModel.views.get(ticketId);
+    const events = await this.store.readStream(ticketStream(ticketId), asOf && { toTime: asOf });
+    const view = foldView(ticketViewProjection, events);
     // A ticket someone may not see answers exactly like one that does not exist.
     if (!view || !canSee(principal, view)) throw notFound();
     return visibleTo(view, principal.role);
@@ -118,6 +118,7 @@ export class ListTicketsQueryHandler implements IQueryHandler<
   constructor(private readonly readModel: TicketReadModel) {}
 
   async execute({ principal, filters }: ListTicketsQuery) {
+    await this.readModel.includeCommittedWrites();
     const where: Record<string, Scalar | Scalar[]> = {};
     if (filters.status?.length) where.status = filters.status;
     if (filters.priority?.length) where.priority = filters.priority;

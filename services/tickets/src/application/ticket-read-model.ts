@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { type TicketView, ticketViewProjection } from '../projections/ticket-view';
 
-/** How long a command waits for its own change to reach the read model before answering. */
+/** How long a list waits for the read model to hold every write committed before it was asked. */
 const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
 
 /** The ticket read model: kept up to date from the event store, queried by the API. */
@@ -50,12 +50,17 @@ export class TicketReadModel implements OnApplicationBootstrap, OnApplicationShu
     await this.runner?.stop();
   }
 
-  /** Lets a caller read what it just wrote; after the timeout it answers anyway (eventual consistency). */
-  async waitFor(position: bigint | undefined) {
-    if (position === undefined || !this.runner) return;
+  /**
+   * Read-your-writes for lists, paid by the reader instead of every command: waits until the
+   * projection has applied everything committed before now, at most READ_YOUR_WRITES_MS (then
+   * it answers from what it has: eventual consistency, never an error).
+   */
+  async includeCommittedWrites() {
+    const head = await this.store.headPosition();
+    if (head === undefined || !this.runner) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      this.runner.caughtUpTo(position),
+      this.runner.caughtUpTo(head),
       new Promise((resolve) => (timer = setTimeout(resolve, READ_YOUR_WRITES_MS))),
     ]);
     clearTimeout(timer);
