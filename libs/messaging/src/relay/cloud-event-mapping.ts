@@ -1,16 +1,8 @@
-import { type CloudEvent, schemaUrn } from '@helpdesk/contracts';
+import { type CloudEvent, cloudEventType, schemaUrn } from '@helpdesk/contracts';
+
+export { cloudEventType };
 import type { StoredEvent } from '@helpdesk/event-store';
 import { createHash } from 'node:crypto';
-
-/** `TicketRegistered` of aggregate `ticket` becomes `helpdesk.ticket.registered.v1`. */
-export const cloudEventType = (aggregate: string, eventType: string) => {
-  const words = eventType
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(' ');
-  const action = words[0] === aggregate ? words.slice(1) : words;
-  return `helpdesk.${aggregate}.${action.join('-')}.v1`;
-};
 
 export interface RelaySource {
   /** The publishing service, e.g. `/helpdesk/tickets`. */

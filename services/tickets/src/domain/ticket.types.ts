@@ -5,19 +5,6 @@ export interface Actor {
   organisationId?: string;
 }
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-/** question: how do I...; error: does not work as it should; outage: production disturbed or down; wish: a feature request. */
-export const KINDS = ['question', 'error', 'outage', 'wish'] as const;
-export type TicketKind = (typeof KINDS)[number];
-
-/** phone and email: an agent registers the ticket on the caller's behalf. */
-export const CHANNELS = ['portal', 'email', 'phone', 'api'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export type Visibility = 'public' | 'internal';
-
 export const STATUSES = [
   'new',
   'open',
@@ -32,19 +19,16 @@ export const STATUSES = [
 ] as const;
 export type TicketStatus = (typeof STATUSES)[number];
 
-/** Someone who receives all of a ticket's communication: a contact, or just an e-mail address. */
-export type Participant = { contactId: string } | { email: string };
-
-export interface ScheduledFix {
-  releaseId: string;
-  version: string;
-  plannedDate: string;
-}
-
-/** What makes a ticket specific (seed 003): each optional, all encouraged. */
-export interface ProblemDetails {
-  stepsToReproduce?: string;
-  expectedResult?: string;
-  actualResult?: string;
-  impact?: string;
-}
+// The values events carry are part of the published contract.
+export {
+  CHANNELS,
+  type Channel,
+  KINDS,
+  type Participant,
+  PRIORITIES,
+  type Priority,
+  type ProblemDetails,
+  type ScheduledFix,
+  type TicketKind,
+  type Visibility,
+} from '@helpdesk/contracts';

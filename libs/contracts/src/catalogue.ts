@@ -1,0 +1,58 @@
+import { TICKET_EVENTS } from './tickets/ticket-catalogue';
+import { TOPICS } from './topics';
+
+/** One published event type: what it means, its current version, and a documented example. */
+export interface EventContract {
+  /** The domain name, e.g. `TicketRegistered`. */
+  name: string;
+  version: number;
+  summary: string;
+  example: unknown;
+}
+
+/** A service's topic and everything published on it. */
+export interface TopicContract {
+  topic: string;
+  /** The CloudEvents `source` of its messages. */
+  source: string;
+  /** The aggregate's name in event types, e.g. `ticket`. */
+  aggregate: string;
+  /** Its streams' prefix in the event store, e.g. `ticket-`: the rest is the subject and the key. */
+  streamPrefix: string;
+  description: string;
+  /** The TypeScript file and union type the JSON Schemas are generated from. */
+  types: { file: string; union: string };
+  events: EventContract[];
+}
+
+/** `TicketRegistered` of aggregate `ticket` becomes `helpdesk.ticket.registered.v1`. */
+export const cloudEventType = (aggregate: string, eventName: string, version = 1) => {
+  const words = eventName
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
+  const action = words[0] === aggregate ? words.slice(1) : words;
+  return `helpdesk.${aggregate}.${action.join('-')}.v${version}`;
+};
+
+const events = (byName: Record<string, { summary: string; example: unknown }>): EventContract[] =>
+  Object.entries(byName).map(([name, { summary, example }]) => ({ name, version: 1, summary, example }));
+
+/** Every topic and event type of every service: the source the AsyncAPI document is generated from. */
+export const CATALOGUE: TopicContract[] = [
+  {
+    topic: TOPICS.tickets,
+    source: '/helpdesk/tickets',
+    aggregate: 'ticket',
+    streamPrefix: 'ticket-',
+    description: 'Every change to every ticket, in order per ticket (the key is the ticket id).',
+    types: { file: 'libs/contracts/src/tickets/ticket-events.ts', union: 'TicketEvent' },
+    events: events(TICKET_EVENTS),
+  },
+];
+
+export const topicContract = (topic: string) => {
+  const found = CATALOGUE.find((t) => t.topic === topic);
+  if (!found) throw new Error(`no contract for topic ${topic}`);
+  return found;
+};

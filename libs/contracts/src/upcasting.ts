@@ -1,0 +1,25 @@
+/**
+ * Turns the data of an older version of an event into the next version. Stored events are
+ * never rewritten: an event recorded as v1 is upcast when read, so code only ever handles the
+ * current shape while the store keeps exactly what happened.
+ */
+export interface Upcaster {
+  /** The domain name, e.g. `TicketRegistered`. */
+  name: string;
+  fromVersion: number;
+  upcast(data: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Applies upcasters, one version at a time, until no upcaster takes the event further. */
+export const upcast = (
+  upcasters: readonly Upcaster[],
+  name: string,
+  version: number,
+  data: Record<string, unknown>,
+): { version: number; data: Record<string, unknown> } => {
+  const next = upcasters.find((u) => u.name === name && u.fromVersion === version);
+  return next ? upcast(upcasters, name, version + 1, next.upcast(data)) : { version, data };
+};
+
+/** None yet: every event type is at its first version. Add one here with the version bump. */
+export const UPCASTERS: readonly Upcaster[] = [];
