@@ -6,3 +6,4 @@ export * from './kafka/kafka-event-consumer';
 export * from './kafka/topics-admin';
 export * from './relay/cloud-event-mapping';
 export * from './relay/event-relay';
+export * from './in-process/in-process-event-consumer';

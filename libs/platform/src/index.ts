@@ -13,3 +13,4 @@ export * from './problems/problem-details.filter';
 export * from './problems/validation';
 export * from './runtime/runtime.module';
 export * from './runtime/runtime.settings';
+export * from './events/event-publishing.module';

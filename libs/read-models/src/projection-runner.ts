@@ -155,7 +155,9 @@ export class ProjectionRunner<V extends View> {
 
   /** Applies one document's events of a page, in their order, with one guarded write. */
   private async apply(id: string, events: ProjectedEvent[]) {
-    let current = this.cache.get(id) ?? (await this.views.get(id));
+    // A stream's first event creates its document: nothing to read (a redelivered one fails
+    // the guarded insert below, and is then read and skipped).
+    let current = this.cache.get(id) ?? (events[0].revision === 0 ? undefined : await this.views.get(id));
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       let next = current;
       for (const event of events) {

@@ -78,4 +78,6 @@ export const distributedTestSettings = (database: string): Record<string, string
   PG_URL: requireInfra('PG_URL'),
   READ_STORE: 'mongodb',
   MONGO_URL: new URL(`${database}_${Date.now().toString(36)}`, requireInfra('MONGO_URL')).toString(),
+  EVENT_BUS: 'kafka',
+  KAFKA_BROKERS: requireInfra('KAFKA_BROKERS'),
 });

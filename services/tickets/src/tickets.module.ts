@@ -1,3 +1,5 @@
+import { TOPICS } from '@helpdesk/contracts';
+import { EventPublishingModule } from '@helpdesk/platform';
 import { READ_STORE, type ReadStore, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -22,7 +24,7 @@ import { TicketReadModel } from './application/ticket-read-model';
 
 /** Tickets: registration, triage, the lifecycle, comments, attachments, history; agent and portal read API. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, EventPublishingModule.forTopic(TOPICS.tickets)],
   controllers: [TicketsController, AttachmentsController],
   providers: [
     TicketReadModel,

@@ -1,4 +1,4 @@
-import { type CloudEvent, cloudEventType, schemaUrn } from '@helpdesk/contracts';
+import { type CloudEvent, cloudEventType, schemaUrn, upcast, UPCASTERS } from '@helpdesk/contracts';
 
 export { cloudEventType };
 import type { StoredEvent } from '@helpdesk/event-store';
@@ -13,9 +13,15 @@ export interface RelaySource {
   streamPrefix: string;
 }
 
+/** The stored event as its current published version: older stored versions are upcast, never rewritten. */
 export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent => {
-  const type = cloudEventType(from.aggregate, event.type);
-  const { correlationId, causationId } = event.metadata as { correlationId?: string; causationId?: string };
+  const { correlationId, causationId, schemaVersion } = event.metadata as {
+    correlationId?: string;
+    causationId?: string;
+    schemaVersion?: number;
+  };
+  const current = upcast(UPCASTERS, event.type, schemaVersion ?? 1, event.data as Record<string, unknown>);
+  const type = cloudEventType(from.aggregate, event.type, current.version);
   return {
     specversion: '1.0',
     id: event.id,
@@ -28,7 +34,7 @@ export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent 
     sequence: String(event.revision),
     ...(correlationId ? { correlationid: correlationId } : {}),
     ...(causationId ? { causationid: causationId } : {}),
-    data: event.data,
+    data: current.data,
   };
 };
 

@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent, Subscription } from '@helpdesk/event-store';
 import type { CheckpointStore } from '@helpdesk/read-models';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import { type RelaySource, toCloudEvent, traceparent } from './cloud-event-mapping';
 
 export interface EventRelayOptions extends RelaySource {
@@ -11,16 +11,25 @@ export interface EventRelayOptions extends RelaySource {
   logger?: { log(message: string): void; error(message: string, error: unknown): void };
 }
 
+const MAX_RETRY_DELAY_MS = 30000;
+
 /**
  * Publishes a service's committed events from its event store to its Kafka topic, in store
  * order, keyed by aggregate id, as CloudEvents. At least once: the checkpoint moves only after
- * Kafka acknowledged, so a crash re-sends at most what was in flight, with the same event ids,
- * which consumers skip. One message in flight at a time keeps each key's order.
+ * Kafka acknowledged, so a crash re-sends at most the page that was in flight, with the same
+ * event ids, which consumers skip. A page of the log goes out as one send: the idempotent
+ * producer with one request in flight keeps each key's order within and across pages.
+ * When Kafka or the store fails, it backs off and resumes from its checkpoint.
  */
 export class EventRelay {
   private readonly producer: Producer;
   private subscription?: Subscription;
   private readonly name: string;
+  private failures = 0;
+  private retryTimer?: NodeJS.Timeout;
+  private running = false;
+  /** How many events it published since it started: for progress and metrics. */
+  published = 0;
 
   constructor(private readonly options: EventRelayOptions) {
     this.producer = options.kafka.producer({
@@ -32,39 +41,54 @@ export class EventRelay {
   }
 
   async start() {
+    this.running = true;
     await this.producer.connect();
-    const from = await this.options.checkpoints.load(this.name);
-    this.options.logger?.log(`relay to ${this.options.topic} resumes after position ${from ?? 'start'}`);
-    this.subscription = this.options.store.subscribeToAll({
-      fromPosition: from,
-      onEvent: (event) => this.publish(event),
-      onError: (error) => this.options.logger?.error(`relay to ${this.options.topic} stopped`, error),
-    });
+    await this.follow();
   }
 
   async stop() {
+    this.running = false;
+    clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     await this.producer.disconnect();
   }
 
-  private async publish(event: StoredEvent) {
-    if (event.streamId.startsWith(this.options.streamPrefix)) {
-      const cloudEvent = toCloudEvent(event, this.options);
-      await this.producer.send({
-        topic: this.options.topic,
-        acks: -1,
-        messages: [
-          {
-            key: cloudEvent.subject,
-            value: JSON.stringify(cloudEvent),
-            headers: {
-              traceparent: traceparent(event),
-              'content-type': 'application/cloudevents+json; charset=utf-8',
-            },
+  private async follow() {
+    const from = await this.options.checkpoints.load(this.name);
+    this.options.logger?.log(`relay to ${this.options.topic} resumes after position ${from ?? 'start'}`);
+    this.subscription = this.options.store.subscribeToAll({
+      fromPosition: from,
+      onBatch: (events) => this.publish(events),
+      onError: (error) => this.retryLater(error),
+    });
+  }
+
+  private retryLater(error: unknown) {
+    this.failures++;
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (this.failures - 1));
+    this.options.logger?.error(`relay to ${this.options.topic} failed; resuming in ${delay} ms`, error);
+    this.retryTimer = setTimeout(() => {
+      if (this.running) this.follow().catch((e) => this.retryLater(e));
+    }, delay);
+  }
+
+  private async publish(events: StoredEvent[]) {
+    const messages: Message[] = events
+      .filter((event) => event.streamId.startsWith(this.options.streamPrefix))
+      .map((event) => {
+        const cloudEvent = toCloudEvent(event, this.options);
+        return {
+          key: cloudEvent.subject,
+          value: JSON.stringify(cloudEvent),
+          headers: {
+            traceparent: traceparent(event),
+            'content-type': 'application/cloudevents+json; charset=utf-8',
           },
-        ],
+        };
       });
-    }
-    await this.options.checkpoints.save(this.name, event.position);
+    if (messages.length) await this.producer.send({ topic: this.options.topic, acks: -1, messages });
+    await this.options.checkpoints.save(this.name, events[events.length - 1].position);
+    this.published += messages.length;
+    this.failures = 0;
   }
 }

@@ -58,6 +58,13 @@ export const parse = {
     if (!Number.isInteger(value) || value <= 0) throw new Error('expected a positive integer');
     return value;
   },
+  /** Milliseconds, or -1 for forever (Kafka's retention.ms). */
+  retention: (raw: string) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || (value <= 0 && value !== -1))
+      throw new Error('expected milliseconds, or -1 to keep forever');
+    return value;
+  },
   url:
     (...protocols: string[]) =>
     (raw: string) => {

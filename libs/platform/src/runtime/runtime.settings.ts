@@ -11,6 +11,9 @@ export interface RuntimeSettings {
     | { kind: 'postgres'; url: string }
     | { kind: 'eventstoredb'; url: string };
   readStore: { kind: 'memory' } | { kind: 'mongodb'; url: string };
+  /** How events reach other services: read straight from the shared store, or over Kafka. */
+  eventBus:
+    { kind: 'in-process' } | { kind: 'kafka'; brokers: string[]; partitions: number; retentionMs: number };
 }
 
 /**
@@ -43,6 +46,21 @@ export const loadRuntimeSettings = (
         description: 'memory or mongodb',
         default: (env.MODE ?? defaultMode) === 'standalone' ? 'memory' : 'mongodb',
         parse: parse.oneOf('memory', 'mongodb'),
+      },
+      EVENT_BUS: {
+        description: 'in-process (one process, standalone) or kafka',
+        default: (env.MODE ?? defaultMode) === 'standalone' ? 'in-process' : 'kafka',
+        parse: parse.oneOf('in-process', 'kafka'),
+      },
+      TOPIC_PARTITIONS: {
+        description: 'partitions of the topics this service creates',
+        default: '6',
+        parse: parse.positiveInt,
+      },
+      TOPIC_RETENTION_MS: {
+        description: 'retention of the topics this service creates; -1 keeps every event (replayable)',
+        default: '-1',
+        parse: parse.retention,
       },
     },
     env,
@@ -87,6 +105,23 @@ export const loadRuntimeSettings = (
           kind: 'mongodb',
           url: need('MONGO_URL', 'the MongoDB read store (READ_STORE=mongodb)', ['mongodb', 'mongodb+srv']),
         };
+  let eventBus: RuntimeSettings['eventBus'] = { kind: 'in-process' };
+  if (base.EVENT_BUS === 'kafka') {
+    const brokers = env.KAFKA_BROKERS;
+    if (!brokers) problems.push('KAFKA_BROKERS is required: the Kafka bootstrap brokers (EVENT_BUS=kafka)');
+    let list: string[] = [];
+    try {
+      list = brokers ? parse.hostPorts(brokers) : [];
+    } catch (error) {
+      problems.push(`KAFKA_BROKERS=${JSON.stringify(brokers)} is invalid: ${(error as Error).message}`);
+    }
+    eventBus = {
+      kind: 'kafka',
+      brokers: list,
+      partitions: base.TOPIC_PARTITIONS,
+      retentionMs: base.TOPIC_RETENTION_MS,
+    };
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { mode: base.MODE, dataDir, eventStore, readStore };
+  return { mode: base.MODE, dataDir, eventStore, readStore, eventBus };
 };

@@ -9,6 +9,7 @@ describe('runtime settings', () => {
       dataDir: '/srv/desk',
       eventStore: { kind: 'pglite', dir: '/srv/desk/event-store' },
       readStore: { kind: 'memory' },
+      eventBus: { kind: 'in-process' },
     });
   });
 
@@ -17,6 +18,7 @@ describe('runtime settings', () => {
       new ConfigError([
         'ESDB_URL is required: the EventStoreDB event store (EVENT_STORE=eventstoredb)',
         'MONGO_URL is required: the MongoDB read store (READ_STORE=mongodb)',
+        'KAFKA_BROKERS is required: the Kafka bootstrap brokers (EVENT_BUS=kafka)',
       ]),
     );
   });
@@ -27,6 +29,7 @@ describe('runtime settings', () => {
         EVENT_STORE: 'postgres',
         PG_URL: 'mongodb://x',
         MONGO_URL: 'mongodb://m',
+        KAFKA_BROKERS: 'k:9092',
       }),
     ).toThrow(/PG_URL="mongodb:\/\/x" is invalid: expected a postgres or postgresql URL/);
   });
@@ -36,8 +39,40 @@ describe('runtime settings', () => {
       EVENT_STORE: 'postgres',
       PG_URL: 'postgres://db/helpdesk',
       MONGO_URL: 'mongodb://m/helpdesk',
+      KAFKA_BROKERS: 'k:9092',
     });
     expect(settings.eventStore).toEqual({ kind: 'postgres', url: 'postgres://db/helpdesk' });
     expect(settings.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://m/helpdesk' });
+  });
+
+  it('publish over Kafka in distributed mode, with the topic settings asked for', () => {
+    const settings = loadRuntimeSettings('distributed', {
+      EVENT_STORE: 'postgres',
+      PG_URL: 'postgres://db/helpdesk',
+      MONGO_URL: 'mongodb://m/helpdesk',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+      TOPIC_PARTITIONS: '12',
+      TOPIC_RETENTION_MS: '604800000',
+    });
+    expect(settings.eventBus).toEqual({
+      kind: 'kafka',
+      brokers: ['k1:9092', 'k2:9092'],
+      partitions: 12,
+      retentionMs: 604800000,
+    });
+  });
+
+  it('refuse broker lists and retention it cannot use', () => {
+    const env = {
+      EVENT_STORE: 'postgres',
+      PG_URL: 'postgres://db/helpdesk',
+      MONGO_URL: 'mongodb://m/helpdesk',
+    };
+    expect(() => loadRuntimeSettings('distributed', { ...env, KAFKA_BROKERS: 'kafka' })).toThrow(
+      /KAFKA_BROKERS="kafka" is invalid: "kafka" is not host:port/,
+    );
+    expect(() =>
+      loadRuntimeSettings('distributed', { ...env, KAFKA_BROKERS: 'k:9092', TOPIC_RETENTION_MS: '0' }),
+    ).toThrow(/TOPIC_RETENTION_MS.*expected milliseconds, or -1 to keep forever/);
   });
 });

@@ -1,0 +1,113 @@
+// A system outside the desk that subscribes to ticket events, written only from the published
+// AsyncAPI document: plain kafkajs and a JSON Schema validator, no project code on its side.
+// The desk side is the real tickets service (PostgreSQL events, MongoDB read models, Kafka).
+import { distributedTestSettings, requireInfra, startTestApp, type TestApp } from '@helpdesk/testing';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { Kafka, logLevel } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { ticketsService } from '../src/tickets.service';
+import { aTicket, agent, reporter } from './people';
+
+const asyncapi = JSON.parse(readFileSync('libs/contracts/asyncapi.json', 'utf8'));
+const topic = asyncapi.channels['helpdesk.tickets.v1'].address as string;
+
+/** The subscriber's own validator: a message's payload schema, chosen by its CloudEvents type. */
+const validateMessage = (() => {
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  ajv.addSchema(asyncapi, 'asyncapi');
+  return (message: { type: string }) => {
+    if (!asyncapi.components.messages[message.type]) return [`unknown type ${message.type}`];
+    const validate = ajv.getSchema(`asyncapi#/components/messages/${message.type}/payload`)!;
+    return validate(message) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`);
+  };
+})();
+
+interface Received {
+  key: string;
+  type: string;
+  subject: string;
+  sequence: number;
+  problems: string[];
+  traceparent: string;
+}
+
+describe('an outside subscriber of helpdesk.tickets.v1', () => {
+  let desk: TestApp;
+  const received: Received[] = [];
+  const kafka = new Kafka({
+    clientId: 'outside-subscriber',
+    brokers: requireInfra('KAFKA_BROKERS').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `outside-${randomUUID()}` });
+
+  beforeAll(async () => {
+    desk = await startTestApp(ticketsService, distributedTestSettings('tickets_outside'));
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const event = JSON.parse(String(message.value));
+        received.push({
+          key: String(message.key),
+          type: event.type,
+          subject: event.subject,
+          sequence: Number(event.sequence),
+          problems: validateMessage(event),
+          traceparent: String(message.headers?.traceparent ?? ''),
+        });
+      },
+    });
+  });
+  afterAll(async () => {
+    await consumer.disconnect();
+    await desk.close();
+  });
+
+  const until = async (condition: () => boolean, what: string) => {
+    const deadline = Date.now() + 30000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it('receives every change of every ticket, valid against the schemas, in order per ticket', async () => {
+    const tickets: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = (await desk.as(reporter).post('/tickets').send(aTicket).expect(201)).body;
+      tickets.push(id);
+      const step = (path: string, body: object = {}) =>
+        desk.as(agent).post(`/tickets/${id}/${path}`).send(body).expect(200);
+      await step('triage', { priority: 'P2' });
+      await step('comments', { body: 'Looking into it', visibility: 'public' });
+      await step('comments', { body: 'Probably the exporter', visibility: 'internal' });
+      await step('start');
+      await step('resolve', { resolution: 'Fixed the export job' });
+    }
+    const history = async (id: string) =>
+      (await desk.as(agent).get(`/tickets/${id}/history`).expect(200)).body as Array<{ revision: number }>;
+    const expected = await Promise.all(tickets.map(history));
+    const mine = () => received.filter((r) => tickets.includes(r.subject));
+    await until(() => mine().length >= expected.flat().length, 'every event of the three tickets');
+
+    for (const [i, id] of tickets.entries()) {
+      const ofTicket = mine().filter((r) => r.subject === id);
+      expect(ofTicket.map((r) => r.sequence)).toEqual(expected[i].map((e) => e.revision));
+      expect(ofTicket.every((r) => r.key === id)).toBe(true);
+    }
+    expect(mine().flatMap((r) => r.problems)).toEqual([]);
+    expect(new Set(mine().map((r) => r.type))).toEqual(
+      new Set([
+        'helpdesk.ticket.registered.v1',
+        'helpdesk.ticket.triaged.v1',
+        'helpdesk.ticket.comment-added.v1',
+        'helpdesk.ticket.work-started.v1',
+        'helpdesk.ticket.resolved.v1',
+      ]),
+    );
+    expect(mine().every((r) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(r.traceparent))).toBe(true);
+  });
+});
