@@ -46,10 +46,16 @@ export const recipientKey = (recipient: Recipient): string => {
  */
 export const addressOf = (recipient: Recipient, directory: RecipientDirectory): Addressee | undefined => {
   if ('email' in recipient) {
-    return { recipient, email: recipient.email, language: directory.organisationLanguage ?? DEFAULT_LANGUAGE };
+    return {
+      recipient,
+      email: recipient.email,
+      language: directory.organisationLanguage ?? DEFAULT_LANGUAGE,
+    };
   }
   const entry =
-    'contactId' in recipient ? directory.contacts[recipient.contactId] : directory.agents?.[recipient.agentId];
+    'contactId' in recipient
+      ? directory.contacts[recipient.contactId]
+      : directory.agents?.[recipient.agentId];
   if (!entry) return undefined;
   const fallback = 'contactId' in recipient ? directory.organisationLanguage : undefined;
   return {

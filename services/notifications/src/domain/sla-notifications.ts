@@ -38,7 +38,9 @@ export const decideSlaNotifications = ({
     metric: alert.metric,
     priority: alert.priority ?? ticket.priority,
     dueAt: alert.dueAt,
-    ...(!breached && alert.threshold !== undefined ? { percentElapsed: Math.round(alert.threshold * 100) } : {}),
+    ...(!breached && alert.threshold !== undefined
+      ? { percentElapsed: Math.round(alert.threshold * 100) }
+      : {}),
   };
   const cause = { ticketId: alert.ticketId, eventId: alert.id };
   return {

@@ -50,7 +50,13 @@ export const decideTicketNotifications = ({
 }: TicketNotificationInput): NotificationDecision => {
   const after = foldAudience(before, events);
   if (events.length === 0 || !after) return { messages: [], after, unknownRecipients: [] };
-  const context = { events, before, after, directory, cause: { ticketId: after.ticketId, eventId: events[0].id } };
+  const context = {
+    events,
+    before,
+    after,
+    directory,
+    cause: { ticketId: after.ticketId, eventId: events[0].id },
+  };
   const registration = events.find(isRegistration);
   const told = registration
     ? [confirmRegistration(registration, context)]
@@ -140,7 +146,10 @@ export const contactsToLookUp = (events: readonly RecordedTicketEvent[], before:
   const ids = events.flatMap((e) => [e.data.by, ...('requestedBy' in e.data ? [e.data.requestedBy] : [])]);
   for (const ticket of [before, foldAudience(before, events)]) {
     if (!ticket) continue;
-    ids.push(ticket.reporterId, ...ticket.participants.flatMap((p) => ('contactId' in p ? [p.contactId] : [])));
+    ids.push(
+      ticket.reporterId,
+      ...ticket.participants.flatMap((p) => ('contactId' in p ? [p.contactId] : [])),
+    );
   }
   return [...new Set(ids)];
 };
