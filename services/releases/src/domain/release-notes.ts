@@ -22,8 +22,8 @@ const SECTIONS: Section[] = [
 ];
 
 /**
- * The release notes in Markdown: title, date, and per section one line per ticket,
- * `HD-00042 — public title`. Notes of a release not yet shipped say so: its content may change.
+ * The release notes in Markdown: a title with version and date, then per section one line per
+ * ticket, `HD-00042 — public title`. Notes of a release not yet shipped say its content may change.
  */
 export const renderReleaseNotes = (release: PlannedRelease, viewer: NotesViewer): string => {
   if (release.status === 'cancelled') {
@@ -37,13 +37,16 @@ export const renderReleaseNotes = (release: PlannedRelease, viewer: NotesViewer)
     (lines) => lines.length > 0,
   );
   const body = sections.length ? sections : ['No changes from support tickets in this release.'];
-  return [`# Release ${markdownText(release.version)}`, dateLine(release), ...body].join('\n\n') + '\n';
+  return [...heading(release), ...body].join('\n\n') + '\n';
 };
 
-const dateLine = (release: PlannedRelease) =>
-  release.status === 'shipped'
-    ? `Shipped on ${release.shippedAt!.slice(0, 10)}.`
-    : `Planned for ${release.plannedDate}; what it delivers may still change.`;
+// The day it shipped is the UTC day of ShipRelease's `at`; until then, the planned date.
+const heading = (release: PlannedRelease) => {
+  const version = markdownText(release.version);
+  return release.status === 'shipped'
+    ? [`# Release ${version} — ${release.shippedAt!.slice(0, 10)}`]
+    : [`# Release ${version} — planned for ${release.plannedDate}`, '_What it delivers may still change._'];
+};
 
 const renderSection = (section: Section, fixes: CarriedFix[], viewer: NotesViewer): string => {
   const inSection = fixes.filter((fix) => section.kinds.includes(fix.kind)).sort(byNumber);

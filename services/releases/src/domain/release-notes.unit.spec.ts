@@ -51,9 +51,7 @@ describe('release notes', () => {
   it('group the fixes by kind, numbered in order, for the vendor', () =>
     expect(renderReleaseNotes(release(shippedWithAll), agent)).toBe(
       [
-        '# Release 2026.12.08',
-        '',
-        `Shipped on ${at.slice(0, 10)}.`,
+        `# Release 2026.12.08 — ${at.slice(0, 10)}`,
         '',
         '## Fixes',
         '- HD-00009 — Login down for all users',
@@ -91,7 +89,7 @@ describe('release notes', () => {
 
   it('say a planned release may still change', () =>
     expect(renderReleaseNotes(release([...planned, scheduled(exportFix)]), agent)).toContain(
-      'Planned for 2026-12-08; what it delivers may still change.',
+      '# Release 2026.12.08 — planned for 2026-12-08\n\n_What it delivers may still change._\n',
     ));
 
   it('say so when no ticket is delivered', () =>

@@ -16,12 +16,11 @@ import { carries, type Release } from './release.state';
  * Asking for what is already true records nothing (a fix scheduled twice, a second freeze, a
  * redelivered ship): commands arrive again after retries and from the train planner.
  */
-export const decideRelease = (command: ReleaseCommand, state: Release): ReleaseEvent[] => {
+export const decideRelease = (command: ReleaseCommand, release: Release): ReleaseEvent[] => {
   requireAgentOrSystem(command.actor, 'plan and change releases');
-  if (command.type === 'PlanRelease') return plan(command, state);
-  if (state.status === 'unplanned')
+  if (command.type === 'PlanRelease') return plan(command, release);
+  if (release.status === 'unplanned')
     return refuse('not_found', 'release_not_found', 'There is no such release.');
-  const release = state;
   const change = { releaseId: release.id, by: command.actor.id, at: command.at };
   const target = { version: release.version, plannedDate: release.plannedDate };
   const ticketIds = release.fixes.map((fix) => fix.ticketId);

@@ -96,6 +96,12 @@ describe('planning a release', () => {
       .thenThrows(refusedWith('date_in_past')));
 });
 
+it('needs an id', () =>
+  spec
+    .given([])
+    .when(command('PlanRelease', { releaseId: ' ', ...target }))
+    .thenThrows(refusedWith('release_id_required')));
+
 describe('scheduling fixes', () => {
   it("records the ticket's public title, kind and organisation for the notes", () =>
     spec
@@ -123,6 +129,18 @@ describe('scheduling fixes', () => {
       .given(planned)
       .when(schedule({ ...exportFix, title: '  ' }))
       .thenThrows(refusedWith('text_required')));
+
+  it('needs a ticket kind', () =>
+    spec
+      .given(planned)
+      .when(schedule({ ...exportFix, kind: 'bug' as never }))
+      .thenThrows(refusedWith('invalid_kind')));
+
+  it('needs the organisation that reported it, to scope the notes', () =>
+    spec
+      .given(planned)
+      .when(schedule({ ...exportFix, organisationId: '' }))
+      .thenThrows(refusedWith('organisation_required')));
 
   it('refuses a release that does not exist', () =>
     spec.given([]).when(schedule()).thenThrows(refusedWith('release_not_found')));
@@ -161,6 +179,12 @@ describe('taking fixes out', () => {
   it('records nothing for a ticket the release does not carry', () =>
     spec.given(withExportFix).when(unschedule('t-other')).then([]));
 
+  it('needs a reason, which the ticket is told', () =>
+    spec
+      .given(withExportFix)
+      .when(command('UnscheduleFix', { ticketId: 't-42', reason: '' }))
+      .thenThrows(refusedWith('text_required')));
+
   it('is not possible once shipped', () =>
     spec.given(shipped).when(unschedule()).thenThrows(refusedWith('release_shipped')));
 });
@@ -173,6 +197,9 @@ describe('freezing', () => {
       .then([{ type: 'ReleaseFrozen', data: by(agent) }]));
 
   it('records a second freeze once', () => spec.given(frozen).when(freeze).then([]));
+
+  it('is not possible once cancelled', () =>
+    spec.given(cancelled).when(freeze).thenThrows(refusedWith('release_cancelled')));
 
   it('is for agents and the train planner only', () =>
     spec
@@ -238,6 +265,12 @@ describe('postponing', () => {
 
   it('only moves the date forward', () =>
     spec.given(withExportFix).when(postpone('2026-12-01')).thenThrows(refusedWith('not_later')));
+
+  it('does not move an overdue release to another day in the past', () =>
+    spec
+      .given([...planned, postponedTo10th([])])
+      .when({ ...postpone('2026-12-12'), at: '2026-12-15T09:00:00.000Z' })
+      .thenThrows(refusedWith('date_in_past')));
 
   it('records a redelivered postponement once', () =>
     spec
