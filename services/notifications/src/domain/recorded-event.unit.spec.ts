@@ -10,8 +10,8 @@ describe('grouping events by the command that appended them', () => {
 
   it('separates events of other tickets, actors or moments even with one correlation id', () => {
     const [first] = command(example('WorkStarted'));
-    const otherTicket = { ...first, id: 'x', data: { ...first.data, ticketId: 'another' } };
-    const otherActor = { ...first, id: 'y', data: { ...first.data, by: 'agent-8' } };
+    const [otherTicket] = command(example('WorkStarted', { ticketId: 'another' }));
+    const [otherActor] = command(example('WorkStarted', { by: 'agent-8' }));
     expect(groupByCommand([first, otherTicket, otherActor])).toHaveLength(3);
   });
 });

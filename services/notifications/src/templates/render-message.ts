@@ -1,16 +1,8 @@
 import Handlebars from 'handlebars';
 import { type Language, LANGUAGES } from '../domain/recipients';
-import { TEMPLATE_IDS, type TemplateData, type TemplateId } from '../domain/notification';
+import type { TemplateData, TemplateId } from '../domain/notification';
 import { type Labels, LABELS } from './labels';
-
-export const TEMPLATE_PARTS = ['subject', 'text', 'html'] as const;
-export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
-
-/**
- * The template files' sources keyed `<language>/<name>.<part>`, e.g. `nl/ticket-updated.text`;
- * `<language>/layout.text` and `<language>/layout.html` wrap every body.
- */
-export type TemplateSources = Readonly<Record<string, string>>;
+import { type MessageTemplate, TEMPLATES, type TemplateSources } from './template-sources';
 
 /** The desk's own details, the same in every message. */
 export interface DeskDetails {
@@ -37,39 +29,50 @@ export type RenderMessage = <T extends TemplateId>(
 type Compiled = (context: object) => string;
 
 /**
- * Compiles every template once and checks that none is missing, so a gap shows at start-up,
- * not at the first message that needs it. Text and subjects are not HTML-escaped: an
- * ampersand in a ticket's subject stays an ampersand there.
+ * Prepares every template once, so that a broken one shows at start-up rather than at the
+ * first message that needs it. Text and subjects are not HTML-escaped: an ampersand in a
+ * ticket's subject stays an ampersand there.
  */
-export const createRenderer = (sources: TemplateSources, desk: DeskDetails): RenderMessage => {
+export const createRenderer = (desk: DeskDetails, sources: TemplateSources = TEMPLATES): RenderMessage => {
   const timeZone = desk.timeZone ?? 'Europe/Amsterdam';
-  const compiled: Record<string, Compiled> = {};
-  const compile = (key: string, part: TemplatePart) => {
-    const source = sources[key];
-    if (source === undefined) throw new Error(`Template ${key}.hbs is missing`);
-    const template = handlebars.compile(source, { noEscape: part !== 'html' });
-    compiled[key] = (context) => template(context, { data: { language: key.split('/')[0], timeZone } });
+  const compile = (language: Language, source: string, escapeHtml: boolean): Compiled => {
+    handlebars.parse(source); // compile() is lazy: parsing now makes a broken template fail at start-up
+    const template = handlebars.compile(source, { noEscape: !escapeHtml });
+    return (context) => template(context, { data: { language, timeZone } });
   };
-  for (const language of LANGUAGES) {
-    compile(`${language}/layout.text`, 'text');
-    compile(`${language}/layout.html`, 'html');
-    for (const id of TEMPLATE_IDS)
-      for (const part of TEMPLATE_PARTS) compile(`${language}/${id}.${part}`, part);
-  }
-  const render = (key: string, context: object) => compiled[key](context);
+  const compiled = mapLanguages((language) => {
+    const { layout, ...messages } = sources[language];
+    return {
+      layout: { text: compile(language, layout.text, false), html: compile(language, layout.html, true) },
+      messages: Object.fromEntries(
+        Object.entries(messages).map(([id, { subject, text, html }]) => [
+          id,
+          {
+            subject: compile(language, subject, false),
+            text: compile(language, text, false),
+            html: compile(language, html, true),
+          },
+        ]),
+      ) as Record<TemplateId, Record<keyof MessageTemplate, Compiled>>,
+    };
+  });
 
   return (template, language, data) => {
+    const { layout, messages } = compiled[language];
+    const message = messages[template];
     const context = { ...data, desk };
-    const body = (part: TemplatePart) => render(`${language}/${template}.${part}`, context);
     // A subject is a header: one line, and the reference first so that replies find their ticket.
-    const subject = `[${data.ticket.number}] ${oneLine(body('subject'))}`;
+    const subject = `[${data.ticket.number}] ${oneLine(message.subject(context))}`;
     return {
       subject,
-      text: tidy(render(`${language}/layout.text`, { ...context, body: tidy(body('text')) })),
-      html: render(`${language}/layout.html`, { ...context, subject, body: body('html') }),
+      text: tidy(layout.text({ ...context, body: tidy(message.text(context)) })),
+      html: layout.html({ ...context, subject, body: message.html(context) }),
     };
   };
 };
+
+const mapLanguages = <T>(map: (language: Language) => T) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, map(language)])) as Record<Language, T>;
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -97,11 +100,14 @@ handlebars.registerHelper('date', (value: string, { data }: HelperOptions) =>
 /** A moment, in the desk's time zone with the zone named. */
 handlebars.registerHelper('dateTime', (value: string, { data }: HelperOptions) =>
   new Intl.DateTimeFormat(data.language, {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: data.timeZone,
     timeZoneName: 'short',
-  } as Intl.DateTimeFormatOptions).format(new Date(value)),
+  }).format(new Date(value)),
 );
 
 /** HTML only: the customer's line breaks kept, everything else escaped. */

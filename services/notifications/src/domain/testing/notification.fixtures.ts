@@ -9,7 +9,10 @@ type DataOf<Type extends TicketEventType> = Extract<TicketEvent, { type: Type }>
 
 /** From the contract's catalogue: reporter contact-42 of org-zorg, agent-7. */
 export const example = <T extends TicketEventType>(type: T, data: Partial<DataOf<T>> = {}) =>
-  ({ type, data: { ...TICKET_EVENTS[type].example, ...data } }) as Extract<TicketEvent, { type: T }>;
+  ({ type, data: { ...TICKET_EVENTS[type].example, ...data } }) as unknown as Extract<
+    TicketEvent,
+    { type: T }
+  >;
 
 /** One command's events: ids in order, one correlation id. */
 export const command = (...events: TicketEvent[]): RecordedTicketEvent[] => {

@@ -1,0 +1,111 @@
+import { TICKET_EVENTS, type TicketEventType } from '@helpdesk/contracts';
+import { LANGUAGES } from '../domain/recipients';
+import { TEMPLATE_IDS, type Notification } from '../domain/notification';
+import type { SlaAlert, SlaMetric } from '../domain/sla-alert';
+import { decideSlaNotifications } from '../domain/sla-notifications';
+import { decideTicketNotifications } from '../domain/ticket-notifications';
+import { command, directory, example, ticket } from '../domain/testing/notification.fixtures';
+import { createRenderer } from './render-message';
+
+const render = createRenderer({
+  name: 'Support Desk',
+  hotline: '+31 20 123 4567',
+  portalUrl: 'https://support.example/portal',
+});
+
+// A registered ticket with people involved, so that every event has someone to tell.
+const before = ticket();
+const messagesFor = (type: TicketEventType) =>
+  decideTicketNotifications({
+    events: command(example(type)),
+    before: type === 'TicketRegistered' ? undefined : { ...before, status: 'new' },
+    directory,
+  }).messages;
+
+const ticketMessages = (Object.keys(TICKET_EVENTS) as TicketEventType[]).map(
+  (type) => [type, messagesFor(type)] as const,
+);
+
+const METRICS: SlaMetric[] = ['triage', 'first_response', 'resolution'];
+const slaMessages = METRICS.flatMap((metric) =>
+  (['SlaWarning', 'SlaBreached'] as const).map((type) => {
+    const alert: SlaAlert = {
+      id: `sla-${metric}`,
+      type,
+      ticketId: before.ticketId,
+      metric,
+      dueAt: '2026-11-20T10:12:00.000Z',
+      threshold: 0.9,
+    };
+    const assigned = { ...before, assigneeId: 'agent-7' };
+    const supportLead = { email: 'lead@vendor.example' };
+    return [
+      `${type} ${metric}`,
+      decideSlaNotifications({ alert, ticket: assigned, directory, supportLead }).messages,
+    ] as const;
+  }),
+);
+
+const cases: [string, Notification][] = [...ticketMessages, ...slaMessages].flatMap(([cause, messages]) =>
+  messages.map(
+    (message) => [`${cause} → ${message.template} to ${message.to.email}`, message] as [string, Notification],
+  ),
+);
+
+describe('every template for every event it serves, in both languages', () => {
+  it('covers every template', () => {
+    expect(new Set(cases.map(([, m]) => m.template))).toEqual(new Set(TEMPLATE_IDS));
+  });
+
+  it('mails these ticket events and no others', () => {
+    expect(ticketMessages.filter(([, messages]) => messages.length > 0).map(([type]) => type)).toEqual([
+      'TicketRegistered',
+      'TicketTriaged',
+      'PriorityChanged',
+      'ReassessmentAccepted',
+      'ReassessmentDeclined',
+      'CommentAdded',
+      'WorkStarted',
+      'WaitingForCustomer',
+      'CustomerReplied',
+      'WaitingForThirdParty',
+      'WorkResumed',
+      'WorkaroundProvided',
+      'FixScheduled',
+      'FixUnscheduled',
+      'FixReleased',
+      'TicketResolved',
+      'TicketClosed',
+      'TicketReopened',
+      'WishAccepted',
+      'WishDeclined',
+    ]);
+  });
+
+  describe.each(LANGUAGES)('%s', (language) => {
+    it.each(cases)('%s', (_, message) => {
+      const { subject, text, html } = render(message.template, language, message.data as never);
+      expect(subject).toMatch(/^\[HD-\d{5,}\] \S/);
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toContain('<');
+      expect(html).toContain('HD-00042');
+      for (const part of [subject, text, html]) {
+        expect(part).not.toContain('{{');
+        expect(part).not.toMatch(/undefined|\[object Object\]/);
+      }
+    });
+  });
+
+  it('advises the hotline for an outage, in both languages', () => {
+    const [confirmation] = decideTicketNotifications({
+      events: command(example('TicketRegistered', { kind: 'outage' })),
+      before: undefined,
+      directory,
+    }).messages;
+    for (const language of LANGUAGES) {
+      const { text, html } = render(confirmation.template, language, confirmation.data as never);
+      expect(text).toContain('+31 20 123 4567');
+      expect(html).toContain('+31 20 123 4567');
+    }
+  });
+});
