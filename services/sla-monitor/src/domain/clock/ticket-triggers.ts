@@ -1,0 +1,83 @@
+import type { Priority, TicketEvent } from '@helpdesk/contracts';
+import type { SlaMetric } from '../sla-contract';
+
+/**
+ * How the monitor reads the ticket's events. It keeps no copy of the ticket: each event says on
+ * its own whether it stops, resumes, re-targets or (through the status it leads to) pauses a clock.
+ */
+
+/** The priority the event gives the ticket, if it gives one. */
+export const newPriority = (event: TicketEvent): Priority | undefined => {
+  switch (event.type) {
+    case 'TicketTriaged':
+      return event.data.priority;
+    case 'PriorityChanged':
+    case 'ReassessmentAccepted':
+      return event.data.to;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Whether the event stops a metric's clock. Besides its own trigger, every clock stops when the
+ * ticket is closed or a wish declined: nothing is owed on it anymore. A resolution or workaround
+ * also answers the customer, so it stops a first-response clock still running.
+ */
+export const stops = (metric: SlaMetric, event: TicketEvent): boolean => {
+  if (event.type === 'TicketClosed' || event.type === 'WishDeclined') return true;
+  const restored = event.type === 'TicketResolved' || event.type === 'WorkaroundProvided';
+  switch (metric) {
+    case 'triage':
+      return event.type === 'TicketTriaged';
+    case 'first_response':
+      return restored || isPublicAgentComment(event);
+    case 'resolution':
+      return restored;
+  }
+};
+
+const isPublicAgentComment = (event: TicketEvent) =>
+  event.type === 'CommentAdded' &&
+  (event.data.firstResponse || (event.data.visibility === 'public' && event.data.authorRole === 'agent'));
+
+/**
+ * A reopened ticket was not restored after all: its resolution clock runs on from the business
+ * time it had (so it also follows priority changes while stopped). Triage and first response
+ * happened and stay done.
+ */
+export const resumesOnReopen = (metric: SlaMetric): boolean => metric === 'resolution';
+
+/**
+ * The ticket's status after the event, when the event changes it, as the tickets service derives
+ * it (an unscheduled wish goes back to `accepted` there; neither status pauses a clock).
+ */
+export const statusAfter = (event: TicketEvent): string | undefined => {
+  switch (event.type) {
+    case 'TicketTriaged':
+    case 'TicketReopened':
+      return 'open';
+    case 'WorkStarted':
+    case 'CustomerReplied':
+    case 'WorkResumed':
+    case 'FixUnscheduled':
+      return 'in_progress';
+    case 'WaitingForCustomer':
+      return 'waiting_for_customer';
+    case 'WaitingForThirdParty':
+      return 'waiting_for_third_party';
+    case 'WorkaroundProvided':
+      return 'workaround_provided';
+    case 'FixScheduled':
+      return 'fix_scheduled';
+    case 'TicketResolved':
+      return 'resolved';
+    case 'TicketClosed':
+    case 'WishDeclined':
+      return 'closed';
+    case 'WishAccepted':
+      return 'accepted';
+    default:
+      return undefined;
+  }
+};
