@@ -54,7 +54,8 @@ export interface ReassessmentDecisionData extends MessageBasics {
 export interface SlaAlertData extends MessageBasics {
   breached: boolean;
   metric: SlaMetric;
-  priority?: Priority;
+  priority: Priority;
+  /** When the target is (or was) reached. */
   dueAt: string;
   /** Warnings only: how much of the target has passed, e.g. 75. */
   percentElapsed?: number;

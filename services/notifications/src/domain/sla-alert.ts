@@ -1,21 +1,25 @@
 import type { Priority } from '@helpdesk/contracts';
 
 /**
- * The SLA events notifications reacts to. The sla-monitor's contract (libs/contracts/src/sla)
- * is being written; until it exists this is the least notifications needs from it, and the
- * caller maps the published events to it.
+ * The SLA events notifications reacts to: the shape of `WarningRaised` and `ClockBreached` in
+ * libs/contracts/src/sla/sla-events.ts, which is being written and not yet exported. Those
+ * events (with their id) fit this type as they are; once they are exported this file should
+ * become `export type SlaAlert = (WarningRaised | ClockBreached) & { id: string }`.
  */
 export type SlaMetric = 'triage' | 'first_response' | 'resolution';
 
-export interface SlaAlert {
-  /** The SLA event's id: the dedupe key is derived from it. */
-  id: string;
-  type: 'SlaWarning' | 'SlaBreached';
+interface ClockFact {
   ticketId: string;
   metric: SlaMetric;
-  priority?: Priority;
-  /** RFC 3339. */
-  dueAt: string;
-  /** Warnings: the fraction of the target that has passed, e.g. 0.75. */
-  threshold?: number;
+  /** For a breach: the instant the target was reached. */
+  at: string;
+  priority: Priority;
 }
+
+export type SlaAlert = {
+  /** The SLA event's id: the dedupe key is derived from it. */
+  id: string;
+} & (
+  | { type: 'WarningRaised'; data: ClockFact & { fraction: number; dueAt: string } }
+  | { type: 'ClockBreached'; data: ClockFact }
+);

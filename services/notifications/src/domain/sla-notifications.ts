@@ -31,18 +31,20 @@ export const decideSlaNotifications = ({
   // The mailbox is ours, not the customer's: its language is configured, not the organisation's.
   const staffDirectory = { ...directory, organisationLanguage: supportLead.language };
   const { addressees, unknown } = addressAll([...assignee, lead], staffDirectory);
-  const breached = alert.type === 'SlaBreached';
+  const { metric, priority } = alert.data;
+  const breach = { breached: true, dueAt: alert.data.at };
+  const warning = (fraction: number, dueAt: string) => ({
+    breached: false,
+    dueAt,
+    percentElapsed: Math.round(fraction * 100),
+  });
   const data = {
     ticket: { number: ticket.number, subject: ticket.subject },
-    breached,
-    metric: alert.metric,
-    priority: alert.priority ?? ticket.priority,
-    dueAt: alert.dueAt,
-    ...(!breached && alert.threshold !== undefined
-      ? { percentElapsed: Math.round(alert.threshold * 100) }
-      : {}),
+    metric,
+    priority,
+    ...(alert.type === 'ClockBreached' ? breach : warning(alert.data.fraction, alert.data.dueAt)),
   };
-  const cause = { ticketId: alert.ticketId, eventId: alert.id };
+  const cause = { ticketId: alert.data.ticketId, eventId: alert.id };
   return {
     messages: addressees.map((to) => notify('sla-alert', to, data, cause)),
     unknownRecipients: unknown,

@@ -2,13 +2,11 @@ import type { SlaAlert } from './sla-alert';
 import { decideSlaNotifications } from './sla-notifications';
 import { agent, directory, example, ticket } from './testing/notification.fixtures';
 
+const ticketId = example('TicketRegistered').data.ticketId;
 const breach: SlaAlert = {
   id: 'sla-event-1',
-  type: 'SlaBreached',
-  ticketId: example('TicketRegistered').data.ticketId,
-  metric: 'first_response',
-  priority: 'P2',
-  dueAt: '2026-11-20T10:12:00.000Z',
+  type: 'ClockBreached',
+  data: { ticketId, metric: 'first_response', priority: 'P2', at: '2026-11-20T10:12:00.000Z' },
 };
 const supportLead = { email: 'support-lead@vendor.example', language: 'nl' as const };
 
@@ -28,7 +26,7 @@ describe('SLA warnings and breaches', () => {
     ]);
     expect(messages[0]).toMatchObject({
       to: { recipient: { agentId: agent } },
-      data: { breached: true, metric: 'first_response', priority: 'P2' },
+      data: { breached: true, metric: 'first_response', priority: 'P2', dueAt: breach.data.at },
       dedupeKey: 'sla-event-1/agent:agent-7',
     });
   });
@@ -44,8 +42,12 @@ describe('SLA warnings and breaches', () => {
   });
 
   it('say how much of the target has passed in a warning', () => {
-    const warning: SlaAlert = { ...breach, type: 'SlaWarning', threshold: 0.75 };
+    const warning: SlaAlert = {
+      id: 'sla-event-2',
+      type: 'WarningRaised',
+      data: { ...breach.data, at: '2026-11-20T09:57:00.000Z', fraction: 0.75, dueAt: breach.data.at },
+    };
     const { messages } = decideSlaNotifications({ alert: warning, ticket: ticket(), directory, supportLead });
-    expect(messages[0].data).toMatchObject({ breached: false, percentElapsed: 75 });
+    expect(messages[0].data).toMatchObject({ breached: false, percentElapsed: 75, dueAt: breach.data.at });
   });
 });

@@ -27,24 +27,24 @@ const ticketMessages = (Object.keys(TICKET_EVENTS) as TicketEventType[]).map(
 );
 
 const METRICS: SlaMetric[] = ['triage', 'first_response', 'resolution'];
-const slaMessages = METRICS.flatMap((metric) =>
-  (['SlaWarning', 'SlaBreached'] as const).map((type) => {
-    const alert: SlaAlert = {
-      id: `sla-${metric}`,
-      type,
-      ticketId: before.ticketId,
-      metric,
-      dueAt: '2026-11-20T10:12:00.000Z',
-      threshold: 0.9,
-    };
-    const assigned = { ...before, assigneeId: 'agent-7' };
-    const supportLead = { email: 'lead@vendor.example' };
-    return [
-      `${type} ${metric}`,
-      decideSlaNotifications({ alert, ticket: assigned, directory, supportLead }).messages,
-    ] as const;
-  }),
-);
+const slaAlerts = (metric: SlaMetric): SlaAlert[] => {
+  const clock = {
+    ticketId: before.ticketId,
+    metric,
+    priority: 'P2' as const,
+    at: '2026-11-20T10:12:00.000Z',
+  };
+  return [
+    { id: `warning-${metric}`, type: 'WarningRaised', data: { ...clock, fraction: 0.9, dueAt: clock.at } },
+    { id: `breach-${metric}`, type: 'ClockBreached', data: clock },
+  ];
+};
+const slaMessages = METRICS.flatMap(slaAlerts).map((alert) => {
+  const assigned = { ...before, assigneeId: 'agent-7' };
+  const supportLead = { email: 'lead@vendor.example' };
+  const { messages } = decideSlaNotifications({ alert, ticket: assigned, directory, supportLead });
+  return [`${alert.type} ${alert.data.metric}`, messages] as const;
+});
 
 const cases: [string, Notification][] = [...ticketMessages, ...slaMessages].flatMap(([cause, messages]) =>
   messages.map(
