@@ -1,3 +1,4 @@
+import { ORGANISATION_EVENTS } from './contacts/contact-catalogue';
 import { TICKET_EVENTS } from './tickets/ticket-catalogue';
 import { TOPICS } from './topics';
 
@@ -49,10 +50,33 @@ export const CATALOGUE: TopicContract[] = [
     types: { file: 'libs/contracts/src/tickets/ticket-events.ts', union: 'TicketEvent' },
     events: events(TICKET_EVENTS),
   },
+  {
+    topic: TOPICS.contacts,
+    source: '/helpdesk/contacts',
+    aggregate: 'organisation',
+    streamPrefix: 'organisation-',
+    description:
+      'Every change to every customer organisation and its contacts, in order per organisation (the key is the organisation id).',
+    types: { file: 'libs/contracts/src/contacts/contact-events.ts', union: 'OrganisationEvent' },
+    events: events(ORGANISATION_EVENTS),
+  },
 ];
 
 export const topicContract = (topic: string) => {
   const found = CATALOGUE.find((t) => t.topic === topic);
   if (!found) throw new Error(`no contract for topic ${topic}`);
   return found;
+};
+
+const NAMES_BY_TYPE = new Map(
+  CATALOGUE.flatMap((topic) =>
+    topic.events.map((event) => [cloudEventType(topic.aggregate, event.name, event.version), event.name]),
+  ),
+);
+
+/** The domain name of a published type: `helpdesk.ticket.registered.v1` is `TicketRegistered`. */
+export const eventNameOf = (type: string) => {
+  const name = NAMES_BY_TYPE.get(type);
+  if (!name) throw new Error(`${type} is not an event type of our contract`);
+  return name;
 };

@@ -7,3 +7,4 @@ export * from './kafka/topics-admin';
 export * from './relay/cloud-event-mapping';
 export * from './relay/event-relay';
 export * from './in-process/in-process-event-consumer';
+export * from './consumer/project-consumed-event';

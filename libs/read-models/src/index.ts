@@ -4,3 +4,5 @@ export * from './stores/in-memory.store';
 export * from './stores/mongo.store';
 export * from './view';
 export * from './event-feed';
+export * from './apply-to-view';
+export * from './published/organisation.projection';

@@ -1,3 +1,4 @@
 export * from './decider-spec';
 export * from './infra';
 export * from './test-app';
+export * from './organisations';

@@ -1,14 +1,13 @@
 // A system outside the desk that subscribes to ticket events, written only from the published
 // AsyncAPI document: plain kafkajs and a JSON Schema validator, no project code on its side.
 // The desk side is the real tickets service (PostgreSQL events, MongoDB read models, Kafka).
-import { distributedTestSettings, requireInfra, startTestApp, type TestApp } from '@helpdesk/testing';
+import { requireInfra, type TestApp } from '@helpdesk/testing';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { Kafka, logLevel } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { ticketsService } from '../src/tickets.service';
-import { aTicket, agent, reporter } from './people';
+import { aTicket, agent, reporter, startTickets } from './people';
 
 const asyncapi = JSON.parse(readFileSync('libs/contracts/asyncapi.json', 'utf8'));
 const topic = asyncapi.channels['helpdesk.tickets.v1'].address as string;
@@ -44,7 +43,7 @@ describe('an outside subscriber of helpdesk.tickets.v1', () => {
   const consumer = kafka.consumer({ groupId: `outside-${randomUUID()}` });
 
   beforeAll(async () => {
-    desk = await startTestApp(ticketsService, distributedTestSettings('tickets_outside'));
+    desk = await startTickets('tickets_outside');
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({

@@ -1,7 +1,6 @@
-import { distributedTestSettings, startTestApp, type TestApp } from '@helpdesk/testing';
+import type { TestApp } from '@helpdesk/testing';
 import { randomUUID } from 'node:crypto';
-import { ticketsService } from '../src/tickets.service';
-import { aTicket, adminA, adminB, agent, colleague, reporter } from './people';
+import { aTicket, adminA, adminB, agent, colleague, reporter, startTickets } from './people';
 
 /** Every route that addresses one ticket, with a body it would accept. */
 // Every row has three entries: jest would pass its `done` callback for a missing one.
@@ -42,7 +41,7 @@ describe('who may see and change which ticket', () => {
     (await desk.as(agent).get(`/tickets/${ticketId}/history`).expect(200)).body.length;
 
   beforeAll(async () => {
-    desk = await startTestApp(ticketsService, distributedTestSettings('tickets_access'));
+    desk = await startTickets('tickets_access');
     ticketId = (await desk.as(reporter).post('/tickets').send(aTicket).expect(201)).body.id;
   });
   afterAll(() => desk.close());
@@ -115,7 +114,7 @@ describe('bad input gets a clear problem and writes nothing', () => {
     (await desk.as(agent).get(`/tickets/${ticketId}/history`).expect(200)).body.length;
 
   beforeAll(async () => {
-    desk = await startTestApp(ticketsService, distributedTestSettings('tickets_input'));
+    desk = await startTickets('tickets_input');
     ticketId = (await desk.as(reporter).post('/tickets').send(aTicket).expect(201)).body.id;
   });
   afterAll(() => desk.close());

@@ -1,12 +1,9 @@
-import { distributedTestSettings, startTestApp, type TestApp } from '@helpdesk/testing';
-import { ticketsService } from '../src/tickets.service';
-import { aTicket, adminA, agent, reporter } from './people';
+import type { TestApp } from '@helpdesk/testing';
+import { aTicket, adminA, agent, reporter, startTickets } from './people';
 
 describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () => {
   let desk: TestApp;
-  beforeAll(
-    async () => (desk = await startTestApp(ticketsService, distributedTestSettings('tickets_lifecycle'))),
-  );
+  beforeAll(async () => (desk = await startTickets('tickets_lifecycle')));
   afterAll(() => desk.close());
 
   const file = async () => (await desk.as(reporter).post('/tickets').send(aTicket).expect(201)).body;

@@ -34,6 +34,8 @@ export interface DeadLetter {
  */
 export class InProcessEventConsumer {
   private subscription?: Subscription;
+  private position?: bigint;
+  private caughtUp?: { head: bigint; resolve: () => void };
   private readonly handle: EventHandler;
   private readonly sources: Array<{ topic: string; contract: ReturnType<typeof topicContract> }>;
   readonly deadLetters: DeadLetter[] = [];
@@ -43,17 +45,26 @@ export class InProcessEventConsumer {
     this.sources = options.topics.map((topic) => ({ topic, contract: topicContract(topic) }));
   }
 
-  async start() {
+  /**
+   * Resumes after the checkpoint and follows the store. Given the log's last position now, it
+   * resolves once everything up to there is handled: a process can then serve requests knowing
+   * its consumers caught up with what happened before it started.
+   */
+  async start(head?: bigint) {
     const from = await this.options.checkpoints.load(this.checkpointName);
+    this.position = from;
     this.subscription = this.options.store.subscribeToAll({
       fromPosition: from,
       onBatch: (events) => this.consume(events),
       onError: (error) => this.options.logger?.error(`${this.options.groupId}: stopped: ${String(error)}`),
     });
+    if (head !== undefined && (from === undefined || from < head))
+      await new Promise<void>((resolve) => (this.caughtUp = { head, resolve }));
   }
 
   async stop() {
     await this.subscription?.stop();
+    this.caughtUp?.resolve();
   }
 
   private get checkpointName() {
@@ -65,7 +76,12 @@ export class InProcessEventConsumer {
       const source = this.sources.find((s) => event.streamId.startsWith(s.contract.streamPrefix));
       if (source) await this.deliver(event, source.topic, source.contract);
     }
-    await this.options.checkpoints.save(this.checkpointName, events[events.length - 1].position);
+    this.position = events[events.length - 1].position;
+    await this.options.checkpoints.save(this.checkpointName, this.position);
+    if (this.caughtUp && this.position >= this.caughtUp.head) {
+      this.caughtUp.resolve();
+      this.caughtUp = undefined;
+    }
   }
 
   private async deliver(event: StoredEvent, topic: string, contract: ReturnType<typeof topicContract>) {

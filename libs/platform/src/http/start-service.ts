@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, parse } from '../config/config';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { PlatformModule } from '../platform.module';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { EventSubscriptionsModule } from '../events/event-subscriptions';
 import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
 
@@ -31,6 +32,7 @@ export const serviceRootModule = (
   imports: [
     PlatformModule.forRoot({ service: service.name }),
     RuntimeModule.forRoot(service.defaultMode),
+    EventSubscriptionsModule,
     ...service.features,
   ],
 });

@@ -3,3 +3,4 @@ export * from './organisation.decider';
 export * from './organisation.events';
 export * from './organisation.state';
 export * from './organisation.types';
+export { canSee } from './organisation.decide';

@@ -1,17 +1,18 @@
 import { DomainError } from '@helpdesk/event-store';
 import type { OrganisationCommand } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
-import { activeAdministrators, type Organisation } from './organisation.state';
+import { activeAdministrators, type Organisation, type RegisteredOrganisation } from './organisation.state';
 import type { Actor, Contact, ContactDetails, OrganisationDetails } from './organisation.types';
 
-type Registered = Exclude<Organisation, { status: 'unregistered' }>;
+type Registered = RegisteredOrganisation;
 
 export const decideOrganisation = (
   command: OrganisationCommand,
   state: Organisation,
 ): OrganisationEvent[] => {
   if (command.type === 'RegisterOrganisation') return register(command, state);
-  if (state.status === 'unregistered') {
+  // Another organisation's customers learn nothing of it, not even that it exists.
+  if (state.status === 'unregistered' || !canSee(command.actor, state)) {
     throw new DomainError('not_found', 'organisation_not_found', 'There is no such organisation.');
   }
   const by = { organisationId: state.id, by: command.actor.id, at: command.at };
@@ -129,6 +130,10 @@ const register = (
   ];
 };
 
+/** The vendor's agents see every organisation; a customer only their own. */
+export const canSee = (actor: Actor, organisation: RegisteredOrganisation) =>
+  actor.role === 'agent' || actor.role === 'system' || actor.organisationId === organisation.id;
+
 const requireAgent = (actor: Actor, what: string) => {
   if (actor.role !== 'agent') {
     throw new DomainError(
@@ -171,6 +176,7 @@ const requireUniqueEmail = (state: Registered, email: string) => {
   }
 };
 
+const LANGUAGES: readonly string[] = ['nl', 'en'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const validateContact = (details: ContactDetails): ContactDetails => {
@@ -178,7 +184,7 @@ const validateContact = (details: ContactDetails): ContactDetails => {
   if (!EMAIL.test(email))
     throw new DomainError('invalid', 'invalid_email', `${details.email} is not an e-mail address.`);
   if (!details.name.trim()) throw new DomainError('invalid', 'name_required', 'A contact needs a name.');
-  if (details.language !== 'nl' && details.language !== 'en') {
+  if (!LANGUAGES.includes(details.language)) {
     throw new DomainError('invalid', 'unsupported_language', 'The language must be nl or en.');
   }
   return { ...details, name: details.name.trim(), email };
@@ -187,6 +193,9 @@ const validateContact = (details: ContactDetails): ContactDetails => {
 const validateOrganisation = (details: Partial<OrganisationDetails>) => {
   if (details.name !== undefined && !details.name.trim()) {
     throw new DomainError('invalid', 'name_required', 'An organisation needs a name.');
+  }
+  if (details.language !== undefined && !LANGUAGES.includes(details.language)) {
+    throw new DomainError('invalid', 'unsupported_language', 'The language must be nl or en.');
   }
   if (details.timeZone !== undefined && !isTimeZone(details.timeZone)) {
     throw new DomainError('invalid', 'unknown_time_zone', `${details.timeZone} is not an IANA time zone.`);

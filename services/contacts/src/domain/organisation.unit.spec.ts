@@ -94,11 +94,11 @@ describe('changing organisation details', () => {
             JSON.stringify({ administrators: [{ id: anna.id, name: anna.name, email: anna.email }] }),
       ));
 
-  it("refuses another organisation's administrator", () =>
+  it("refuses another organisation's administrator as if it did not exist", () =>
     spec
       .given(registered)
       .when(change(foreignAdmin, { name: 'x' }))
-      .thenThrows(refusedWith('not_a_maintainer')));
+      .thenThrows(refusedWith('organisation_not_found')));
 
   it('refuses commands to an organisation that does not exist', () =>
     spec
@@ -227,4 +227,12 @@ describe('contacts', () => {
       ])
       .when(command('AuthoriseContact', admin, { contactId: 'c-emp' }))
       .thenThrows(refusedWith('organisation_inactive')));
+});
+
+describe("another organisation's customers", () => {
+  it('cannot authorise its contacts', () =>
+    spec
+      .given(withBram)
+      .when({ type: 'AuthoriseContact', actor: foreignAdmin, at, data: { contactId: 'c-emp' } })
+      .thenThrows(refusedWith('organisation_not_found')));
 });

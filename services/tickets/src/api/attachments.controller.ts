@@ -24,7 +24,7 @@ import { ExecuteTicketCommand, type TicketCommandResult } from '../application/e
 import { GetTicketQuery } from '../application/ticket-queries';
 import { MAX_ATTACHMENT_BYTES } from '../domain';
 import type { TicketView } from '../projections/ticket-view';
-import { commandContext, etag, expectedRevisionFrom } from './command-context';
+import { commandContext, etag, expectedRevisionFrom } from '@helpdesk/platform';
 
 interface UploadedAttachment {
   originalname: string;

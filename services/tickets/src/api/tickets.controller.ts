@@ -22,7 +22,7 @@ import {
 } from '../application/execute-ticket-command';
 import { GetTicketQuery, ListTicketsQuery, TicketHistoryQuery } from '../application/ticket-queries';
 import type { RegisterTicket, TicketCommand } from '../domain';
-import { commandContext, etag, expectedRevisionFrom } from './command-context';
+import { commandContext, etag, expectedRevisionFrom } from '@helpdesk/platform';
 import {
   AssignDto,
   ChangePriorityDto,
@@ -91,7 +91,7 @@ export class TicketsController {
         : [{ field: 'reporterId', reason: 'reporterId is required when an agent or system files a ticket' }]),
     ];
     if (missing.length) throw new InvalidInputException(missing);
-    const data: Omit<RegisterTicket['data'], 'ticketId' | 'number'> = {
+    const data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'> = {
       kind: body.kind,
       channel: body.channel ?? (principal.role === 'system' ? 'api' : 'portal'),
       subject: body.subject,

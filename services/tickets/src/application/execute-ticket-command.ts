@@ -1,5 +1,5 @@
-import { EVENT_STORE } from '@helpdesk/platform';
-import { type EventMetadata, type EventStore, handleCommand, nextSequenceValue } from '@helpdesk/event-store';
+import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
+import { type EventStore, handleCommand, nextSequenceValue } from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -12,8 +12,7 @@ import {
   ticketStream,
   type TicketStatus,
 } from '../domain';
-
-export type CommandContext = Omit<EventMetadata, 'schemaVersion' | 'occurredAt'>;
+import { OrganisationDirectory } from '../consumers/organisation-directory';
 
 /** Any ticket command but registration, addressed to one ticket. */
 export class ExecuteTicketCommand {
@@ -29,7 +28,7 @@ export class ExecuteTicketCommand {
 /** Registration: the handler gives the ticket its id and its HD- number. */
 export class RegisterTicketCommand {
   constructor(
-    readonly data: Omit<RegisterTicket['data'], 'ticketId' | 'number'>,
+    readonly data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'>,
     readonly actor: RegisterTicket['actor'],
     readonly context: CommandContext,
   ) {}
@@ -74,20 +73,25 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
   RegisterTicketCommand,
   TicketCommandResult
 > {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: OrganisationDirectory,
+  ) {}
 
   async execute({ data, actor, context }: RegisterTicketCommand): Promise<TicketCommandResult> {
-    const ticketId = randomUUID();
-    // A number is reserved even if the decider then refuses: numbers may skip, never repeat.
-    const number = ticketNumber(await nextSequenceValue(this.store, 'ticket-number'));
     const at = new Date().toISOString();
-    const command: RegisterTicket = {
+    const organisation = await this.directory.organisation(data.organisationId);
+    const command = (number: string): RegisterTicket => ({
       type: 'RegisterTicket',
       actor,
       at,
-      data: { ...data, ticketId, number },
-    };
-    const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command, {
+      data: { ...data, organisation, ticketId, number },
+    });
+    const ticketId = randomUUID();
+    // Refusals come before a number is reserved; numbers then may skip (a failed append), never repeat.
+    ticketDecider.decide(command(ticketNumber(0)), ticketDecider.initialState);
+    const number = ticketNumber(await nextSequenceValue(this.store, 'ticket-number'));
+    const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command(number), {
       metadata: { ...context, occurredAt: at },
     });
     return {

@@ -5,6 +5,7 @@ import {
   at,
   change,
   command,
+  organisation,
   registered,
   releaseTrain,
   reporter,
@@ -25,6 +26,7 @@ const registration = (actor = reporter, overrides: Partial<RegisterTicket['data'
     description: 'The monthly export stops at 50%.',
     organisationId: 'org-1',
     reporterId: 'c-reporter',
+    organisation: organisation(),
     ...overrides,
   });
 
@@ -111,4 +113,51 @@ describe('registering a ticket', () => {
     const [event] = ticketDecider.decide(registration(), ticketDecider.initialState);
     expect(event.data).toMatchObject({ at });
   });
+});
+
+describe('only authorised, active contacts have tickets filed for them', () => {
+  it('refuses a contact the organisation has not authorised, naming its administrators', () =>
+    spec
+      .given([])
+      .when(registration(admin, { reporterId: 'c-colleague' }))
+      .thenThrows(refusedWith('reporter_not_authorised'), /Anna de Vries <c-admin@zorg.example>/));
+
+  it('refuses an agent taking a phone call for an unauthorised contact just the same', () =>
+    spec
+      .given([])
+      .when(registration(agent, { channel: 'phone', reporterId: 'c-colleague' }))
+      .thenThrows(refusedWith('reporter_not_authorised')));
+
+  it('refuses a contact the organisation does not have', () =>
+    spec
+      .given([])
+      .when(registration(agent, { channel: 'phone', reporterId: 'c-nobody' }))
+      .thenThrows(refusedWith('reporter_not_authorised'), /c-nobody/));
+
+  it('refuses a contact who left, even if once authorised', () => {
+    const left = organisation();
+    left.contacts['c-reporter'] = { ...left.contacts['c-reporter'], active: false };
+    spec
+      .given([])
+      .when(registration(reporter, { organisation: left }))
+      .thenThrows(refusedWith('reporter_not_authorised'));
+  });
+
+  it('refuses an organisation that is not registered for support', () =>
+    spec
+      .given([])
+      .when(registration(agent, { channel: 'phone', organisation: { status: 'unregistered' } }))
+      .thenThrows(refusedWith('unknown_organisation')));
+
+  it('refuses an organisation without an active contract', () =>
+    spec
+      .given([])
+      .when(registration(reporter, { organisation: organisation({ status: 'inactive' }) }))
+      .thenThrows(refusedWith('organisation_inactive')));
+
+  it('tells a customer of another organisation only that it is not theirs', () =>
+    spec
+      .given([])
+      .when(registration(stranger, { organisation: { status: 'unregistered' } }))
+      .thenThrows(refusedWith('foreign_organisation')));
 });

@@ -1,3 +1,4 @@
+import type { Organisation } from '@helpdesk/contracts';
 import type {
   Actor,
   Channel,
@@ -29,6 +30,8 @@ export type RegisterTicket = Command<
     details?: ProblemDetails;
     organisationId: string;
     reporterId: string;
+    /** The reporter's organisation as the contacts service's events describe it: who may file. */
+    organisation: Organisation;
   }
 >;
 export type TriageTicket = Command<'TriageTicket', { priority: Priority }>;

@@ -1,3 +1,4 @@
+import { activeAdministrators } from '@helpdesk/contracts';
 import type { RegisterTicket } from '../ticket.commands';
 import type { TicketEvent } from '../ticket.events';
 import { isCustomer, refuse, requireText } from '../ticket.rules';
@@ -37,6 +38,7 @@ export const register = (command: RegisterTicket, state: Ticket): TicketEvent[] 
   if (actor.role === 'system' && data.channel !== 'api') {
     refuse('invalid', 'system_channel', 'Other systems file tickets through the api channel.');
   }
+  requireAuthorisedReporter(data);
   return [
     {
       type: 'TicketRegistered',
@@ -55,4 +57,38 @@ export const register = (command: RegisterTicket, state: Ticket): TicketEvent[] 
       },
     },
   ];
+};
+
+/**
+ * Only an authorised, active contact of an organisation with support can have a ticket filed
+ * for them, whoever files it (also an agent taking a phone call). A refusal names whom to ask.
+ */
+const requireAuthorisedReporter = ({ organisation, organisationId, reporterId }: RegisterTicket['data']) => {
+  if (organisation.status === 'unregistered' || organisation.id !== organisationId)
+    return refuse(
+      'forbidden',
+      'unknown_organisation',
+      `Organisation ${organisationId} is not registered for support.`,
+    );
+  if (organisation.status === 'inactive')
+    return refuse(
+      'forbidden',
+      'organisation_inactive',
+      `${organisation.name} has no active support contract.`,
+    );
+  const contact = organisation.contacts[reporterId];
+  if (contact?.active && contact.authorised) return;
+  const administrators = activeAdministrators(organisation).map(({ id, name, email }) => ({
+    id,
+    name,
+    email,
+  }));
+  const who = contact ? contact.name : `Contact ${reporterId}`;
+  refuse(
+    'forbidden',
+    'reporter_not_authorised',
+    `${who} is not authorised for support by ${organisation.name}. Ask an administrator to authorise them: ` +
+      `${administrators.map((a) => `${a.name} <${a.email}>`).join(', ') || 'the organisation has none active'}.`,
+    { organisation: organisation.name, administrators },
+  );
 };

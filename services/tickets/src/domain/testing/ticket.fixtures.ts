@@ -1,5 +1,6 @@
 // Facts shared by the ticket decider's tests: people, a registered ticket, and a helper to
 // write commands briefly.
+import type { Contact, RegisteredOrganisation } from '@helpdesk/contracts';
 import type { TicketCommand } from '../ticket.commands';
 import type { TicketEvent } from '../ticket.events';
 import type { Actor, TicketKind } from '../ticket.types';
@@ -57,3 +58,29 @@ export const closed = (): TicketEvent[] => [
   ...resolved(),
   { type: 'TicketClosed', data: { ...change(reporter), reason: 'confirmed' } },
 ];
+
+/** org-1 as the contacts service's events describe it: the reporter and admin authorised, one colleague not. */
+export const organisation = (changes: Partial<RegisteredOrganisation> = {}): RegisteredOrganisation => ({
+  status: 'active',
+  id: 'org-1',
+  name: 'Zorg BV',
+  timeZone: 'Europe/Amsterdam',
+  slaPolicy: 'response-time',
+  calendar: 'nl-office',
+  contacts: {
+    'c-reporter': contact('c-reporter', 'customer_employee'),
+    'c-admin': contact('c-admin', 'customer_admin'),
+    'c-colleague': { ...contact('c-colleague', 'customer_employee'), authorised: false },
+  },
+  ...changes,
+});
+
+const contact = (id: string, role: Contact['role']): Contact => ({
+  id,
+  name: id === 'c-admin' ? 'Anna de Vries' : `Contact ${id}`,
+  email: `${id}@zorg.example`,
+  language: 'nl',
+  role,
+  authorised: true,
+  active: true,
+});

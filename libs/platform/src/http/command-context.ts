@@ -1,7 +1,11 @@
-import { InvalidInputException, type Principal } from '@helpdesk/platform';
+import type { EventMetadata } from '@helpdesk/event-store';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../application/execute-ticket-command';
+import type { Principal } from '../auth/principal';
+import { InvalidInputException } from '../problems/validation';
+
+/** What every event of one request carries besides its data: who, and which request. */
+export type CommandContext = Omit<EventMetadata, 'schemaVersion' | 'occurredAt'>;
 
 /** Who and why, for every event a request causes: the caller and the request's correlation id. */
 export const commandContext = (request: Request, principal: Principal): CommandContext => {

@@ -1,0 +1,90 @@
+import type { EventStore } from '@helpdesk/event-store';
+import {
+  type EventHandler,
+  ensureTopics,
+  InMemoryProcessedEvents,
+  InProcessEventConsumer,
+  KafkaEventConsumer,
+  MongoProcessedEvents,
+  type ProcessedEvents,
+} from '@helpdesk/messaging';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
+import type { RuntimeSettings } from '../runtime/runtime.settings';
+
+export interface Subscription {
+  /** The consumer group: one per service, so every service sees every event once. */
+  group: string;
+  topics: string[];
+  handler: EventHandler;
+}
+
+/**
+ * How a service listens to other services' events, whichever bus runs: a Kafka consumer group
+ * (distributed) or the shared event store read in process (standalone). Either way the handler
+ * gets the same CloudEvents, in order per aggregate, once per event id, with retries and a
+ * dead letter for what keeps failing.
+ */
+@Injectable()
+export class EventSubscriptions implements OnApplicationShutdown {
+  private readonly logger = new Logger('EventSubscriptions');
+  private readonly running: Array<{ stop(): Promise<void> }> = [];
+
+  constructor(
+    @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  /**
+   * Starts consuming. In process it resolves once every event already in the store is
+   * handled, so a service answers requests only after its view of the others caught up.
+   */
+  async subscribe({ group, topics, handler }: Subscription) {
+    const processed: ProcessedEvents = this.readStore.mongo
+      ? new MongoProcessedEvents(this.readStore.mongo)
+      : new InMemoryProcessedEvents();
+    const logger = {
+      warn: (message: string) => this.logger.warn(message),
+      error: (message: string) => this.logger.error(message),
+    };
+    const bus = this.settings.eventBus;
+    if (bus.kind === 'in-process') {
+      const consumer = new InProcessEventConsumer({
+        store: this.store,
+        groupId: group,
+        topics,
+        handler,
+        processed,
+        checkpoints: this.readStore.checkpoints,
+        logger,
+      });
+      this.running.push(consumer);
+      await consumer.start(await this.store.headPosition());
+      return;
+    }
+    const kafka = new Kafka({ clientId: `helpdesk-${group}`, brokers: bus.brokers, logLevel: logLevel.WARN });
+    // The topics we read are created on purpose, with the configured settings, if their owner has not yet.
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, topics, bus);
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = new KafkaEventConsumer({ kafka, groupId: group, topics, handler, processed, logger });
+    this.running.push(consumer);
+    await consumer.start();
+    this.logger.log(`${group} consumes ${topics.join(', ')}`);
+  }
+
+  async onApplicationShutdown() {
+    await Promise.all(this.running.map((consumer) => consumer.stop()));
+  }
+}
+
+/** Every feature module of a process may subscribe. */
+@Global()
+@Module({ providers: [EventSubscriptions], exports: [EventSubscriptions] })
+export class EventSubscriptionsModule {}

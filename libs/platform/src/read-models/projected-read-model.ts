@@ -1,0 +1,73 @@
+import type { EventStore } from '@helpdesk/event-store';
+import {
+  eventFeed,
+  type IndexSpec,
+  type Projection,
+  ProjectionRunner,
+  type View,
+  type ViewStore,
+} from '@helpdesk/read-models';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ReadStore } from '../runtime/runtime.module';
+
+/** How long a list waits for the read model to hold every write committed before it was asked. */
+const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
+
+/**
+ * A read model of this service's own events: a projection kept up to date from the event store
+ * by a checkpointed runner, and the documents it writes, for queries. A service subclasses it
+ * per read model (the subclass is the injectable, naming its projection and collection).
+ */
+export abstract class ProjectedReadModel<V extends View>
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger: Logger;
+  private runner?: ProjectionRunner<V>;
+  views!: ViewStore<V>;
+
+  protected constructor(
+    private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly projection: Projection<V>,
+    private readonly collection: string,
+    private readonly indexes: IndexSpec[] = [],
+  ) {
+    this.logger = new Logger(projection.name);
+  }
+
+  async onApplicationBootstrap() {
+    this.views = await this.readStore.views<V>(this.collection, this.indexes);
+    this.runner = new ProjectionRunner(
+      this.projection,
+      eventFeed(this.store),
+      this.views,
+      this.readStore.checkpoints,
+      {
+        log: (message) => this.logger.log(message),
+        error: (message, error) => this.logger.error(message, (error as Error)?.stack),
+      },
+    );
+    // In memory (standalone) this replays the whole log at start; it reports its progress.
+    await this.runner.start(await this.store.headPosition());
+  }
+
+  async onApplicationShutdown() {
+    await this.runner?.stop();
+  }
+
+  /**
+   * Read-your-writes for lists, paid by the reader instead of every command: waits until the
+   * projection has applied everything committed before now, at most READ_YOUR_WRITES_MS (then
+   * it answers from what it has: eventual consistency, never an error).
+   */
+  async includeCommittedWrites() {
+    const head = await this.store.headPosition();
+    if (head === undefined || !this.runner) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.runner.caughtUpTo(head),
+      new Promise((resolve) => (timer = setTimeout(resolve, READ_YOUR_WRITES_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,94 @@
+import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { GetContactQuery, GetContactQueryHandler } from '../application/organisation-queries';
+import type { OrganisationCommand } from '../domain';
+import { ChangeContactDto, RevokeAuthorisationDto } from './contacts.dto';
+import { runOrganisationCommand } from './run-organisation-command';
+
+type ContactCommand = Extract<OrganisationCommand, { data: { contactId: string } }>;
+
+/** A contact by its own id; its organisation is looked up, and scoping is that organisation's. */
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Controller('contacts')
+export class ContactsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly contacts: GetContactQueryHandler,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A contact (employees: only themselves)' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const { contact, revision } = await this.queries.execute(new GetContactQuery(id, principal));
+    return { ...contact, revision };
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: "Change a contact's details or role (its organisation's administrators or agents)",
+  })
+  async change(
+    @Param('id') id: string,
+    @Body() body: ChangeContactDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { role, ...changes } = body;
+    let result = await this.run(id, req, res, 'ChangeContactDetails', { contactId: id, changes });
+    if (role) result = await this.run(id, req, res, 'ChangeContactRole', { contactId: id, role });
+    return result;
+  }
+
+  @Post(':id/authorisation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Authorise the contact for support: tickets may be filed for them' })
+  authorise(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, req, res, 'AuthoriseContact', { contactId: id });
+  }
+
+  @Delete(':id/authorisation')
+  @ApiOperation({ summary: 'Revoke the authorisation: no new tickets for them' })
+  revoke(
+    @Param('id') id: string,
+    @Body() body: RevokeAuthorisationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(id, req, res, 'RevokeAuthorisation', {
+      contactId: id,
+      reason: body?.reason ?? 'revoked',
+    });
+  }
+
+  @Post(':id/deactivation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deactivate the contact (they left); their authorisation goes with it' })
+  deactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, req, res, 'DeactivateContact', { contactId: id });
+  }
+
+  @Post(':id/reactivation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate a former contact (not yet authorised)' })
+  reactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, req, res, 'ReactivateContact', { contactId: id });
+  }
+
+  private async run<T extends ContactCommand['type']>(
+    contactId: string,
+    req: Request,
+    res: Response,
+    type: T,
+    data: Extract<ContactCommand, { type: T }>['data'],
+  ) {
+    // A contact of another organisation does not exist for the caller: the organisation's decider says so.
+    const organisationId = await this.contacts.organisationOf(contactId);
+    const result = await runOrganisationCommand(this.commands, organisationId, req, res, type, data as never);
+    return { id: contactId, organisationId, revision: result.revision, events: result.events };
+  }
+}

@@ -1,0 +1,132 @@
+import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import {
+  GetOrganisationQuery,
+  ListContactsQuery,
+  ListOrganisationsQuery,
+} from '../application/organisation-queries';
+import {
+  AddContactDto,
+  ChangeOrganisationDto,
+  ListOrganisationsDto,
+  RegisterOrganisationDto,
+} from './contacts.dto';
+import { runOrganisationCommand } from './run-organisation-command';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag (revision) you saw: a stale write answers 409',
+})
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a customer organisation with its first administrator (agents)' })
+  async register(
+    @Body() body: RegisterOrganisationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const organisationId = randomUUID();
+    const administratorId = randomUUID();
+    const { administrator, ...details } = body;
+    const result = await runOrganisationCommand(
+      this.commands,
+      organisationId,
+      req,
+      res,
+      'RegisterOrganisation',
+      {
+        organisationId,
+        name: details.name,
+        timeZone: details.timeZone ?? 'Europe/Amsterdam',
+        slaPolicy: details.slaPolicy,
+        calendar: details.calendar ?? 'nl-office',
+        ...(details.language ? { language: details.language } : {}),
+        administrator: { contactId: administratorId, ...administrator },
+      },
+    );
+    res.status(201).setHeader('Location', `/organisations/${organisationId}`);
+    return { id: organisationId, administratorId, revision: result.revision, events: result.events };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Organisations by name (customers: only their own)' })
+  list(@Query() query: ListOrganisationsDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(
+      new ListOrganisationsQuery(principal, {
+        q: query.q,
+        status: query.status,
+        limit: query.limit ?? 25,
+        cursor: query.cursor,
+      }),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An organisation (employees get a short summary: its name and whom to ask)' })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetOrganisationQuery(id, principal));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Change its details (its administrators or agents); its SLA policy, calendar and status are for agents only',
+  })
+  async change(
+    @Param('id') id: string,
+    @Body() body: ChangeOrganisationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { status, reason, ...changes } = body;
+    let result = await runOrganisationCommand(this.commands, id, req, res, 'ChangeOrganisationDetails', {
+      changes,
+    });
+    if (status === 'inactive')
+      result = await runOrganisationCommand(this.commands, id, req, res, 'DeactivateOrganisation', {
+        reason: reason ?? 'deactivated',
+      });
+    if (status === 'active')
+      result = await runOrganisationCommand(this.commands, id, req, res, 'ReactivateOrganisation', {});
+    return { id, revision: result.revision };
+  }
+
+  @Post(':id/contacts')
+  @ApiOperation({ summary: 'Add a contact (its administrators or agents)' })
+  async addContact(
+    @Param('id') id: string,
+    @Body() body: AddContactDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const contactId = randomUUID();
+    const { role, authorised, ...details } = body;
+    const result = await runOrganisationCommand(this.commands, id, req, res, 'AddContact', {
+      contactId,
+      ...details,
+      role: role ?? 'customer_employee',
+      authorised: authorised ?? false,
+    });
+    res.status(201).setHeader('Location', `/contacts/${contactId}`);
+    return { id: contactId, organisationId: id, revision: result.revision };
+  }
+
+  @Get(':id/contacts')
+  @ApiOperation({ summary: 'Its contacts (its administrators or agents)' })
+  contacts(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListContactsQuery(id, principal));
+  }
+}
