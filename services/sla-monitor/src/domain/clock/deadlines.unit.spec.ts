@@ -1,4 +1,5 @@
 import { deciderSpec } from '@helpdesk/testing';
+import type { SlaEvent } from '../sla-contract';
 import { nextDeadline } from './deadlines';
 import { clocksAfter, decider, local, policies, run, tick, ticket, ticketId } from './sla-clock.fixtures';
 import { fold } from '@helpdesk/event-store';
@@ -10,12 +11,12 @@ const triagedP2 = clocksAfter(
   ticket.registered('2026-11-23T10:00'),
   ticket.triaged('2026-11-23T10:00', 'P2'),
 );
-const firstResponse = { ticketId, metric: 'first_response', priority: 'P2', targetSeconds: 3600 };
-const warning = (at: string, fraction: number) => ({
+const firstResponse = { ticketId, metric: 'first_response', priority: 'P2', targetSeconds: 3600 } as const;
+const warning = (at: string, fraction: number): SlaEvent => ({
   type: 'WarningRaised',
   data: { ...firstResponse, at: local(at), fraction, dueAt: local('2026-11-23T11:00') },
 });
-const breach = { type: 'ClockBreached', data: { ...firstResponse, at: local('2026-11-23T11:00') } };
+const breach: SlaEvent = { type: 'ClockBreached', data: { ...firstResponse, at: local('2026-11-23T11:00') } };
 
 describe('warnings', () => {
   it('are raised at 75% and 90% of the target, each at its own instant', () => {

@@ -2,7 +2,7 @@ import { deciderSpec } from '@helpdesk/testing';
 import { clocksAfter, decider, HOUR, local, observe, ticket, ticketId } from './sla-clock.fixtures';
 
 const spec = deciderSpec(decider);
-const resolution = (at: string) => ({ ticketId, metric: 'resolution', at: local(at) });
+const resolution = (at: string) => ({ ticketId, metric: 'resolution' as const, at: local(at) });
 
 describe('waiting for the customer', () => {
   // restore-time P1 triaged on Wednesday 23 December 2026 at 10:00: restore within 17 business hours.

@@ -1,12 +1,12 @@
 // Facts shared by the SLA clock tests: a ticket's events at Amsterdam wall-clock times, the
 // built-in policies plus a 24/7-for-P1 one, and a way to run ticket events through the clocks.
 import type { Priority, TicketEvent } from '@helpdesk/contracts';
-import { fold } from '@helpdesk/event-store';
 import { DateTime } from 'luxon';
 import { BUILT_IN_POLICIES } from '../policy/built-in-policies';
 import { parsePolicy } from '../policy/parse-policy';
 import { policyHistory } from '../policy/policy-history';
 import type { SlaEvent } from '../sla-contract';
+import { runCommands } from './replay';
 import type { SlaClockCommand } from './sla-clock.commands';
 import { slaClockDecider } from './sla-clock.decider';
 
@@ -113,16 +113,8 @@ export const observe = (event: TicketEvent, policyId = 'response-time'): SlaCloc
 export const tick = (at: string): SlaClockCommand => ({ type: 'Tick', at: local(at) });
 
 /** Every SLA event the commands lead to, in order. */
-export const run = (commands: SlaClockCommand[], history: SlaEvent[] = []): SlaEvent[] => {
-  const emitted: SlaEvent[] = [];
-  let state = fold(decider, history);
-  for (const command of commands) {
-    const events = decider.decide(command, state);
-    emitted.push(...events);
-    state = events.reduce(decider.evolve, state);
-  }
-  return emitted;
-};
+export const run = (commands: SlaClockCommand[], history: SlaEvent[] = []): SlaEvent[] =>
+  runCommands(decider, commands, history);
 
 /** The SLA history after a ticket's events under a policy (for `given`). */
 export const clocksAfter = (policyId: string, ...events: TicketEvent[]) =>

@@ -1,8 +1,9 @@
 import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import type { SlaMetric } from '../sla-contract';
 import { clocksAfter, decider, HOUR, local, MINUTE, observe, ticket, ticketId } from './sla-clock.fixtures';
 
 const spec = deciderSpec(decider);
-const fact = (metric: string, at: string) => ({ ticketId, metric, at: local(at) });
+const fact = (metric: SlaMetric, at: string) => ({ ticketId, metric, at: local(at) });
 const policy = (policyId: string) => ({ organisationId: 'org-1', policyId, policyVersion: 1 });
 
 describe('registration', () => {
