@@ -72,12 +72,17 @@ export const testToken = (principal: Principal) => {
 };
 
 /** Distributed mode on the local real servers, with a MongoDB database of the test's own. */
-export const distributedTestSettings = (database: string): Record<string, string> => ({
-  MODE: 'distributed',
-  EVENT_STORE: 'postgres',
-  PG_URL: requireInfra('PG_URL'),
-  READ_STORE: 'mongodb',
-  MONGO_URL: new URL(`${database}_${Date.now().toString(36)}`, requireInfra('MONGO_URL')).toString(),
-  EVENT_BUS: 'kafka',
-  KAFKA_BROKERS: requireInfra('KAFKA_BROKERS'),
-});
+export const distributedTestSettings = (database: string): Record<string, string> => {
+  const run = `${database}_${Date.now().toString(36)}`;
+  return {
+    MODE: 'distributed',
+    EVENT_STORE: 'postgres',
+    PG_URL: requireInfra('PG_URL'),
+    READ_STORE: 'mongodb',
+    MONGO_URL: new URL(run, requireInfra('MONGO_URL')).toString(),
+    EVENT_BUS: 'kafka',
+    KAFKA_BROKERS: requireInfra('KAFKA_BROKERS'),
+    // Each test's consumers form groups of their own: no test takes another's partitions.
+    KAFKA_GROUP_PREFIX: `${run}.`,
+  };
+};

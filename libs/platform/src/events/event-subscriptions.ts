@@ -73,7 +73,14 @@ export class EventSubscriptions implements OnApplicationShutdown {
     } finally {
       await admin.disconnect();
     }
-    const consumer = new KafkaEventConsumer({ kafka, groupId: group, topics, handler, processed, logger });
+    const consumer = new KafkaEventConsumer({
+      kafka,
+      groupId: `${bus.groupPrefix}${group}`,
+      topics,
+      handler,
+      processed,
+      logger,
+    });
     this.running.push(consumer);
     await consumer.start();
     this.logger.log(`${group} consumes ${topics.join(', ')}`);

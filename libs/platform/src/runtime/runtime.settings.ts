@@ -13,7 +13,8 @@ export interface RuntimeSettings {
   readStore: { kind: 'memory' } | { kind: 'mongodb'; url: string };
   /** How events reach other services: read straight from the shared store, or over Kafka. */
   eventBus:
-    { kind: 'in-process' } | { kind: 'kafka'; brokers: string[]; partitions: number; retentionMs: number };
+    | { kind: 'in-process' }
+    | { kind: 'kafka'; brokers: string[]; partitions: number; retentionMs: number; groupPrefix: string };
 }
 
 /**
@@ -56,6 +57,11 @@ export const loadRuntimeSettings = (
         description: 'partitions of the topics this service creates',
         default: '6',
         parse: parse.positiveInt,
+      },
+      KAFKA_GROUP_PREFIX: {
+        description: 'prefix of this deployment\'s consumer groups, for environments that share a Kafka cluster',
+        default: '',
+        parse: parse.string,
       },
       TOPIC_RETENTION_MS: {
         description: 'retention of the topics this service creates; -1 keeps every event (replayable)',
@@ -120,6 +126,7 @@ export const loadRuntimeSettings = (
       brokers: list,
       partitions: base.TOPIC_PARTITIONS,
       retentionMs: base.TOPIC_RETENTION_MS,
+      groupPrefix: base.KAFKA_GROUP_PREFIX,
     };
   }
   if (problems.length > 0) throw new ConfigError(problems);
