@@ -1,4 +1,6 @@
 import { ORGANISATION_EVENTS } from './contacts/contact-catalogue';
+import { RELEASE_EVENTS } from './releases/release-catalogue';
+import { SLA_EVENTS } from './sla/sla-catalogue';
 import { TICKET_EVENTS } from './tickets/ticket-catalogue';
 import { TOPICS } from './topics';
 
@@ -59,6 +61,26 @@ export const CATALOGUE: TopicContract[] = [
       'Every change to every customer organisation and its contacts, in order per organisation (the key is the organisation id).',
     types: { file: 'libs/contracts/src/contacts/contact-events.ts', union: 'OrganisationEvent' },
     events: events(ORGANISATION_EVENTS),
+  },
+  {
+    topic: TOPICS.sla,
+    source: '/helpdesk/sla-monitor',
+    aggregate: 'sla',
+    streamPrefix: 'sla-',
+    description:
+      "Every SLA clock change of every ticket: started, re-targeted, paused, resumed, warned, breached, met; in order per ticket (the key is the ticket id).",
+    types: { file: 'libs/contracts/src/sla/sla-events.ts', union: 'SlaEvent' },
+    events: events(SLA_EVENTS),
+  },
+  {
+    topic: TOPICS.releases,
+    source: '/helpdesk/releases',
+    aggregate: 'release',
+    streamPrefix: 'release-',
+    description:
+      'Every change to every release: planned, fixes scheduled and taken out, frozen, postponed, shipped, cancelled; in order per release (the key is the release id).',
+    types: { file: 'libs/contracts/src/releases/release-events.ts', union: 'ReleaseEvent' },
+    events: events(RELEASE_EVENTS),
   },
 ];
 
