@@ -4,7 +4,7 @@ export interface Problem {
   message: string;
 }
 
-export const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+export const child = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,6 +14,6 @@ export const unknownKeys = (value: Record<string, unknown>, known: readonly stri
   Object.keys(value)
     .filter((key) => !known.includes(key))
     .map((key) => ({
-      path: at(path, key),
+      path: child(path, key),
       message: `is not a known field (expected one of ${known.join(', ')})`,
     }));

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import { at, isRecord, type Problem, unknownKeys } from '../problems';
+import { child, isRecord, type Problem, unknownKeys } from '../problems';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -41,10 +41,10 @@ export const calendarProblems = (value: unknown, path: string): Problem[] => {
   if (!isRecord(value)) return [{ path, message: 'must be an object' }];
   return [
     ...unknownKeys(value, ['zone', 'officeHours', 'holidays', 'closedDates'], path),
-    ...zoneProblems(value.zone, at(path, 'zone')),
-    ...officeHoursProblems(value.officeHours, at(path, 'officeHours')),
-    ...holidaysProblems(value.holidays, at(path, 'holidays')),
-    ...closedDatesProblems(value.closedDates, at(path, 'closedDates')),
+    ...zoneProblems(value.zone, child(path, 'zone')),
+    ...officeHoursProblems(value.officeHours, child(path, 'officeHours')),
+    ...holidaysProblems(value.holidays, child(path, 'holidays')),
+    ...closedDatesProblems(value.closedDates, child(path, 'closedDates')),
   ];
 };
 
@@ -63,20 +63,23 @@ const officeHoursProblems = (hours: unknown, path: string): Problem[] => {
     const ranges = hours[day];
     if (ranges === undefined) continue;
     if (!Array.isArray(ranges)) {
-      problems.push({ path: at(path, day), message: "must be a list of ranges such as '09:00-17:30'" });
+      problems.push({ path: child(path, day), message: "must be a list of ranges such as '09:00-17:30'" });
       continue;
     }
     const parsed = ranges.map((range, index) => {
       const valid = typeof range === 'string' ? parseRange(range) : undefined;
       if (!valid)
-        problems.push({ path: at(at(path, day), index), message: "must be a range such as '09:00-17:30'" });
+        problems.push({
+          path: child(child(path, day), index),
+          message: "must be a range such as '09:00-17:30'",
+        });
       return valid;
     });
     parsed.forEach((range, index) => {
       const previous = parsed[index - 1];
       if (range && previous && range.from < previous.to)
         problems.push({
-          path: at(at(path, day), index),
+          path: child(child(path, day), index),
           message: 'must start after the previous range ends',
         });
     });
@@ -95,11 +98,11 @@ const holidaysProblems = (holidays: unknown, path: string): Problem[] => {
   if (!known.getCountries()?.[holidays.country])
     return [
       ...problems,
-      { path: at(path, 'country'), message: `${holidays.country} is not a known country code` },
+      { path: child(path, 'country'), message: `${holidays.country} is not a known country code` },
     ];
   if (holidays.region !== undefined && !known.getStates(holidays.country)?.[String(holidays.region)])
     problems.push({
-      path: at(path, 'region'),
+      path: child(path, 'region'),
       message: `${String(holidays.region)} is not a known region of ${holidays.country}`,
     });
   return problems;
@@ -111,6 +114,6 @@ const closedDatesProblems = (dates: unknown, path: string): Problem[] => {
   return dates.flatMap((date, index) =>
     typeof date === 'string' && DATE.test(date) && DateTime.fromISO(date).isValid
       ? []
-      : [{ path: at(path, index), message: 'must be a date (YYYY-MM-DD)' }],
+      : [{ path: child(path, index), message: 'must be a date (YYYY-MM-DD)' }],
   );
 };

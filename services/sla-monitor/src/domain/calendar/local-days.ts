@@ -10,9 +10,26 @@ export type DayNumber = number;
 const DAY_MS = 86_400_000;
 const WEEKDAY_BY_UTC_DAY: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
+/**
+ * The local day an instant falls on. Asking the time zone database (Intl) costs microseconds per
+ * call, so each zone's midnights are looked up once per day and the day is found between them:
+ * with offsets within ±14 hours it is the UTC day or one next to it.
+ */
 export const localDayOf = (instantMs: number, zone: string): DayNumber => {
-  const local = DateTime.fromMillis(instantMs, { zone });
-  return Date.UTC(local.year, local.month - 1, local.day) / DAY_MS;
+  let day = Math.floor(instantMs / DAY_MS);
+  while (midnightOf(day, zone) > instantMs) day--;
+  while (midnightOf(day + 1, zone) <= instantMs) day++;
+  return day;
+};
+
+const midnights = new Map<string, Map<DayNumber, number>>();
+
+const midnightOf = (day: DayNumber, zone: string) => {
+  let ofZone = midnights.get(zone);
+  if (!ofZone) midnights.set(zone, (ofZone = new Map()));
+  let midnight = ofZone.get(day);
+  if (midnight === undefined) ofZone.set(day, (midnight = instantOf(day, 0, zone)));
+  return midnight;
 };
 
 export const isoDateOf = (day: DayNumber) => new Date(day * DAY_MS).toISOString().slice(0, 10);

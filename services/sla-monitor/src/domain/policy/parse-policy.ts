@@ -2,7 +2,7 @@ import { DomainError } from '@helpdesk/event-store';
 import { type Priority, PRIORITIES } from '@helpdesk/contracts';
 import { businessCalendar } from '../calendar/business-calendar';
 import { calendarProblems } from '../calendar/calendar-definition';
-import { at, isRecord, type Problem, unknownKeys } from '../problems';
+import { child, isRecord, type Problem, unknownKeys } from '../problems';
 import { PAUSING_STATUSES, SLA_METRICS, type SlaMetric } from '../sla-contract';
 import {
   calendarFor,
@@ -88,7 +88,7 @@ const priorityListProblems = (value: unknown, path: string): Problem[] => {
   return value.flatMap((priority, index) =>
     isPriority(priority)
       ? []
-      : [{ path: at(path, index), message: `must be one of ${PRIORITIES.join(', ')}` }],
+      : [{ path: child(path, index), message: `must be one of ${PRIORITIES.join(', ')}` }],
   );
 };
 
@@ -99,13 +99,13 @@ const targetsProblems = (targets: unknown, path: string): Problem[] => {
     const byPriority = targets[metric];
     if (byPriority === undefined) continue;
     if (!isRecord(byPriority)) {
-      problems.push({ path: at(path, metric), message: 'must give a target per priority' });
+      problems.push({ path: child(path, metric), message: 'must give a target per priority' });
       continue;
     }
-    problems.push(...unknownKeys(byPriority, PRIORITIES, at(path, metric)));
+    problems.push(...unknownKeys(byPriority, PRIORITIES, child(path, metric)));
     for (const priority of PRIORITIES)
       if (byPriority[priority] !== undefined)
-        problems.push(...targetProblems(byPriority[priority], at(at(path, metric), priority)));
+        problems.push(...targetProblems(byPriority[priority], child(child(path, metric), priority)));
   }
   if (problems.length === 0 && SLA_METRICS.every((metric) => targets[metric] === undefined))
     problems.push({ path, message: 'must set at least one target' });
@@ -121,7 +121,7 @@ const targetProblems = (target: unknown, path: string): Problem[] => {
   const amount = target[units[0]];
   return typeof amount === 'number' && amount > 0 && Number.isFinite(amount)
     ? []
-    : [{ path: at(path, units[0]), message: 'must be a positive number' }];
+    : [{ path: child(path, units[0]), message: 'must be a positive number' }];
 };
 
 const pausedByProblems = (pausedBy: unknown, path: string): Problem[] => {
@@ -132,12 +132,12 @@ const pausedByProblems = (pausedBy: unknown, path: string): Problem[] => {
     const statuses = pausedBy[metric];
     if (statuses === undefined) continue;
     if (!Array.isArray(statuses))
-      problems.push({ path: at(path, metric), message: 'must be a list of statuses' });
+      problems.push({ path: child(path, metric), message: 'must be a list of statuses' });
     else
       statuses.forEach((status, index) => {
         if (!PAUSING_STATUSES.includes(status))
           problems.push({
-            path: at(at(path, metric), index),
+            path: child(child(path, metric), index),
             message: `must be one of ${PAUSING_STATUSES.join(', ')}`,
           });
       });
@@ -151,10 +151,10 @@ const warningFractionsProblems = (fractions: unknown, path: string): Problem[] =
     return [{ path, message: 'must be a list of fractions such as [0.75, 0.9]' }];
   return fractions.flatMap((fraction, index) => {
     if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1))
-      return [{ path: at(path, index), message: 'must be a fraction between 0 and 1' }];
+      return [{ path: child(path, index), message: 'must be a fraction between 0 and 1' }];
     const previous = fractions[index - 1];
     return typeof previous === 'number' && fraction <= previous
-      ? [{ path: at(path, index), message: 'must be greater than the fraction before it' }]
+      ? [{ path: child(path, index), message: 'must be greater than the fraction before it' }]
       : [];
   });
 };
