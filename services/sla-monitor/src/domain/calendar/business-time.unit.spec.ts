@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { addBusinessTime, businessSecondsBetween } from './business-time';
 import { businessCalendar, ROUND_THE_CLOCK } from './business-calendar';
 
@@ -11,10 +12,7 @@ const officeHours = businessCalendar({
     fri: ['09:00-17:30'],
   },
 });
-const amsterdam = (local: string) => {
-  const winter = /-(0[1-3]|1[1-2])-/.test(local) && !/-03-(29|30|31)/.test(local);
-  return new Date(`${local}${winter ? '+01:00' : '+02:00'}`);
-};
+const amsterdam = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Amsterdam' }).toJSDate();
 const minutes = (n: number) => n * 60;
 const hours = (n: number) => n * 3600;
 
