@@ -68,7 +68,7 @@ export const CATALOGUE: TopicContract[] = [
     aggregate: 'sla',
     streamPrefix: 'sla-',
     description:
-      "Every SLA clock change of every ticket: started, re-targeted, paused, resumed, warned, breached, met; in order per ticket (the key is the ticket id).",
+      'Every SLA clock change of every ticket: started, re-targeted, paused, resumed, warned, breached, met; in order per ticket (the key is the ticket id).',
     types: { file: 'libs/contracts/src/sla/sla-events.ts', union: 'SlaEvent' },
     events: events(SLA_EVENTS),
   },

@@ -17,3 +17,4 @@ export * from './runtime/runtime.settings';
 export * from './events/event-publishing.module';
 export * from './events/event-subscriptions';
 export * from './read-models/projected-read-model';
+export * from './events/organisation-directory';

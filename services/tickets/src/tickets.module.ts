@@ -11,7 +11,7 @@ import {
 } from './adapters/attachment-content.store';
 import { AttachmentsController } from './api/attachments.controller';
 import { TicketsController } from './api/tickets.controller';
-import { OrganisationDirectory } from './consumers/organisation-directory';
+import { TicketsOrganisationDirectory } from './consumers/organisation-directory';
 import {
   ExecuteTicketCommandHandler,
   RegisterTicketCommandHandler,
@@ -29,7 +29,7 @@ import { TicketReadModel } from './application/ticket-read-model';
   controllers: [TicketsController, AttachmentsController],
   providers: [
     TicketReadModel,
-    OrganisationDirectory,
+    TicketsOrganisationDirectory,
     ExecuteTicketCommandHandler,
     RegisterTicketCommandHandler,
     GetTicketQueryHandler,

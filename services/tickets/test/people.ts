@@ -5,7 +5,7 @@ import {
   seedOrganisations,
   startTestApp,
 } from '@helpdesk/testing';
-import { OrganisationDirectory } from '../src/consumers/organisation-directory';
+import { TicketsOrganisationDirectory } from '../src/consumers/organisation-directory';
 import { ticketsService } from '../src/tickets.service';
 
 export const agent: Principal = { id: 'agent-1', role: 'agent' };
@@ -32,6 +32,6 @@ export const organisations: OrganisationFixture[] = [
 /** Starts the tickets service alone, with the organisations above in its directory. */
 export const startTickets = async (database: string) => {
   const desk = await startTestApp(ticketsService, distributedTestSettings(database));
-  await seedOrganisations(desk.app.get(OrganisationDirectory).views, organisations);
+  await seedOrganisations(desk.app.get(TicketsOrganisationDirectory).views, organisations);
   return desk;
 };

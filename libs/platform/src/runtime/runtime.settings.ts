@@ -59,7 +59,8 @@ export const loadRuntimeSettings = (
         parse: parse.positiveInt,
       },
       KAFKA_GROUP_PREFIX: {
-        description: 'prefix of this deployment\'s consumer groups, for environments that share a Kafka cluster',
+        description:
+          "prefix of this deployment's consumer groups, for environments that share a Kafka cluster",
         default: '',
         parse: parse.string,
       },

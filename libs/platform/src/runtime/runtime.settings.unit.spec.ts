@@ -53,12 +53,14 @@ describe('runtime settings', () => {
       KAFKA_BROKERS: 'k1:9092, k2:9092',
       TOPIC_PARTITIONS: '12',
       TOPIC_RETENTION_MS: '604800000',
+      KAFKA_GROUP_PREFIX: 'staging.',
     });
     expect(settings.eventBus).toEqual({
       kind: 'kafka',
       brokers: ['k1:9092', 'k2:9092'],
       partitions: 12,
       retentionMs: 604800000,
+      groupPrefix: 'staging.',
     });
   });
 

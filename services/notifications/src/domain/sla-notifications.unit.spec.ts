@@ -6,7 +6,13 @@ const ticketId = example('TicketRegistered').data.ticketId;
 const breach: SlaAlert = {
   id: 'sla-event-1',
   type: 'ClockBreached',
-  data: { ticketId, metric: 'first_response', priority: 'P2', at: '2026-11-20T10:12:00.000Z' },
+  data: {
+    ticketId,
+    metric: 'first_response',
+    priority: 'P2',
+    targetSeconds: 3600,
+    at: '2026-11-20T10:12:00.000Z',
+  },
 };
 const supportLead = { email: 'support-lead@vendor.example', language: 'nl' as const };
 

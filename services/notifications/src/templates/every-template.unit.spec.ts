@@ -32,6 +32,7 @@ const slaAlerts = (metric: SlaMetric): SlaAlert[] => {
     ticketId: before.ticketId,
     metric,
     priority: 'P2' as const,
+    targetSeconds: 3600,
     at: '2026-11-20T10:12:00.000Z',
   };
   return [

@@ -1,3 +1,2 @@
-// The SLA events are published from libs/contracts; until its index exports them, the domain
-// reaches them here, in one place.
-export * from '../../../../libs/contracts/src/sla/sla-events';
+// The SLA events are the monitor's published contract, kept with the others in libs/contracts.
+export * from '@helpdesk/contracts';

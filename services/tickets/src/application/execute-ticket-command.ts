@@ -12,7 +12,7 @@ import {
   ticketStream,
   type TicketStatus,
 } from '../domain';
-import { OrganisationDirectory } from '../consumers/organisation-directory';
+import { TicketsOrganisationDirectory } from '../consumers/organisation-directory';
 
 /** Any ticket command but registration, addressed to one ticket. */
 export class ExecuteTicketCommand {
@@ -75,7 +75,7 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly directory: OrganisationDirectory,
+    private readonly directory: TicketsOrganisationDirectory,
   ) {}
 
   async execute({ data, actor, context }: RegisterTicketCommand): Promise<TicketCommandResult> {
