@@ -1,4 +1,5 @@
 import { ORGANISATION_EVENTS } from './contacts/contact-catalogue';
+import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
 import { TICKET_EVENTS } from './tickets/ticket-catalogue';
@@ -81,6 +82,16 @@ export const CATALOGUE: TopicContract[] = [
       'Every change to every release: planned, fixes scheduled and taken out, frozen, postponed, shipped, cancelled; in order per release (the key is the release id).',
     types: { file: 'libs/contracts/src/releases/release-events.ts', union: 'ReleaseEvent' },
     events: events(RELEASE_EVENTS),
+  },
+  {
+    topic: TOPICS.notifications,
+    source: '/helpdesk/notifications',
+    aggregate: 'notification',
+    streamPrefix: 'notification-',
+    description:
+      'The delivery log: every message queued for a recipient, every attempt to send it, sent or failed; in order per message (the key is the message id).',
+    types: { file: 'libs/contracts/src/notifications/notification-events.ts', union: 'NotificationEvent' },
+    events: events(NOTIFICATION_EVENTS),
   },
 ];
 

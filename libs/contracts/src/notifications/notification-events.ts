@@ -1,0 +1,84 @@
+/**
+ * The delivery log's events: the notifications service's published language on
+ * `helpdesk.notifications.v1`. One stream per message (`notification-<id>`, the id a hash of the
+ * message's dedupe key: the event that caused it and its recipient), so a message is queued at
+ * most once however often its cause is redelivered. Every attempt to hand it to the mail server
+ * is recorded before it is made, so a message sent again after a crash says so.
+ */
+import type { Language } from '../contacts/contact-events';
+
+type Event<Type extends string, Data> = { type: Type; data: Data };
+
+/** Every event of the log names its message and when it happened. */
+interface DeliveryFact {
+  notificationId: string;
+  at: string;
+}
+
+/** The templates messages are written from. */
+export const NOTIFICATION_TEMPLATES = [
+  'ticket-registered',
+  'ticket-updated',
+  'reassessment-decided',
+  'sla-alert',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export type MessageQueued = Event<
+  'MessageQueued',
+  DeliveryFact & {
+    /** `<event id>/<recipient key>`: at most one message per key. */
+    dedupeKey: string;
+    /** The (first) event of the command that caused the message. */
+    eventId: string;
+    ticketId: string;
+    /** The ticket's organisation: its administrators may read the message. */
+    organisationId: string;
+    /** The ticket's human reference, e.g. `HD-00042`. */
+    number: string;
+    /** `contact:<id>`, `agent:<id>` or `email:<address>`: stable across address changes. */
+    recipientKey: string;
+    to: { email: string; name?: string };
+    language: Language;
+    template: NotificationTemplate;
+    /** The message as rendered when queued, so a later template change never alters it. */
+    subject: string;
+    text: string;
+    html: string;
+    /** The RFC 5322 Message-ID, derived from the dedupe key: a repeat carries the same one. */
+    messageId: string;
+    /** Named in References: one conversation per ticket in the reader's mail client. */
+    threadId: string;
+  }
+>;
+
+/** About to hand the message to the mail server: from here on it may have arrived. */
+export type DeliveryAttempted = Event<'DeliveryAttempted', DeliveryFact & { attempt: number }>;
+
+export type MessageSent = Event<
+  'MessageSent',
+  DeliveryFact & {
+    attempt: number;
+    /**
+     * An earlier attempt ended without a recorded outcome (the service stopped in between): the
+     * mail server may have received the message then too. It carries the same Message-ID.
+     */
+    possiblyRepeated: boolean;
+  }
+>;
+
+export type MessageFailed = Event<
+  'MessageFailed',
+  DeliveryFact & {
+    attempt: number;
+    /** The mail server refused for good (5xx), or the attempts ran out: no more tries. */
+    permanent: boolean;
+    error: string;
+    /** A temporary failure: when the next attempt is due. */
+    retryAt?: string;
+  }
+>;
+
+export type NotificationEvent = MessageQueued | DeliveryAttempted | MessageSent | MessageFailed;
+
+export type NotificationEventType = NotificationEvent['type'];
