@@ -18,6 +18,8 @@ export interface ViewQuery {
   either?: Array<Record<string, Scalar>>;
   /** Case-insensitive substring match on any of the fields. */
   contains?: { fields: string[]; text: string };
+  /** Inclusive bounds on a field; only values of the bound's type match (as in MongoDB). */
+  range?: Record<string, { gte?: string | number; lte?: string | number }>;
   /** Sorted by this field, ties broken by id in the same direction. */
   sort: { field: string; direction: 'asc' | 'desc' };
   /** Keyset pagination: only documents after this one in the sort order. */

@@ -86,6 +86,22 @@ export const viewStoreContract = (name: string, makeStore: () => Promise<ViewSto
         expect(mine.map((t) => t.id)).toEqual(['t-007', 't-008']);
       });
 
+      it('filters by a range of values, leaving out documents without the field', async () => {
+        await store.put(ticket(31, { updatedAt: undefined as unknown as string }), undefined);
+        const found = await store.find({
+          range: { updatedAt: { gte: '2026-01-01T00:02:00.000Z', lte: '2026-01-01T00:03:00.000Z' } },
+          sort: { field: 'updatedAt', direction: 'asc' },
+          limit: 100,
+        });
+        expect(found.map((t) => t.id)).toEqual(['t-004', 't-005', 't-006', 't-007']);
+        const upTo = await store.find({
+          range: { updatedAt: { lte: '2026-01-01T00:00:00.000Z' } },
+          sort: { field: 'updatedAt', direction: 'asc' },
+          limit: 100,
+        });
+        expect(upTo.map((t) => t.id)).toEqual(['t-001']);
+      });
+
       it('searches text case-insensitively, taking the text literally', async () => {
         const sort = { field: 'number', direction: 'asc' as const };
         const found = await store.find({

@@ -78,6 +78,9 @@ const matches = (view: View, query: ViewQuery) => {
   ) {
     return false;
   }
+  for (const [field, bounds] of Object.entries(query.range ?? {})) {
+    if (!inRange(valueOf(view, field), bounds)) return false;
+  }
   if (query.contains) {
     const text = query.contains.text.toLowerCase();
     return query.contains.fields.some((field) =>
@@ -88,3 +91,8 @@ const matches = (view: View, query: ViewQuery) => {
   }
   return true;
 };
+
+// MongoDB compares only values of the same type: a missing or null field is in no range.
+const inRange = (value: Scalar | undefined, { gte, lte }: { gte?: string | number; lte?: string | number }) =>
+  (gte === undefined || (typeof value === typeof gte && (value as string | number) >= gte)) &&
+  (lte === undefined || (typeof value === typeof lte && (value as string | number) <= lte));

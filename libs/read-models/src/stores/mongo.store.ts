@@ -55,6 +55,10 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       filters.push({ [name]: Array.isArray(wanted) ? { $in: wanted } : wanted });
     }
     if (query.either) filters.push({ $or: query.either });
+    for (const [name, { gte, lte }] of Object.entries(query.range ?? {}))
+      filters.push({
+        [name]: { ...(gte !== undefined && { $gte: gte }), ...(lte !== undefined && { $lte: lte }) },
+      });
     if (query.contains) {
       const pattern = escapeRegex(query.contains.text);
       filters.push({ $or: query.contains.fields.map((f) => ({ [f]: { $regex: pattern, $options: 'i' } })) });
