@@ -31,7 +31,9 @@ const freshDatabases = async () => {
 
 const startService = async (): Promise<{ base: string; child: ChildProcess }> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/services/tickets/src/main.js'], {
+  // BENCH_NODE_ARGS, e.g. --cpu-prof, profiles the service under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/services/tickets/src/main.js'], {
     env: {
       ...process.env,
       ...(await freshDatabases()),
