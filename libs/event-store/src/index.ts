@@ -15,3 +15,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './sequence';
 export * from './command-handling';
+export * from './derived-event-id';

@@ -12,6 +12,7 @@ import {
 import { AttachmentsController } from './api/attachments.controller';
 import { TicketsController } from './api/tickets.controller';
 import { TicketsOrganisationDirectory } from './consumers/organisation-directory';
+import { ReleaseFixes } from './consumers/release-fixes';
 import {
   ExecuteTicketCommandHandler,
   RegisterTicketCommandHandler,
@@ -30,6 +31,7 @@ import { TicketReadModel } from './application/ticket-read-model';
   providers: [
     TicketReadModel,
     TicketsOrganisationDirectory,
+    ReleaseFixes,
     ExecuteTicketCommandHandler,
     RegisterTicketCommandHandler,
     GetTicketQueryHandler,
