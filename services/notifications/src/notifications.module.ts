@@ -1,5 +1,52 @@
+import { TOPICS } from '@helpdesk/contracts';
+import { EventPublishingModule, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
 import { Module } from '@nestjs/common';
+import { join } from 'node:path';
+import { OutboxTransport } from './adapters/outbox-transport';
+import { SmtpTransport } from './adapters/smtp-transport';
+import { NotificationsController } from './api/notifications.controller';
+import { MAIL_TRANSPORT } from './application/mail-transport';
+import { MessageDispatcher } from './application/message-dispatcher';
+import { NotificationLogReadModel } from './application/notification-log.read-model';
+import { NotificationQueries } from './application/notification-queries';
+import { NotificationQueue } from './application/notification-queue';
+import { NotificationsOrganisationDirectory } from './consumers/organisation-directory';
+import { SlaConsumer } from './consumers/sla.consumer';
+import { TicketAudiences } from './consumers/ticket-audiences';
+import { TicketsConsumer } from './consumers/tickets.consumer';
+import {
+  loadNotificationSettings,
+  NOTIFICATION_SETTINGS,
+  type NotificationSettings,
+} from './notifications.settings';
 
 /** Who is told what: e-mail in the recipient's language, retries, the delivery log. */
-@Module({})
+@Module({
+  imports: [EventPublishingModule.forTopic(TOPICS.notifications)],
+  controllers: [NotificationsController],
+  providers: [
+    {
+      provide: NOTIFICATION_SETTINGS,
+      inject: [RUNTIME_SETTINGS],
+      useFactory: (runtime: RuntimeSettings) => loadNotificationSettings(runtime.mode),
+    },
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [NOTIFICATION_SETTINGS, RUNTIME_SETTINGS],
+      // Standalone writes .eml files under the data folder; distributed talks to a mail server.
+      useFactory: ({ transport }: NotificationSettings, runtime: RuntimeSettings) =>
+        transport.kind === 'smtp'
+          ? new SmtpTransport(transport.url)
+          : new OutboxTransport(join(runtime.dataDir, 'outbox')),
+    },
+    NotificationLogReadModel,
+    MessageDispatcher,
+    NotificationQueue,
+    NotificationQueries,
+    NotificationsOrganisationDirectory,
+    TicketAudiences,
+    TicketsConsumer,
+    SlaConsumer,
+  ],
+})
 export class NotificationsModule {}

@@ -1,3 +1,4 @@
+export * from './delivery-record';
 export * from './message-id';
 export * from './notification';
 export * from './recipients';

@@ -1,0 +1,13 @@
+import type { SendMailOptions } from 'nodemailer';
+import type { OutgoingMail } from '../application/mail-transport';
+
+/** The same headers whichever way the message leaves: our Message-ID, the ticket's thread. */
+export const nodemailerMessage = (mail: OutgoingMail): SendMailOptions => ({
+  from: mail.from,
+  to: mail.to.name ? { name: mail.to.name, address: mail.to.email } : mail.to.email,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  messageId: mail.messageId,
+  references: mail.references,
+});

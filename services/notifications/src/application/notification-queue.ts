@@ -1,0 +1,59 @@
+import type { EventStore } from '@helpdesk/event-store';
+import { EVENT_STORE } from '@helpdesk/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Notification, notificationIdFor, recipientKey } from '../domain';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
+import { createRenderer, type RenderMessage } from '../templates';
+import { type Cause, changeDeliveryRecord } from './delivery-record';
+import { MessageDispatcher } from './message-dispatcher';
+
+/**
+ * Renders and queues decided messages, each at most once: a message already queued by an
+ * earlier delivery of the same event stays as it is (and is sent if it was not yet).
+ */
+@Injectable()
+export class NotificationQueue {
+  private readonly logger = new Logger('NotificationQueue');
+  private readonly render: RenderMessage;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
+    private readonly dispatcher: MessageDispatcher,
+  ) {
+    this.render = createRenderer(settings.desk);
+  }
+
+  async queue(messages: readonly Notification[], organisationId: string, cause: Cause) {
+    for (const message of messages) {
+      const { subject, text, html } = this.render(message.template, message.to.language, message.data);
+      const queued = await changeDeliveryRecord(
+        this.store,
+        notificationIdFor(message.dedupeKey),
+        {
+          type: 'QueueMessage',
+          at: new Date().toISOString(),
+          message: {
+            dedupeKey: message.dedupeKey,
+            eventId: message.eventId,
+            ticketId: message.ticketId,
+            organisationId,
+            number: message.data.ticket.number,
+            recipientKey: recipientKey(message.to.recipient),
+            to: { email: message.to.email, ...(message.to.name ? { name: message.to.name } : {}) },
+            language: message.to.language,
+            template: message.template,
+            subject,
+            text,
+            html,
+            messageId: message.messageId,
+            threadId: message.threadId,
+          },
+        },
+        { cause },
+      );
+      if (queued.events.length === 0) this.logger.debug(`${message.dedupeKey} was queued before`);
+    }
+    this.dispatcher.kick();
+  }
+}

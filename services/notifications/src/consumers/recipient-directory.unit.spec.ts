@@ -1,0 +1,41 @@
+import { evolveOrganisation, initialOrganisation, ORGANISATION_EVENTS } from '@helpdesk/contracts';
+import { recipientDirectory } from './recipient-directory';
+
+const registered = evolveOrganisation(initialOrganisation, {
+  type: 'OrganisationRegistered',
+  data: { ...ORGANISATION_EVENTS.OrganisationRegistered.example, language: 'nl' },
+});
+const withContact = (id: string, active: boolean) =>
+  evolveOrganisation(registered, {
+    type: 'ContactAdded',
+    data: {
+      ...ORGANISATION_EVENTS.ContactAdded.example,
+      contact: {
+        ...ORGANISATION_EVENTS.ContactAdded.example.contact,
+        id,
+        active,
+        email: `${id}@zorg.example`,
+      },
+    },
+  });
+
+describe('the recipient directory', () => {
+  it('holds the active contacts asked for, with the organisation’s language', () => {
+    const directory = recipientDirectory(withContact('c-1', true), ['c-1', 'c-unknown']);
+    expect(Object.keys(directory.contacts)).toEqual(['c-1']);
+    expect(directory.contacts['c-1'].email).toBe('c-1@zorg.example');
+    expect(directory.organisationLanguage).toBe('nl');
+  });
+
+  it('leaves inactive contacts out: they receive nothing', () => {
+    expect(recipientDirectory(withContact('c-1', false), ['c-1']).contacts).toEqual({});
+  });
+
+  it('addresses agents in the configured mail domain', () => {
+    const directory = recipientDirectory(initialOrganisation, [], {
+      ids: ['agent-7'],
+      emailDomain: 'vendor.example',
+    });
+    expect(directory.agents).toEqual({ 'agent-7': { email: 'agent-7@vendor.example', name: 'agent-7' } });
+  });
+});

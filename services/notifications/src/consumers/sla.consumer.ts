@@ -1,0 +1,53 @@
+import { eventNameOf, TOPICS } from '@helpdesk/contracts';
+import type { ConsumedEvent } from '@helpdesk/messaging';
+import { EventSubscriptions } from '@helpdesk/platform';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotificationQueue } from '../application/notification-queue';
+import { decideSlaNotifications, type SlaAlert } from '../domain';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
+import { recipientDirectory } from './recipient-directory';
+import { TicketAudiences } from './ticket-audiences';
+
+const ALERTS = new Set(['WarningRaised', 'ClockBreached']);
+
+/** SLA warnings and breaches: the assigned agent and the support lead mailbox are told. */
+@Injectable()
+export class SlaConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly audiences: TicketAudiences,
+    private readonly queue: NotificationQueue,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.subscriptions.subscribe({
+      group: 'notifications.sla',
+      topics: [TOPICS.sla],
+      handler: (message) => this.handle(message),
+    });
+  }
+
+  private async handle({ event }: ConsumedEvent) {
+    const type = eventNameOf(event.type);
+    if (!ALERTS.has(type)) return;
+    const alert = { type, data: event.data, id: event.id } as SlaAlert;
+    const ticket = (await (await this.audiences.views()).get(alert.data.ticketId))?.audience;
+    // The ticket's own events come on another topic and may lag behind: retried until they are in.
+    if (!ticket) throw new Error(`ticket ${alert.data.ticketId} is not known here yet`);
+    // Agents and the mailbox are addressed from configuration: nobody is unknown.
+    const { messages } = decideSlaNotifications({
+      alert,
+      ticket,
+      directory: recipientDirectory({ status: 'unregistered' }, [], {
+        ids: ticket.assigneeId ? [ticket.assigneeId] : [],
+        emailDomain: this.settings.agentEmailDomain,
+      }),
+      supportLead: this.settings.supportLead,
+    });
+    await this.queue.queue(messages, ticket.organisationId, {
+      correlationId: event.correlationid,
+      causationId: event.id,
+    });
+  }
+}

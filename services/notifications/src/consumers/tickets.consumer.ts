@@ -1,0 +1,94 @@
+import { eventNameOf, TOPICS } from '@helpdesk/contracts';
+import type { ConsumedEvent } from '@helpdesk/messaging';
+import { EventSubscriptions } from '@helpdesk/platform';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotificationQueue } from '../application/notification-queue';
+import {
+  contactsToLookUp,
+  decideTicketNotifications,
+  foldAudience,
+  groupByCommand,
+  type RecordedTicketEvent,
+} from '../domain';
+import { NotificationsOrganisationDirectory } from './organisation-directory';
+import { recipientDirectory } from './recipient-directory';
+import { TicketAudiences } from './ticket-audiences';
+
+/**
+ * Tells the reporter and the people involved what happened to their ticket.
+ *
+ * Each event is handled on its own, as it arrives. A command's events (a comment that is also
+ * the customer's reply; a released fix that resolves the ticket) are consecutive in the ticket's
+ * stream and share their correlation id, actor and time: the messages of every event of one
+ * command are keyed by the command's FIRST event, so a recipient told by the first event is not
+ * queued a second message by the next one (its key is taken). What a later event adds to a
+ * message already decided is not in that message; a recipient only the later event concerns
+ * still gets one. Buffering a command until its last event would word one message from all of
+ * them, but nothing in an event says it is the last: that needs a timer, and a crash between
+ * buffering and telling could lose the message.
+ */
+@Injectable()
+export class TicketsConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger('TicketsConsumer');
+
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly directory: NotificationsOrganisationDirectory,
+    private readonly audiences: TicketAudiences,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.directory.ready.promise;
+    await this.subscriptions.subscribe({
+      group: 'notifications.tickets',
+      topics: [TOPICS.tickets],
+      handler: (message) => this.handle(message),
+    });
+  }
+
+  private async handle({ event }: ConsumedEvent) {
+    const views = await this.audiences.views();
+    const revision = Number(event.sequence);
+    const known = await views.get(event.subject);
+    if (known && revision <= known.revision) return;
+    const recorded = {
+      type: eventNameOf(event.type),
+      data: event.data,
+      id: event.id,
+      ...(event.correlationid ? { correlationId: event.correlationid } : {}),
+      ...(event.causationid ? { causationId: event.causationid } : {}),
+    } as RecordedTicketEvent;
+    const start = known?.commandStart;
+    const commandStart = start && groupByCommand([start, recorded]).length === 1 ? start : recorded;
+    const before = known?.audience;
+    const after = foldAudience(before, [recorded]);
+    if (after) {
+      const { organisationId } = after;
+      const organisation = await this.directory.organisation(organisationId);
+      const decision = decideTicketNotifications({
+        events: [{ ...recorded, id: commandStart.id }],
+        before,
+        directory: recipientDirectory(organisation, contactsToLookUp([recorded], before)),
+      });
+      if (decision.unknownRecipients.length > 0)
+        this.logger.warn(
+          `${event.type} of ticket ${event.subject}: not in the directory (or inactive), not told: ` +
+            JSON.stringify(decision.unknownRecipients),
+        );
+      await this.queue.queue(decision.messages, organisationId, {
+        correlationId: event.correlationid,
+        causationId: event.id,
+      });
+    }
+    const next = {
+      id: event.subject,
+      revision,
+      ...(after ? { audience: after } : {}),
+      commandStart,
+    };
+    // The messages are queued (idempotently): a lost race here is retried and changes nothing.
+    if (!(await views.put(next, known?.revision)))
+      throw new Error(`ticket ${event.subject}: its audience moved on meanwhile`);
+  }
+}

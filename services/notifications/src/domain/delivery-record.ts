@@ -1,0 +1,132 @@
+import type { MessageQueued, NotificationEvent } from '@helpdesk/contracts';
+import type { Decider } from '@helpdesk/event-store';
+import { createHash } from 'node:crypto';
+
+/**
+ * One message's delivery record, an aggregate of its own: queued once per dedupe key, every
+ * attempt recorded BEFORE the message is handed to the mail server, then its outcome. An
+ * attempt without an outcome means the service stopped mid-send: the server may have the
+ * message, so the next successful send says it was possibly repeated.
+ */
+export type QueuedMessage = Omit<MessageQueued['data'], 'notificationId' | 'at'>;
+
+export type DeliveryRecord =
+  | { status: 'unqueued' }
+  | {
+      status: 'queued' | 'sent' | 'failed';
+      notificationId: string;
+      message: QueuedMessage;
+      queuedAt: string;
+      attempts: number;
+      /** The last attempt has no recorded outcome yet. */
+      attemptOpen: boolean;
+      /** An attempt ended without an outcome before the current one. */
+      possiblyRepeated: boolean;
+      lastError?: string;
+      retryAt?: string;
+    };
+
+export interface RetrySchedule {
+  /** Attempts in all; a temporary failure of the last one is recorded as permanent. */
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export type DeliveryCommand =
+  | { type: 'QueueMessage'; message: QueuedMessage; at: string }
+  | { type: 'AttemptDelivery'; at: string }
+  | { type: 'RecordSent'; at: string }
+  | { type: 'RecordFailure'; at: string; error: string; permanent: boolean; schedule: RetrySchedule };
+
+/** The message's id in the log and its stream: the same for the same event and recipient. */
+export const notificationIdFor = (dedupeKey: string) =>
+  createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32);
+
+export const notificationStream = (notificationId: string) => `notification-${notificationId}`;
+
+/** Exponential back-off, without jitter: the next attempt's time is recorded in the log. */
+export const retryDelayMs = (schedule: RetrySchedule, failedAttempts: number) =>
+  Math.min(schedule.maxDelayMs, schedule.initialDelayMs * 2 ** (failedAttempts - 1));
+
+const decide = (command: DeliveryCommand, record: DeliveryRecord): NotificationEvent[] => {
+  if (command.type === 'QueueMessage') {
+    // Queued already by an earlier delivery of the same event: not again.
+    if (record.status !== 'unqueued') return [];
+    const notificationId = notificationIdFor(command.message.dedupeKey);
+    return [{ type: 'MessageQueued', data: { notificationId, at: command.at, ...command.message } }];
+  }
+  // Sent or given up: nothing more to do, whoever asks.
+  if (record.status !== 'queued') return [];
+  const fact = { notificationId: record.notificationId, at: command.at };
+  switch (command.type) {
+    case 'AttemptDelivery':
+      return [{ type: 'DeliveryAttempted', data: { ...fact, attempt: record.attempts + 1 } }];
+    case 'RecordSent':
+      if (!record.attemptOpen) return [];
+      return [
+        {
+          type: 'MessageSent',
+          data: { ...fact, attempt: record.attempts, possiblyRepeated: record.possiblyRepeated },
+        },
+      ];
+    case 'RecordFailure': {
+      if (!record.attemptOpen) return [];
+      const permanent = command.permanent || record.attempts >= command.schedule.maxAttempts;
+      const retryAt = permanent
+        ? {}
+        : {
+            retryAt: new Date(
+              Date.parse(command.at) + retryDelayMs(command.schedule, record.attempts),
+            ).toISOString(),
+          };
+      return [
+        {
+          type: 'MessageFailed',
+          data: { ...fact, attempt: record.attempts, permanent, error: command.error, ...retryAt },
+        },
+      ];
+    }
+  }
+};
+
+const evolve = (record: DeliveryRecord, event: NotificationEvent): DeliveryRecord => {
+  if (event.type === 'MessageQueued') {
+    const { notificationId, at, ...message } = event.data;
+    return {
+      status: 'queued',
+      notificationId,
+      message,
+      queuedAt: at,
+      attempts: 0,
+      attemptOpen: false,
+      possiblyRepeated: false,
+    };
+  }
+  if (record.status === 'unqueued') return record;
+  switch (event.type) {
+    case 'DeliveryAttempted':
+      return {
+        ...record,
+        attempts: event.data.attempt,
+        attemptOpen: true,
+        possiblyRepeated: record.possiblyRepeated || record.attemptOpen,
+      };
+    case 'MessageSent':
+      return { ...record, status: 'sent', attemptOpen: false, retryAt: undefined };
+    case 'MessageFailed':
+      return {
+        ...record,
+        status: event.data.permanent ? 'failed' : 'queued',
+        attemptOpen: false,
+        lastError: event.data.error,
+        retryAt: event.data.retryAt,
+      };
+  }
+};
+
+export const deliveryRecordDecider: Decider<DeliveryCommand, NotificationEvent, DeliveryRecord> = {
+  initialState: { status: 'unqueued' },
+  decide,
+  evolve,
+};

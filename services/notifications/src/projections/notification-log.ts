@@ -1,0 +1,89 @@
+import type { Language, NotificationEvent, NotificationTemplate } from '@helpdesk/contracts';
+import type { Projection, View } from '@helpdesk/read-models';
+
+/** One message in the delivery log, as lists show it (its text and HTML stay in its stream). */
+export interface NotificationLogEntry extends View {
+  ticketId: string;
+  organisationId: string;
+  number: string;
+  recipientKey: string;
+  /** The contact's or agent's id; absent for a bare address. */
+  recipientId?: string;
+  email: string;
+  language: Language;
+  template: NotificationTemplate;
+  subject: string;
+  messageId: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  possiblyRepeated: boolean;
+  queuedAt: string;
+  /** When the dispatcher should try next (queued only): the queue's order. */
+  dueAt?: string;
+  sentAt?: string;
+  lastError?: string;
+}
+
+const idOfPerson = (recipientKey: string) => {
+  const [kind, ...rest] = recipientKey.split(':');
+  return kind === 'contact' || kind === 'agent' ? rest.join(':') : undefined;
+};
+
+/** The delivery log for lists and for the dispatcher's queue. */
+export const notificationLogProjection: Projection<NotificationLogEntry> = {
+  name: 'notification-log',
+  documentId: (event) =>
+    event.streamId.startsWith('notification-')
+      ? (event.data as { notificationId: string }).notificationId
+      : undefined,
+  evolve: (current, stored) => {
+    const event = { type: stored.type, data: stored.data } as NotificationEvent;
+    if (event.type === 'MessageQueued') {
+      const { data } = event;
+      const recipientId = idOfPerson(data.recipientKey);
+      return {
+        id: data.notificationId,
+        revision: stored.revision,
+        ticketId: data.ticketId,
+        organisationId: data.organisationId,
+        number: data.number,
+        recipientKey: data.recipientKey,
+        ...(recipientId ? { recipientId } : {}),
+        email: data.to.email.toLowerCase(),
+        language: data.language,
+        template: data.template,
+        subject: data.subject,
+        messageId: data.messageId,
+        status: 'queued',
+        attempts: 0,
+        possiblyRepeated: false,
+        queuedAt: data.at,
+        dueAt: data.at,
+      };
+    }
+    if (!current) throw new Error(`${stored.streamId}: ${event.type} before MessageQueued`);
+    switch (event.type) {
+      case 'DeliveryAttempted':
+        return { ...current, attempts: event.data.attempt };
+      case 'MessageSent': {
+        const { dueAt: _dueAt, ...rest } = current;
+        return {
+          ...rest,
+          status: 'sent',
+          sentAt: event.data.at,
+          possiblyRepeated: event.data.possiblyRepeated,
+        };
+      }
+      case 'MessageFailed': {
+        const { dueAt: _dueAt, ...rest } = current;
+        const next = event.data.permanent ? {} : { dueAt: event.data.retryAt };
+        return {
+          ...rest,
+          ...next,
+          status: event.data.permanent ? 'failed' : 'queued',
+          lastError: event.data.error,
+        };
+      }
+    }
+  },
+};
