@@ -60,7 +60,12 @@ const message = (event: ReleaseEvent, id = randomUUID()) => ({
 const givenTicket = async (store: EventStore, events: TicketEvent[]) =>
   store.append(
     'ticket-t-1',
-    events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: {} })),
+    events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as unknown as Record<string, unknown>,
+      metadata: {},
+    })),
     { expectedRevision: 'no_stream' },
   );
 
