@@ -11,5 +11,6 @@ export * from './sla/sla-catalogue';
 export * from './sla/sla-events';
 export * from './tickets/ticket-catalogue';
 export * from './tickets/ticket-events';
+export * from './tickets/ticket-status';
 export * from './topics';
 export * from './upcasting';

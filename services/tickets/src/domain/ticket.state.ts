@@ -1,3 +1,4 @@
+import { sameParticipant, ticketStatusAfter } from '@helpdesk/contracts';
 import type { TicketEvent } from './ticket.events';
 import type { Participant, Priority, ScheduledFix, TicketKind, TicketStatus } from './ticket.types';
 
@@ -22,11 +23,16 @@ export type Ticket = { status: 'unregistered' } | RegisteredTicket;
 
 export const initialTicket: Ticket = { status: 'unregistered' };
 
-export const sameParticipant = (a: Participant, b: Participant) =>
-  'contactId' in a ? 'contactId' in b && a.contactId === b.contactId : 'email' in b && a.email === b.email;
+export { sameParticipant };
 
-/** The status is never stored: it is what the events make of the ticket. */
+/** The status is never stored: it is what the events make of the ticket (the contract says how). */
 export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
+  const next = evolveFacts(state, event);
+  return next.status === 'unregistered' ? next : { ...next, status: ticketStatusAfter(next, event) };
+};
+
+/** Everything but the status that the rules need. */
+const evolveFacts = (state: Ticket, event: TicketEvent): Ticket => {
   if (event.type === 'TicketRegistered') {
     const { ticketId, number, kind, organisationId, reporterId } = event.data;
     return {
@@ -43,7 +49,7 @@ export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
   if (state.status === 'unregistered') return state;
   switch (event.type) {
     case 'TicketTriaged':
-      return { ...state, status: 'open', priority: event.data.priority };
+      return { ...state, priority: event.data.priority };
     case 'PriorityChanged':
       return { ...state, priority: event.data.to };
     case 'ReassessmentRequested':
@@ -70,38 +76,21 @@ export const evolveTicket = (state: Ticket, event: TicketEvent): Ticket => {
         ...state,
         participants: state.participants.filter((p) => !sameParticipant(p, event.data.participant)),
       };
-    case 'WorkStarted':
-    case 'CustomerReplied':
-    case 'WorkResumed':
-      return { ...state, status: 'in_progress' };
-    case 'WaitingForCustomer':
-      return { ...state, status: 'waiting_for_customer' };
-    case 'WaitingForThirdParty':
-      return { ...state, status: 'waiting_for_third_party' };
-    case 'WorkaroundProvided':
-      return { ...state, status: 'workaround_provided' };
     case 'FixScheduled': {
       const { releaseId, version, plannedDate } = event.data;
-      return { ...state, status: 'fix_scheduled', fix: { releaseId, version, plannedDate } };
+      return { ...state, fix: { releaseId, version, plannedDate } };
     }
     case 'FixUnscheduled':
-      return { ...state, status: state.kind === 'wish' ? 'accepted' : 'in_progress', fix: undefined };
-    case 'AttachmentAdded':
-      return state; // attachments matter to the read side, not to any rule
-    case 'FixReleased':
-      return state; // the TicketResolved that comes with it changes the status
+      return { ...state, fix: undefined };
     case 'TicketResolved':
-      return { ...state, status: 'resolved', resolvedAt: event.data.at };
-    case 'TicketClosed':
-    case 'WishDeclined':
-      return { ...state, status: 'closed' };
+      return { ...state, resolvedAt: event.data.at };
     case 'TicketReopened':
-      return { ...state, status: 'open', resolvedAt: undefined, fix: undefined };
-    case 'WishAccepted':
-      return { ...state, status: 'accepted' };
+      return { ...state, resolvedAt: undefined, fix: undefined };
     case 'RemoteSessionConsentGiven':
       return { ...state, remoteSessionConsent: true };
     case 'RemoteSessionConsentWithdrawn':
       return { ...state, remoteSessionConsent: false };
+    default:
+      return state;
   }
 };

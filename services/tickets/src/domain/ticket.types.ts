@@ -5,20 +5,6 @@ export interface Actor {
   organisationId?: string;
 }
 
-export const STATUSES = [
-  'new',
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-  'waiting_for_third_party',
-  'workaround_provided',
-  'fix_scheduled',
-  'resolved',
-  'closed',
-  'accepted',
-] as const;
-export type TicketStatus = (typeof STATUSES)[number];
-
 // The values events carry are part of the published contract.
 export {
   CHANNELS,
@@ -27,6 +13,8 @@ export {
   type Participant,
   PRIORITIES,
   type Priority,
+  STATUSES,
+  type TicketStatus,
   type ProblemDetails,
   type ScheduledFix,
   type TicketKind,
