@@ -13,6 +13,7 @@ import { AttachmentsController } from './api/attachments.controller';
 import { TicketsController } from './api/tickets.controller';
 import { TicketsOrganisationDirectory } from './consumers/organisation-directory';
 import { ReleaseFixes } from './consumers/release-fixes';
+import { TicketSlaClocks } from './consumers/sla-clocks';
 import {
   ExecuteTicketCommandHandler,
   RegisterTicketCommandHandler,
@@ -32,6 +33,7 @@ import { TicketReadModel } from './application/ticket-read-model';
     TicketReadModel,
     TicketsOrganisationDirectory,
     ReleaseFixes,
+    TicketSlaClocks,
     ExecuteTicketCommandHandler,
     RegisterTicketCommandHandler,
     GetTicketQueryHandler,

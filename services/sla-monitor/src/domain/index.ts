@@ -2,6 +2,7 @@
 export * from './calendar/business-calendar';
 export * from './calendar/business-time';
 export type { CalendarDefinition, Weekday } from './calendar/calendar-definition';
+export { dueAt, elapsedAt } from './clock/clock-time';
 export * from './clock/deadlines';
 export { replayTicket, runCommands } from './clock/replay';
 export * from './clock/sla-clock.commands';

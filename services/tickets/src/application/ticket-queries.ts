@@ -5,6 +5,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { canSee, type Priority, type TicketKind, type TicketStatus, ticketStream } from '../domain';
 import { type TicketView, ticketViewProjection, visibleTo } from '../projections/ticket-view';
+import { TicketSlaClocks } from '../consumers/sla-clocks';
+import type { TicketSla } from '../projections/ticket-sla';
 import { TicketReadModel } from './ticket-read-model';
 
 const notFound = () => new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
@@ -19,8 +21,14 @@ export class GetTicketQuery {
 }
 
 @QueryHandler(GetTicketQuery)
-export class GetTicketQueryHandler implements IQueryHandler<GetTicketQuery, TicketView> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+export class GetTicketQueryHandler implements IQueryHandler<
+  GetTicketQuery,
+  TicketView & { sla?: TicketSla['clocks'] }
+> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly sla: TicketSlaClocks,
+  ) {}
 
   /**
    * Folded from the ticket's own stream, not read from the read model: one indexed read that
@@ -31,7 +39,9 @@ export class GetTicketQueryHandler implements IQueryHandler<GetTicketQuery, Tick
     const view = foldView(ticketViewProjection, events);
     // A ticket someone may not see answers exactly like one that does not exist.
     if (!view || !canSee(principal, view)) throw notFound();
-    return visibleTo(view, principal.role);
+    // The SLA clocks as the monitor last published them: current, so not shown for a past moment.
+    if (asOf) return visibleTo(view, principal.role);
+    return { ...visibleTo(view, principal.role), sla: await this.sla.clocksOf(ticketId) };
   }
 }
 

@@ -29,21 +29,24 @@ export const clockOutcomes = (events: readonly SlaEvent[]): ClockOutcome[] => {
       event.data.ticketId,
       evolveSlaClocks(byTicket.get(event.data.ticketId) ?? initialSlaClocks, event),
     );
-  return [...byTicket.values()].flatMap((state) => {
-    if (!state.monitored) return [];
-    const { ticketId, organisationId, policyId, policyVersion } = state;
-    return SLA_METRICS.flatMap((metric) => state.clocks[metric] ?? []).map((clock) => ({
-      ticketId,
-      organisationId,
-      policyId,
-      policyVersion,
-      metric: clock.metric,
-      priority: clock.priority,
-      targetSeconds: clock.targetSeconds,
-      outcome: outcomeOf(clock.breached, clock.targetSeconds, clock.phase),
-      ...(clock.phase === 'stopped' ? { businessSeconds: clock.elapsedSeconds } : {}),
-    }));
-  });
+  return [...byTicket.values()].flatMap(ticketClockOutcomes);
+};
+
+/** The outcome of every clock of one ticket, from its folded state. */
+export const ticketClockOutcomes = (state: SlaClocks): ClockOutcome[] => {
+  if (!state.monitored) return [];
+  const { ticketId, organisationId, policyId, policyVersion } = state;
+  return SLA_METRICS.flatMap((metric) => state.clocks[metric] ?? []).map((clock) => ({
+    ticketId,
+    organisationId,
+    policyId,
+    policyVersion,
+    metric: clock.metric,
+    priority: clock.priority,
+    targetSeconds: clock.targetSeconds,
+    outcome: outcomeOf(clock.breached, clock.targetSeconds, clock.phase),
+    ...(clock.phase === 'stopped' ? { businessSeconds: clock.elapsedSeconds } : {}),
+  }));
 };
 
 const outcomeOf = (breached: boolean, target: number | null, phase: string): Outcome => {

@@ -1,0 +1,61 @@
+import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ComplianceReportQuery,
+  GetTicketSlaQuery,
+  type Period,
+  SlaBoardQuery,
+  WhatIfQuery,
+} from '../application/sla-queries';
+import { BoardQueryDto, PeriodDto, WhatIfDto } from './sla.dto';
+
+/** Instants compare as text in the read models: every bound in UTC, as the events store them. */
+const period = ({ from, to }: PeriodDto): Period => {
+  const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  if (range.from > range.to)
+    throw new InvalidInputException([{ field: 'to', reason: 'must not be before from' }]);
+  return range;
+};
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('sla')
+export class SlaController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('tickets/:id')
+  @ApiOperation({
+    summary:
+      "A ticket's clocks: target, due time, business time elapsed and remaining, state, warnings, pauses",
+  })
+  ticket(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetTicketSlaQuery(id, principal));
+  }
+
+  @Get('board')
+  @ApiOperation({ summary: 'Running clocks warned or breached, soonest due first (agents, administrators)' })
+  board(@Query() query: BoardQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new SlaBoardQuery(principal, { ...query, limit: query.limit ?? 25 }));
+  }
+
+  @Get('reports/compliance')
+  @ApiOperation({
+    summary:
+      'Met and breached clocks per organisation, metric and priority, of tickets registered in the period',
+  })
+  compliance(@Query() query: PeriodDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ComplianceReportQuery(principal, period(query)));
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "The compliance report recomputed from the period's ticket events under another policy; nothing is written",
+  })
+  whatIf(@Body() body: WhatIfDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new WhatIfQuery(principal, body.policy, period(body)));
+  }
+}

@@ -1,0 +1,94 @@
+import { type CloudEvent, eventNameOf, type TicketEvent } from '@helpdesk/contracts';
+import { derivedEventId, DuplicateEventError, type EventStore, handleCommand } from '@helpdesk/event-store';
+import { EVENT_STORE } from '@helpdesk/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
+import { type SlaClockCommand, slaClockDecider, slaStream } from '../domain';
+import { SLA_SETTINGS, type SlaSettings } from './sla-settings';
+
+/** Who the monitor's own events are by: the service, reacting to tickets and to time. */
+export const SLA_MONITOR_ACTOR = { id: 'sla-monitor', role: 'system' };
+
+/**
+ * The ticket revision an SLA event answers, in its metadata: the stream remembers how far it has
+ * observed the ticket, whatever happened to the consumer's offsets or processed ids.
+ */
+interface ObservedMetadata {
+  ticketRevision?: number;
+}
+
+/** The last ticket revision whose effects the SLA stream holds; -1 when none. */
+const lastObservedRevision = async (store: EventStore, streamId: string) => {
+  const events = await store.readStream(streamId);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const revision = (events[i].metadata as ObservedMetadata).ticketRevision;
+    if (typeof revision === 'number') return revision;
+  }
+  return -1;
+};
+
+/**
+ * Runs one ticket event through the ticket's SLA clocks, once. A redelivered event (Kafka, or a
+ * standalone restart that delivers everything again) must not be decided again against a later
+ * state: a repeated "customer replied" would resume a clock paused since. So an event at or
+ * below the last revision the stream answered is skipped; one above it that changed nothing the
+ * first time changes nothing again (only ticks came since, and they move no clock's phase).
+ * Event ids derived from the ticket event's id make a crash between append and offset commit a
+ * replay, not a second copy.
+ */
+@Injectable()
+export class TicketEventObserver {
+  private readonly decider;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
+    private readonly directory: SlaOrganisationDirectory,
+  ) {
+    this.decider = slaClockDecider(settings.policies);
+  }
+
+  async observe(message: CloudEvent) {
+    const event = { type: eventNameOf(message.type), data: message.data } as TicketEvent;
+    const streamId = slaStream(message.subject);
+    const ticketRevision = Number(message.sequence);
+    if (ticketRevision <= (await lastObservedRevision(this.store, streamId))) return;
+    const command: SlaClockCommand = {
+      type: 'ObserveTicketEvent',
+      event,
+      ...(event.type === 'TicketRegistered' && {
+        policyId: await this.policyOf(event.data.organisationId, event.data.at),
+      }),
+    };
+    const metadata = {
+      correlationId: message.correlationid ?? message.id,
+      causationId: message.id,
+      actor: SLA_MONITOR_ACTOR,
+      occurredAt: event.data.at,
+      ticketRevision,
+    };
+    try {
+      await handleCommand(this.store, this.decider, streamId, command, {
+        metadata,
+        eventIds: (index) => derivedEventId('sla-observed', message.id, String(index)),
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateEventError)) throw error;
+    }
+  }
+
+  /**
+   * The organisation's contract policy. The configured default while the directory does not know
+   * the organisation, or when its policy is not one the monitor has in force: a ticket is never
+   * left without clocks (nor stuck in retries) for a gap in configuration.
+   */
+  private async policyOf(organisationId: string, registeredAt: string) {
+    const organisation = await this.directory.organisation(organisationId);
+    if (organisation.status === 'unregistered') return this.settings.defaultPolicyId;
+    try {
+      return this.settings.policies.inForce(organisation.slaPolicy, registeredAt).id;
+    } catch {
+      return this.settings.defaultPolicyId;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { type CloudEvent, cloudEventType, type SlaEvent, type TicketEvent } from '@helpdesk/contracts';
+import { derivedEventId, InMemoryEventStore, toDomainEvent } from '@helpdesk/event-store';
+import type { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
+import { policies, ticket, ticketId } from '../domain/clock/sla-clock.fixtures';
+import { slaStream } from '../domain';
+import { TicketEventObserver } from './observe-ticket-event';
+import type { SlaSettings } from './sla-settings';
+
+// Every organisation has the restore-time policy here; the directory knows none, so the default applies.
+const settings: SlaSettings = { tickMs: 1000, tickBatch: 10, defaultPolicyId: 'restore-time', policies };
+const unknownOrganisations = {
+  organisation: async () => ({ status: 'unregistered' }),
+} as unknown as SlaOrganisationDirectory;
+
+/** The ticket's events as the tickets service's relay publishes them. */
+const published = (events: TicketEvent[]): CloudEvent[] =>
+  events.map((event, revision) => ({
+    specversion: '1.0',
+    id: derivedEventId('ticket-event', String(revision)),
+    source: '/helpdesk/tickets',
+    type: cloudEventType('ticket', event.type),
+    subject: ticketId,
+    time: event.data.at,
+    datacontenttype: 'application/json',
+    dataschema: '',
+    sequence: String(revision),
+    data: event.data,
+  }));
+
+// A P1 waits for the customer twice: the second wait must hold however often the events arrive.
+const history = published([
+  ticket.registered('2026-11-23T09:00'),
+  ticket.triaged('2026-11-23T09:05', 'P1'),
+  ticket.waitingForCustomer('2026-11-23T10:00'),
+  ticket.customerReplied('2026-11-23T11:00'),
+  // Already in progress: this changed nothing on the clocks, so it left no event behind.
+  ticket.workResumed('2026-11-23T11:30'),
+  ticket.waitingForCustomer('2026-11-23T12:00'),
+]);
+
+const feed = async (store: InMemoryEventStore, messages: CloudEvent[]) => {
+  const observer = new TicketEventObserver(store, settings, unknownOrganisations);
+  for (const message of messages) await observer.observe(message);
+};
+
+const slaEvents = async (store: InMemoryEventStore) =>
+  (await store.readStream(slaStream(ticketId))).map((e) => ({ id: e.id, ...toDomainEvent<SlaEvent>(e) }));
+
+describe('observing ticket events', () => {
+  it('starts, re-targets, pauses and resumes the clocks', async () => {
+    const store = new InMemoryEventStore();
+    await feed(store, history);
+    expect((await slaEvents(store)).map((e) => `${e.type} ${e.data.metric}`)).toEqual([
+      'ClockStarted first_response',
+      'ClockStarted resolution',
+      'TargetChanged first_response',
+      'TargetChanged resolution',
+      'ClockPaused resolution',
+      'ClockResumed resolution',
+      'ClockPaused resolution',
+    ]);
+  });
+
+  it('appends nothing when the same events arrive again, in order or one by one', async () => {
+    const store = new InMemoryEventStore();
+    await feed(store, history);
+    const first = await slaEvents(store);
+    await feed(store, history);
+    await feed(store, [history[3], history[1], history[0]]);
+    expect(await slaEvents(store)).toEqual(first);
+  });
+
+  it('gives a fresh instance exactly the same SLA events, ids included', async () => {
+    const [one, other] = [new InMemoryEventStore(), new InMemoryEventStore()];
+    await feed(one, history);
+    await feed(other, history);
+    expect(await slaEvents(other)).toEqual(await slaEvents(one));
+  });
+
+  it('does not resume a paused clock when an old event that changed nothing is delivered again', async () => {
+    const store = new InMemoryEventStore();
+    await feed(store, history);
+    await feed(store, [history[4]]);
+    expect((await slaEvents(store)).at(-1)?.type).toBe('ClockPaused');
+  });
+});

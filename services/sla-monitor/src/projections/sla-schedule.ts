@@ -1,0 +1,42 @@
+import type { SlaEvent } from '@helpdesk/contracts';
+import type { Projection, View } from '@helpdesk/read-models';
+import {
+  evolveSlaClocks,
+  initialSlaClocks,
+  nextDeadline,
+  type PolicyCatalog,
+  type SlaClocks,
+} from '../domain';
+
+/**
+ * The durable schedule: one document per monitored ticket with its clocks (the decider's own
+ * fold) and the next instant a Tick has work to do. The scheduler asks for the documents due by
+ * now, soonest first; after a restart the overdue ones are simply the first it finds.
+ */
+export interface ScheduledTicket extends View {
+  ticketId: string;
+  organisationId: string;
+  registeredAt: string;
+  state: SlaClocks;
+  /** Absent when no running clock has a warning or breach ahead. */
+  nextDeadline?: string;
+}
+
+export const slaScheduleProjection = (policies: PolicyCatalog): Projection<ScheduledTicket> => ({
+  name: 'sla-schedule',
+  documentId: (event) =>
+    event.streamId.startsWith('sla-') ? (event.data as { ticketId: string }).ticketId : undefined,
+  evolve: (current, stored) => {
+    const event = { type: stored.type, data: stored.data } as SlaEvent;
+    const state = evolveSlaClocks(current?.state ?? initialSlaClocks, event);
+    const { nextDeadline: _previous, ...rest } = current ?? {
+      id: event.data.ticketId,
+      revision: -1,
+      ticketId: event.data.ticketId,
+      organisationId: event.type === 'ClockStarted' ? event.data.organisationId : '',
+      registeredAt: event.data.at,
+    };
+    const next = nextDeadline(state, policies);
+    return { ...rest, state, ...(next === undefined ? {} : { nextDeadline: next }) };
+  },
+});

@@ -1,0 +1,65 @@
+import type { TicketEvent } from '@helpdesk/contracts';
+import type { ProjectedEvent, Projection, View } from '@helpdesk/read-models';
+
+/**
+ * What the monitor keeps of a ticket from `helpdesk.tickets.v1`: who may see its clocks, whom it
+ * is assigned to (the board filters by it), and its events, so a what-if report can replay them
+ * under another policy without access to the tickets service's store.
+ */
+export interface TicketRecord extends View {
+  ticketId: string;
+  organisationId: string;
+  reporterId: string;
+  /** Contacts added to the ticket: they may read it like the reporter. */
+  participantIds: string[];
+  assigneeId: string | null;
+  registeredAt: string;
+  events: TicketEvent[];
+}
+
+export const ticketRecordProjection: Projection<TicketRecord> = {
+  name: 'sla-ticket-records',
+  documentId: (event) =>
+    event.streamId.startsWith('ticket-') ? (event.data as { ticketId: string }).ticketId : undefined,
+  evolve: (current, stored) => evolveTicketRecord(current ?? emptyRecord(stored), stored),
+};
+
+const emptyRecord = (stored: ProjectedEvent): TicketRecord => ({
+  id: (stored.data as { ticketId: string }).ticketId,
+  revision: -1,
+  ticketId: (stored.data as { ticketId: string }).ticketId,
+  organisationId: '',
+  reporterId: '',
+  participantIds: [],
+  assigneeId: null,
+  registeredAt: '',
+  events: [],
+});
+
+const evolveTicketRecord = (record: TicketRecord, stored: ProjectedEvent): TicketRecord => {
+  const event = { type: stored.type, data: stored.data } as TicketEvent;
+  const next = { ...record, events: [...record.events, event] };
+  switch (event.type) {
+    case 'TicketRegistered':
+      return {
+        ...next,
+        organisationId: event.data.organisationId,
+        reporterId: event.data.reporterId,
+        registeredAt: event.data.at,
+      };
+    case 'TicketAssigned':
+      return { ...next, assigneeId: event.data.assigneeId };
+    case 'ParticipantAdded':
+      return 'contactId' in event.data.participant
+        ? { ...next, participantIds: [...next.participantIds, event.data.participant.contactId] }
+        : next;
+    case 'ParticipantRemoved': {
+      const removed = event.data.participant;
+      return 'contactId' in removed
+        ? { ...next, participantIds: next.participantIds.filter((id) => id !== removed.contactId) }
+        : next;
+    }
+    default:
+      return next;
+  }
+};

@@ -1,0 +1,50 @@
+import { type EventStore, handleCommand } from '@helpdesk/event-store';
+import type { ViewStore } from '@helpdesk/read-models';
+import { type PolicyCatalog, slaClockDecider, slaStream } from '../domain';
+import type { ScheduledTicket } from '../projections/sla-schedule';
+
+/** Tickets ticked at once: enough to keep the event store busy, few enough to share it. */
+const PARALLEL_TICKS = 16;
+
+export interface DueClocks {
+  store: EventStore;
+  schedule: ViewStore<ScheduledTicket>;
+  policies: PolicyCatalog;
+  actor: { id: string; role: string };
+}
+
+/**
+ * One scheduler round: the tickets whose next warning or breach is due by `now`, soonest first,
+ * each ticked at `now`. The decider emits each warning and breach once, with the instant it was
+ * due, and every append is guarded by the revision it read: a document the read model has not
+ * updated yet, an overlapping round or a second instance all end in an empty decision or a
+ * conflict that is decided again, never in a second breach. Returns how many tickets were due.
+ */
+export const tickDueClocks = async (
+  { store, schedule, policies, actor }: DueClocks,
+  now: Date,
+  limit: number,
+): Promise<number> => {
+  const at = now.toISOString();
+  const due = await schedule.find({
+    range: { nextDeadline: { lte: at } },
+    sort: { field: 'nextDeadline', direction: 'asc' },
+    limit,
+  });
+  const decider = slaClockDecider(policies);
+  for (let i = 0; i < due.length; i += PARALLEL_TICKS)
+    await Promise.all(
+      due.slice(i, i + PARALLEL_TICKS).map(({ ticketId }) =>
+        handleCommand(
+          store,
+          decider,
+          slaStream(ticketId),
+          { type: 'Tick', at },
+          {
+            metadata: { correlationId: `tick-${at}`, actor, occurredAt: at },
+          },
+        ),
+      ),
+    );
+  return due.length;
+};
