@@ -15,6 +15,11 @@ export interface NotificationSettings {
   retry: RetrySchedule;
   /** How often the queue is looked at besides after each queueing: due retries, other replicas' messages. */
   pollMs: number;
+  /**
+   * Events older than this are history, not news: a first deployment reading a topic from its
+   * start, or a replayed topic, updates who is involved but mails nobody about the past.
+   */
+  maxEventAgeMs: number;
 }
 
 const language = parse.oneOf('nl', 'en');
@@ -79,6 +84,11 @@ export const loadNotificationSettings = (
         default: '900000',
         parse: parse.positiveInt,
       },
+      NOTIFY_MAX_EVENT_AGE_MS: {
+        description: 'events older than this (by their time) are not mailed about',
+        default: String(7 * 24 * 3600 * 1000),
+        parse: parse.positiveInt,
+      },
       DELIVERY_POLL_MS: {
         description: 'how often the queue is checked for due retries',
         default: '5000',
@@ -99,5 +109,6 @@ export const loadNotificationSettings = (
       maxDelayMs: config.DELIVERY_RETRY_MAX_MS,
     },
     pollMs: config.DELIVERY_POLL_MS,
+    maxEventAgeMs: config.NOTIFY_MAX_EVENT_AGE_MS,
   };
 };

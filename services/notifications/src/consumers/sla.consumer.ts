@@ -5,6 +5,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { NotificationQueue } from '../application/notification-queue';
 import { decideSlaNotifications, type SlaAlert } from '../domain';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
+import { isNews } from './news';
 import { recipientDirectory } from './recipient-directory';
 import { TicketAudiences } from './ticket-audiences';
 
@@ -30,7 +31,7 @@ export class SlaConsumer implements OnApplicationBootstrap {
 
   private async handle({ event }: ConsumedEvent) {
     const type = eventNameOf(event.type);
-    if (!ALERTS.has(type)) return;
+    if (!ALERTS.has(type) || !isNews(event.time, this.settings.maxEventAgeMs)) return;
     const alert = { type, data: event.data, id: event.id } as SlaAlert;
     const ticket = (await (await this.audiences.views()).get(alert.data.ticketId))?.audience;
     // The ticket's own events come on another topic and may lag behind: retried until they are in.

@@ -1,7 +1,7 @@
 import { eventNameOf, TOPICS } from '@helpdesk/contracts';
 import type { ConsumedEvent } from '@helpdesk/messaging';
 import { EventSubscriptions } from '@helpdesk/platform';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotificationQueue } from '../application/notification-queue';
 import {
   contactsToLookUp,
@@ -10,7 +10,9 @@ import {
   groupByCommand,
   type RecordedTicketEvent,
 } from '../domain';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
 import { NotificationsOrganisationDirectory } from './organisation-directory';
+import { isNews } from './news';
 import { recipientDirectory } from './recipient-directory';
 import { TicketAudiences } from './ticket-audiences';
 
@@ -36,6 +38,7 @@ export class TicketsConsumer implements OnApplicationBootstrap {
     private readonly directory: NotificationsOrganisationDirectory,
     private readonly audiences: TicketAudiences,
     private readonly queue: NotificationQueue,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {}
 
   async onApplicationBootstrap() {
@@ -63,7 +66,7 @@ export class TicketsConsumer implements OnApplicationBootstrap {
     const commandStart = start && groupByCommand([start, recorded]).length === 1 ? start : recorded;
     const before = known?.audience;
     const after = foldAudience(before, [recorded]);
-    if (after) {
+    if (after && isNews(event.time, this.settings.maxEventAgeMs)) {
       const { organisationId } = after;
       const organisation = await this.directory.organisation(organisationId);
       const decision = decideTicketNotifications({
