@@ -80,9 +80,12 @@ const skipEarlierRuns = async (groupPrefix: string) => {
   }
 };
 
-/** Starts both with the organisation in both directories. */
-export const startDesk = async (settings: Record<string, string>): Promise<TestApp> => {
-  await skipEarlierRuns(settings.KAFKA_GROUP_PREFIX ?? '');
+/** Starts both with the organisation in both directories; `restart`: on the state a previous start left. */
+export const startDesk = async (
+  settings: Record<string, string>,
+  { restart = false } = {},
+): Promise<TestApp> => {
+  if (!restart) await skipEarlierRuns(settings.KAFKA_GROUP_PREFIX ?? '');
   const desk = await startTestApp(ticketsAndNotifications, settings);
   await seed(desk.app.get(TicketsOrganisationDirectory).views);
   await seed(desk.app.get(NotificationsOrganisationDirectory).views);

@@ -20,9 +20,10 @@ interface LogItem {
 describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
   let smtp: SmtpCatcher;
   let desk: TestApp;
+  let settings: Record<string, string>;
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    desk = await startDesk({
+    settings = {
       ...distributedTestSettings('notifications_e2e'),
       SMTP_URL: smtp.url,
       DELIVERY_RETRY_INITIAL_MS: '200',
@@ -30,7 +31,8 @@ describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
       DELIVERY_POLL_MS: '300',
       // The store holds earlier runs' tickets too; the relay publishes them again. Not news.
       NOTIFY_MAX_EVENT_AGE_MS: '300000',
-    });
+    };
+    desk = await startDesk(settings);
   });
   afterAll(async () => {
     await desk?.close();
@@ -158,5 +160,27 @@ describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
     ).toMatchObject({
       status: 'sent',
     });
+  });
+
+  it('stopped mid-batch, loses no message and repeats none once started again', async () => {
+    smtp.slowDown(300);
+    const tickets: Array<{ id: string; number: string }> = [];
+    for (let i = 0; i < 6; i++) tickets.push(await file());
+    await eventually(
+      async () => tickets.flatMap(({ number }) => mailsAbout(number)).length,
+      (count) => count >= 1,
+    );
+    await desk.close();
+    const sentBeforeStop = tickets.flatMap(({ number }) => mailsAbout(number)).length;
+    desk = await startDesk(settings, { restart: true });
+
+    for (const { id } of tickets) {
+      const [confirmation] = await settled(id, 1);
+      expect(confirmation).toMatchObject({ status: 'sent', possiblyRepeated: false });
+    }
+    const mails = tickets.flatMap(({ number }) => mailsAbout(number));
+    expect(sentBeforeStop).toBeLessThan(6);
+    expect(mails).toHaveLength(6);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(6);
   });
 });

@@ -21,6 +21,8 @@ export interface SmtpCatcher {
   refuseNext(count: number): void;
   /** Answer 550 to every message for this address. */
   rejectRecipient(email: string): void;
+  /** Take this long to accept each message, as a busy server would. */
+  slowDown(ms: number): void;
   /** Messages answered with 421 so far. */
   readonly refused: number;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
   const rejected = new Set<string>();
   let toRefuse = 0;
   let refused = 0;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -58,7 +61,7 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
           references: headers.get('references') ?? '',
           raw,
         });
-        callback();
+        setTimeout(() => callback(), delayMs);
       });
     },
   });
@@ -69,6 +72,7 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
     received,
     refuseNext: (count) => (toRefuse = count),
     rejectRecipient: (email) => rejected.add(email.toLowerCase()),
+    slowDown: (ms) => (delayMs = ms),
     get refused() {
       return refused;
     },

@@ -1,6 +1,7 @@
 import { type EventStore, WrongExpectedRevisionError } from '@helpdesk/event-store';
 import { EVENT_STORE } from '@helpdesk/platform';
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
@@ -20,7 +21,9 @@ const PAGE = 100;
  * outcome after it, so a crash in between is known and the repeat said so.
  */
 @Injectable()
-export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessageDispatcher
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('MessageDispatcher');
   private running?: Promise<void>;
   private again = false;
@@ -52,10 +55,14 @@ export class MessageDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.running = this.drain().finally(() => (this.running = undefined));
   }
 
-  async onApplicationShutdown() {
+  /** Before the event store closes: the send under way finishes and its outcome is recorded. */
+  async beforeApplicationShutdown() {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+  }
+
+  async onApplicationShutdown() {
     await this.transport.close();
   }
 
