@@ -1,4 +1,4 @@
-import type { TicketEvent, TicketKind } from '@helpdesk/contracts';
+import { type TicketEvent, type TicketKind, TOPICS } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
 import { applyToView } from '@helpdesk/read-models';
 import { distributedTestSettings, startTestApp } from '@helpdesk/testing';
@@ -7,6 +7,7 @@ import { ReleaseTicketDirectory } from '../src/consumers/release-ticket-director
 import { addDays } from '../src/domain/calendar-date';
 import { ticketEntryProjection } from '../src/projections/ticket-entry';
 import { releasesService } from '../src/releases.service';
+import { consumeFromNow } from './consume-from-now';
 
 export const agent: Principal = { id: 'agent-7', role: 'agent' };
 export const adminA: Principal = { id: 'c-admin-a', role: 'customer_admin', organisationId: 'org-a' };
@@ -24,11 +25,12 @@ export const adminB: Principal = { id: 'c-admin-b', role: 'customer_admin', orga
 export const runDay = () => addDays('2200-01-06', randomInt(0, 2_000_000));
 
 /** Starts the releases service alone, its first train on `trainStart`. */
-export const startReleases = (database: string, trainStart: string) =>
-  startTestApp(releasesService, {
-    ...distributedTestSettings(database),
-    RELEASE_TRAIN_START: trainStart,
-  });
+export const startReleases = async (database: string, trainStart: string) => {
+  const settings = { ...distributedTestSettings(database), RELEASE_TRAIN_START: trainStart };
+  // Its tickets are seeded: the broker's history of other runs' tickets would only be read for nothing.
+  await consumeFromNow(settings, [{ group: 'releases.tickets', topic: TOPICS.tickets }]);
+  return startTestApp(releasesService, settings);
+};
 
 export interface SeededTicket {
   id: string;
