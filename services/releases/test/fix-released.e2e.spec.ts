@@ -1,10 +1,16 @@
 import { TOPICS } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
-import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
+import {
+  consumeFromNow,
+  distributedTestSettings,
+  seedOrganisations,
+  startTestApp,
+  type TestApp,
+} from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
 import { ticketsService } from '../../tickets/src/tickets.service';
 import { releasesService } from '../src/releases.service';
-import { consumeFromNow } from './consume-from-now';
+
 import { agent, runDay } from './release-desk';
 
 /** Tickets and releases as two services would run them, talking only through Kafka. */

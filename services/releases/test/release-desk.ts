@@ -1,13 +1,12 @@
 import { type TicketEvent, type TicketKind, TOPICS } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
 import { applyToView } from '@helpdesk/read-models';
-import { distributedTestSettings, startTestApp } from '@helpdesk/testing';
+import { consumeFromNow, distributedTestSettings, startTestApp } from '@helpdesk/testing';
 import { randomInt, randomUUID } from 'node:crypto';
 import { ReleaseTicketDirectory } from '../src/consumers/release-ticket-directory';
 import { addDays } from '../src/domain/calendar-date';
 import { ticketEntryProjection } from '../src/projections/ticket-entry';
 import { releasesService } from '../src/releases.service';
-import { consumeFromNow } from './consume-from-now';
 
 export const agent: Principal = { id: 'agent-7', role: 'agent' };
 export const adminA: Principal = { id: 'c-admin-a', role: 'customer_admin', organisationId: 'org-a' };
