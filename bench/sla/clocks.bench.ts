@@ -1,0 +1,176 @@
+// The SLA monitor's clocks in memory (the same observer, decider, schedule projection and
+// scheduler round as the service, on the in-memory event and view stores):
+//   1. ticket events/s absorbed: registrations that each start a clock, then a comment on each;
+//   2. p99 delay between a clock's due time and its breach event, with every clock open at once;
+//   3. the process's memory (RSS and heap) holding them.
+//   npm run bench:sla                  (BENCH_CLOCKS=100000, SLA_TICK_MS=1000 by default)
+import { type CloudEvent, cloudEventType, type TicketEvent } from '@helpdesk/contracts';
+import { derivedEventId, InMemoryEventStore, type StoredEvent } from '@helpdesk/event-store';
+import {
+  eventFeed,
+  InMemoryCheckpointStore,
+  InMemoryViewStore,
+  ProjectionRunner,
+} from '@helpdesk/read-models';
+import { TicketEventObserver } from '../../services/sla-monitor/src/application/observe-ticket-event';
+import type { SlaSettings } from '../../services/sla-monitor/src/application/sla-settings';
+import type { SlaOrganisationDirectory } from '../../services/sla-monitor/src/consumers/sla-organisation-directory';
+import { BUILT_IN_POLICIES, parsePolicy, policyHistory } from '../../services/sla-monitor/src/domain';
+import {
+  type ScheduledTicket,
+  slaScheduleProjection,
+} from '../../services/sla-monitor/src/projections/sla-schedule';
+import { tickDueClocks } from '../../services/sla-monitor/src/scheduler/tick-due-clocks';
+import { elapsedMs, percentile } from '../lib/stats';
+
+const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 100_000);
+const TICK_MS = Number(process.env.SLA_TICK_MS ?? 1000);
+/** Time to absorb and project everything before the first warning falls due. */
+const LEAD_SECONDS = Number(process.env.BENCH_LEAD_SECONDS ?? 120);
+/** The clocks fall due over this many seconds. */
+const SPREAD_SECONDS = 30;
+
+// Round the clock, one metric: one open clock per ticket, due LEAD_SECONDS after registration.
+const benchPolicy = parsePolicy({
+  id: 'bench',
+  version: 1,
+  effectiveFrom: '2000-01-01T00:00:00Z',
+  calendar: { officeHours: '24/7' },
+  targets: {
+    triage: Object.fromEntries(['P1', 'P2', 'P3', 'P4'].map((p) => [p, { hours: LEAD_SECONDS / 3600 }])),
+  },
+});
+const policies = policyHistory([...BUILT_IN_POLICIES, benchPolicy]);
+const settings: SlaSettings = { tickMs: TICK_MS, tickBatch: 5000, defaultPolicyId: 'bench', policies };
+const directory = {
+  organisation: async () => ({ status: 'unregistered' }),
+} as unknown as SlaOrganisationDirectory;
+
+const published = (ticketId: string, revision: number, event: TicketEvent): CloudEvent => ({
+  specversion: '1.0',
+  id: derivedEventId('bench', ticketId, String(revision)),
+  source: '/helpdesk/tickets',
+  type: cloudEventType('ticket', event.type),
+  subject: ticketId,
+  time: event.data.at,
+  datacontenttype: 'application/json',
+  dataschema: '',
+  sequence: String(revision),
+  data: event.data,
+});
+
+const ticketEvents = (i: number, start: number) => {
+  const ticketId = `t-${i}`;
+  const at = new Date(start + Math.floor((i / CLOCKS) * SPREAD_SECONDS * 1000)).toISOString();
+  const change = { ticketId, by: 'c-bench', at };
+  return [
+    published(ticketId, 0, {
+      type: 'TicketRegistered',
+      data: {
+        ...change,
+        number: `HD-${String(i).padStart(6, '0')}`,
+        kind: 'error',
+        channel: 'portal',
+        subject: 'Export stops',
+        description: 'It stops halfway.',
+        details: {},
+        organisationId: 'org-bench',
+        reporterId: 'c-bench',
+      },
+    }),
+    // An internal note changes no clock: the observer still reads and decides.
+    published(ticketId, 1, {
+      type: 'CommentAdded',
+      data: {
+        ...change,
+        by: 'agent-bench',
+        commentId: `n-${i}`,
+        body: 'Looking.',
+        visibility: 'internal',
+        authorRole: 'agent',
+        firstResponse: false,
+      },
+    }),
+  ];
+};
+
+const memory = () => {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMB: Math.round(rss / 2 ** 20), heapMB: Math.round(heapUsed / 2 ** 20) };
+};
+
+const main = async () => {
+  const store = new InMemoryEventStore();
+  const schedule = new InMemoryViewStore<ScheduledTicket>();
+  const observer = new TicketEventObserver(store, settings, directory);
+  const start = Date.now();
+
+  // 1. Absorbing ticket events.
+  const absorbStarted = process.hrtime.bigint();
+  for (let i = 0; i < CLOCKS; i++) for (const event of ticketEvents(i, start)) await observer.observe(event);
+  const absorbSeconds = elapsedMs(absorbStarted) / 1000;
+  const projectionStarted = process.hrtime.bigint();
+  const runner = new ProjectionRunner(
+    slaScheduleProjection(policies),
+    eventFeed(store),
+    schedule,
+    new InMemoryCheckpointStore(),
+  );
+  await runner.start(await store.headPosition());
+  const projectionSeconds = elapsedMs(projectionStarted) / 1000;
+  const absorbed = {
+    ticketEvents: 2 * CLOCKS,
+    seconds: Number(absorbSeconds.toFixed(1)),
+    eventsPerSecond: Math.round((2 * CLOCKS) / absorbSeconds),
+    scheduleProjectedInSeconds: Number(projectionSeconds.toFixed(1)),
+  };
+  console.log('absorbed:', absorbed);
+  const open = memory();
+  console.log(`memory with ${CLOCKS} open clocks:`, open);
+  const firstWarning = start + 0.75 * LEAD_SECONDS * 1000;
+  if (Date.now() > firstWarning)
+    console.warn(`absorbing took longer than the lead: raise BENCH_LEAD_SECONDS (now ${LEAD_SECONDS})`);
+
+  // 2. The scheduler round every TICK_MS until every clock has breached; delay = appended - due.
+  const delays: number[] = [];
+  const breachesSeen = store.subscribeToAll({
+    fromPosition: await store.headPosition(),
+    onEvent: async (event: StoredEvent) => {
+      if (event.type === 'ClockBreached')
+        delays.push(event.recordedAt.getTime() - Date.parse(event.data.at as string));
+    },
+  });
+  const actor = { id: 'sla-monitor', role: 'system' };
+  let peak = open;
+  while (delays.length < CLOCKS) {
+    const round = Date.now();
+    await tickDueClocks({ store, schedule, policies, actor }, new Date(), settings.tickBatch);
+    await runner.caughtUpTo((await store.headPosition())!);
+    const now = memory();
+    if (now.rssMB > peak.rssMB) peak = now;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_MS - (Date.now() - round))));
+  }
+  await breachesSeen.stop();
+  await runner.stop();
+  const sorted = delays.sort((a, b) => a - b);
+  const breached = {
+    breaches: sorted.length,
+    tickMs: TICK_MS,
+    p50ms: percentile(sorted, 50),
+    p99ms: percentile(sorted, 99),
+    maxMs: sorted.at(-1),
+  };
+  console.log('due time to breach event:', breached);
+  console.table([
+    { figure: 'ticket events absorbed/s', value: absorbed.eventsPerSecond },
+    { figure: 'p99 due -> breach (ms)', value: breached.p99ms },
+    { figure: `RSS with ${CLOCKS} open clocks (MB)`, value: open.rssMB },
+    { figure: `heap with ${CLOCKS} open clocks (MB)`, value: open.heapMB },
+    { figure: 'peak RSS while breaching (MB)', value: peak.rssMB },
+  ]);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
