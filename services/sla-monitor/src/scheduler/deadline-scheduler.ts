@@ -30,10 +30,29 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     this.runRound();
   }
 
-  /** One round at a time: a slow round is not overtaken by the next. */
+  /**
+   * One round at a time: a slow round is not overtaken by the next. A full batch means more is
+   * due: the next round starts at once, on a schedule that holds this round's appends.
+   */
   private runRound() {
-    if (this.round) return;
-    this.round = tickDueClocks(
+    if (this.round || !this.timer) return;
+    this.round = this.tickOnce()
+      .then(
+        (due) => due >= this.settings.tickBatch,
+        (error: Error) => {
+          this.logger.error(`a scheduler round failed: ${error.message}`, error.stack);
+          return false;
+        },
+      )
+      .then((more) => {
+        this.round = undefined;
+        if (more) this.runRound();
+      });
+  }
+
+  private async tickOnce() {
+    await this.schedule.includeCommittedWrites();
+    return tickDueClocks(
       {
         store: this.store,
         schedule: this.schedule.views,
@@ -42,12 +61,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
       },
       new Date(),
       this.settings.tickBatch,
-    )
-      .then(
-        () => undefined,
-        (error: Error) => this.logger.error(`a scheduler round failed: ${error.message}`, error.stack),
-      )
-      .finally(() => (this.round = undefined));
+    );
   }
 
   async onApplicationShutdown() {
