@@ -27,7 +27,14 @@ describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
       // Distributed services run on the real local servers; standalone on its embedded defaults.
       const settings =
         service.defaultMode === 'distributed'
-          ? { EVENT_STORE: 'postgres', PG_URL: requireInfra('PG_URL'), MONGO_URL: requireInfra('MONGO_URL') }
+          ? {
+              EVENT_STORE: 'postgres',
+              PG_URL: requireInfra('PG_URL'),
+              MONGO_URL: requireInfra('MONGO_URL'),
+              // Notifications needs a mail server in distributed mode; .eml files stand in for it here.
+              MAIL_TRANSPORT: 'outbox',
+              DATA_DIR: dataDir,
+            }
           : { DATA_DIR: dataDir };
       Object.assign(process.env, settings);
       app = await boot(service);

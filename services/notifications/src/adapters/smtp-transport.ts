@@ -10,11 +10,13 @@ export class SmtpTransport implements MailTransport {
   private readonly transporter: Transporter;
 
   constructor(url: string) {
-    this.transporter = createTransport(url, {
+    // A server that does not answer is a temporary failure, not a dispatcher stuck for minutes.
+    this.transporter = createTransport({
+      url,
       connectionTimeout: 10000,
       greetingTimeout: 10000,
       socketTimeout: 30000,
-    } as never);
+    });
   }
 
   async send(mail: OutgoingMail) {
