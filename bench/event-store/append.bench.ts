@@ -4,10 +4,10 @@
 //   npm run bench:event-store          (needs `npm run infra:up`; uses PG_URL)
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { createPostgresEventStore } from '@helpdesk/event-store';
-import { loadInfraEnv } from '@helpdesk/testing';
+import { freshPostgresDatabase, loadInfraEnv } from '@helpdesk/testing';
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { freshPostgresDatabase } from '../lib/databases';
+
 import { elapsedMs, summarise } from '../lib/stats';
 
 const WRITERS = 16;

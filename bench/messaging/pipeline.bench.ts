@@ -7,10 +7,10 @@
 import { createPostgresEventStore } from '@helpdesk/event-store';
 import { ensureTopics, EventRelay, InMemoryProcessedEvents, KafkaEventConsumer } from '@helpdesk/messaging';
 import { InMemoryCheckpointStore } from '@helpdesk/read-models';
-import { loadInfraEnv } from '@helpdesk/testing';
+import { freshPostgresDatabase, loadInfraEnv } from '@helpdesk/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { freshPostgresDatabase } from '../lib/databases';
+
 import { elapsedMs, summarise } from '../lib/stats';
 
 const STORED = 20000;

@@ -13,10 +13,10 @@ import {
   ProjectionRunner,
   type ViewStore,
 } from '@helpdesk/read-models';
-import { loadInfraEnv } from '@helpdesk/testing';
+import { freshPostgresDatabase, loadInfraEnv } from '@helpdesk/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { freshPostgresDatabase } from '../lib/databases';
+
 import { type TicketView, ticketViewProjection } from '../../services/tickets/src/projections/ticket-view';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10000);

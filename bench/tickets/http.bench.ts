@@ -4,10 +4,16 @@
 //   2. p50/p99 latency at half that rate, open loop;
 //   3. command to read model: from filing a ticket until GET /tickets (the read model) lists it.
 //   npm run bench:tickets              (needs `npm run infra:up`)
-import { loadInfraEnv, publishOrganisations, TEST_JWT_SECRET, testToken } from '@helpdesk/testing';
+import {
+  freshPostgresDatabase,
+  loadInfraEnv,
+  publishOrganisations,
+  TEST_JWT_SECRET,
+  testToken,
+} from '@helpdesk/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { freshPostgresDatabase } from '../lib/databases';
+
 import { elapsedMs, summarise } from '../lib/stats';
 
 const CLIENTS = 32;

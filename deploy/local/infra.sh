@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local real infrastructure without Docker: Apache Kafka 3.9 (KRaft), FerretDB 1.24
-# (MongoDB wire protocol on SQLite) and PostgreSQL, all on 127.0.0.1.
+# (MongoDB wire protocol, kept in PostgreSQL) and PostgreSQL, all on 127.0.0.1.
 #
 #   infra.sh up      install what is missing (cached), start, wait until each answers,
 #                    write the connection settings to .infra/env
@@ -141,10 +141,15 @@ ferretdb_up() {
     log "ferretdb: already running at $(setting MONGO_URL)"
     return
   fi
-  local port
+  # FerretDB keeps its documents in a database of the PostgreSQL server started above: its
+  # PostgreSQL backend answers reads and guarded writes about four times faster than SQLite here.
+  local port pg server
+  pg=${PG_URL:-$(setting PG_URL)}
+  server=${pg%/*}
+  probe pg "$server/postgres" --create-database ferretdb >/dev/null || die "cannot create the ferretdb database on $server"
   port=$(choose_port MONGO_PORT)
   save_setting MONGO_PORT "$port"
-  setsid nohup "$bin" -listen "127.0.0.1:$port" -data "$dir/data" >"$dir/server.log" 2>&1 </dev/null &
+  setsid nohup "$bin" -listen "127.0.0.1:$port" -postgresql-url "$server/ferretdb" >"$dir/server.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   local url="mongodb://127.0.0.1:$port/"
   wait_until ferretdb 30 probe mongo "$url" || die "ferretdb did not answer on $url within 30s, see $dir/server.log"

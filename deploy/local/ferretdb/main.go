@@ -1,4 +1,4 @@
-// Command ferretdb runs FerretDB 1.24 (SQLite backend) embedded, as a MongoDB-wire
+// Command ferretdb runs FerretDB 1.24 (PostgreSQL or SQLite backend) embedded, as a MongoDB-wire
 // server for local tests. We build it ourselves because `go install` of the upstream
 // command panics at start (it expects build/version/version.txt, FerretDB issue 2982).
 package main
@@ -19,6 +19,7 @@ import (
 func main() {
 	addr := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dir := flag.String("data", "./data", "directory for the SQLite files")
+	postgresURL := flag.String("postgresql-url", "", "run on this PostgreSQL database instead of SQLite")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
@@ -26,22 +27,26 @@ func main() {
 		os.Exit(1)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *addr},
-		Logger:    logger,
-		Handler:   "sqlite",
+	config := ferretdb.Config{
+		Listener: ferretdb.ListenerConfig{TCP: *addr},
+		Logger:   logger,
+		Handler:  "sqlite",
 		// WAL with synchronous=NORMAL: a crash of this process loses nothing, only a power cut
 		// may drop the last commits, which read models (rebuildable from the event store) can afford;
 		// the default FULL syncs every single-document write and made each one cost ~14 ms.
 		SQLiteURL: "file:" + *dir + "/?_pragma=synchronous(normal)",
-	})
+	}
+	if *postgresURL != "" {
+		config.Handler, config.PostgreSQLURL = "postgresql", *postgresURL
+	}
+	f, err := ferretdb.New(&config)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		os.Exit(1)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Printf("FerretDB %s (sqlite) listening on %s\n", moduleVersion(), f.MongoDBURI())
+	fmt.Printf("FerretDB %s (%s) listening on %s\n", moduleVersion(), config.Handler, f.MongoDBURI())
 	if err := f.Run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		os.Exit(1)

@@ -6,6 +6,7 @@ export * from './auth/token-verifier';
 export * from './config/config';
 export * from './health/readiness';
 export * from './http/command-context';
+export * from './http/page-query.dto';
 export * from './http/start-service';
 export * from './metrics/metrics';
 export * from './platform.module';

@@ -2,4 +2,4 @@ export * from './decider-spec';
 export * from './infra';
 export * from './test-app';
 export * from './organisations';
-export * from './consume-from-now';
+export * from './databases';

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { freshPostgresDatabase } from './databases';
 import { requireInfra } from './infra';
 
 export const TEST_JWT_SECRET = 'integration-tests-secret-0123456789abcdef';
@@ -71,18 +72,22 @@ export const testToken = (principal: Principal) => {
   return `${unsigned}.${createHmac('sha256', TEST_JWT_SECRET).update(unsigned).digest('base64url')}`;
 };
 
-/** Distributed mode on the local real servers, with a MongoDB database of the test's own. */
-export const distributedTestSettings = (database: string): Record<string, string> => {
-  const run = `${database}_${Date.now().toString(36)}`;
+/**
+ * Distributed mode on the local real servers, with databases of the test's own: its relays
+ * publish only its own events, its read models start empty, its consumer groups are its own and
+ * start at the topics' end (what earlier tests left on the shared broker is not its business).
+ */
+export const distributedTestSettings = async (name: string): Promise<Record<string, string>> => {
+  const eventStore = await freshPostgresDatabase(requireInfra('PG_URL'), name);
   return {
     MODE: 'distributed',
     EVENT_STORE: 'postgres',
-    PG_URL: requireInfra('PG_URL'),
+    PG_URL: eventStore.url,
     READ_STORE: 'mongodb',
-    MONGO_URL: new URL(run, requireInfra('MONGO_URL')).toString(),
+    MONGO_URL: new URL(eventStore.name, requireInfra('MONGO_URL')).toString(),
     EVENT_BUS: 'kafka',
     KAFKA_BROKERS: requireInfra('KAFKA_BROKERS'),
-    // Each test's consumers form groups of their own: no test takes another's partitions.
-    KAFKA_GROUP_PREFIX: `${run}.`,
+    KAFKA_GROUP_PREFIX: `${eventStore.name}.`,
+    KAFKA_NEW_GROUPS_START_AT: 'now',
   };
 };

@@ -14,7 +14,7 @@ const anOrganisation = (name: string) => ({
 describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () => {
   let desk: TestApp;
   beforeAll(
-    async () => (desk = await startTestApp(contactsService, distributedTestSettings('contacts_api'))),
+    async () => (desk = await startTestApp(contactsService, await distributedTestSettings('contacts_api'))),
   );
   afterAll(() => desk.close());
 

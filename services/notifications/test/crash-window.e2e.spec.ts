@@ -1,5 +1,5 @@
 import { createPostgresEventStore } from '@helpdesk/event-store';
-import { distributedTestSettings, requireInfra, startTestApp, type TestApp } from '@helpdesk/testing';
+import { distributedTestSettings, startTestApp, type TestApp } from '@helpdesk/testing';
 import { randomUUID } from 'node:crypto';
 import { changeDeliveryRecord } from '../src/application/delivery-record';
 import { messageIdFor, notificationIdFor, ticketThreadIdFor } from '../src/domain';
@@ -22,7 +22,8 @@ describe('a message whose attempt has no recorded outcome', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    const store = await createPostgresEventStore(requireInfra('PG_URL'));
+    const settings = { ...(await distributedTestSettings('notifications_crash')), SMTP_URL: smtp.url };
+    const store = await createPostgresEventStore(settings.PG_URL);
     try {
       const at = new Date().toISOString();
       await changeDeliveryRecord(store, notificationId, {
@@ -49,10 +50,7 @@ describe('a message whose attempt has no recorded outcome', () => {
     } finally {
       await store.close();
     }
-    service = await startTestApp(notificationsService, {
-      ...distributedTestSettings('notifications_crash'),
-      SMTP_URL: smtp.url,
-    });
+    service = await startTestApp(notificationsService, settings);
   });
   afterAll(async () => {
     await service?.close();

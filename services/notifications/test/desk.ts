@@ -1,4 +1,3 @@
-import { TOPICS } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
 import {
   applyToView,
@@ -6,8 +5,7 @@ import {
   type OrganisationView,
   type ViewStore,
 } from '@helpdesk/read-models';
-import { organisationEvents, requireInfra, startTestApp, type TestApp } from '@helpdesk/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { organisationEvents, startTestApp, type TestApp } from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
 import { ticketsService } from '../../tickets/src/tickets.service';
 import { NotificationsOrganisationDirectory } from '../src/consumers/organisation-directory';
@@ -50,42 +48,8 @@ export const ticketsAndNotifications = {
   features: [...ticketsService.features, ...notificationsService.features],
 };
 
-/**
- * The topics hold every earlier run's events: the test's consumer groups start at their end, as
- * a deployment that has read them would, instead of working through them first.
- */
-const skipEarlierRuns = async (groupPrefix: string) => {
-  const kafka = new Kafka({
-    clientId: 'skip-earlier-runs',
-    brokers: [requireInfra('KAFKA_BROKERS')],
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = await admin.listTopics();
-    for (const [group, topic] of [
-      ['notifications.tickets', TOPICS.tickets],
-      ['notifications.sla', TOPICS.sla],
-    ]) {
-      if (!existing.includes(topic)) continue;
-      const partitions = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({
-        partition,
-        offset: high,
-      }));
-      await admin.setOffsets({ groupId: `${groupPrefix}${group}`, topic, partitions });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-};
-
-/** Starts both with the organisation in both directories; `restart`: on the state a previous start left. */
-export const startDesk = async (
-  settings: Record<string, string>,
-  { restart = false } = {},
-): Promise<TestApp> => {
-  if (!restart) await skipEarlierRuns(settings.KAFKA_GROUP_PREFIX ?? '');
+/** Starts both with the organisation in both directories (again after a restart). */
+export const startDesk = async (settings: Record<string, string>): Promise<TestApp> => {
   const desk = await startTestApp(ticketsAndNotifications, settings);
   await seed(desk.app.get(TicketsOrganisationDirectory).views);
   await seed(desk.app.get(NotificationsOrganisationDirectory).views);

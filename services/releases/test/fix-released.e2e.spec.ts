@@ -1,12 +1,5 @@
-import { TOPICS } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
-import {
-  consumeFromNow,
-  distributedTestSettings,
-  seedOrganisations,
-  startTestApp,
-  type TestApp,
-} from '@helpdesk/testing';
+import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
 import { ticketsService } from '../../tickets/src/tickets.service';
 import { releasesService } from '../src/releases.service';
@@ -40,11 +33,7 @@ describe("a ticket's fix rides a release train (tickets -> Kafka -> releases -> 
   const trainDay = runDay();
   let desk: TestApp;
   beforeAll(async () => {
-    const settings = { ...distributedTestSettings('fix_released'), RELEASE_TRAIN_START: trainDay };
-    await consumeFromNow(settings, [
-      { group: 'releases.tickets', topic: TOPICS.tickets },
-      { group: 'tickets.releases', topic: TOPICS.releases },
-    ]);
+    const settings = { ...(await distributedTestSettings('fix_released')), RELEASE_TRAIN_START: trainDay };
     desk = await startTestApp(ticketsAndReleases, settings);
     await seedOrganisations(desk.app.get(TicketsOrganisationDirectory).views, [
       { id: 'org-a', contacts: [{ id: reporter.id }] },

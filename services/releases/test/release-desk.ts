@@ -1,7 +1,7 @@
-import { type TicketEvent, type TicketKind, TOPICS } from '@helpdesk/contracts';
+import type { TicketEvent, TicketKind } from '@helpdesk/contracts';
 import type { Principal } from '@helpdesk/platform';
 import { applyToView } from '@helpdesk/read-models';
-import { consumeFromNow, distributedTestSettings, startTestApp } from '@helpdesk/testing';
+import { distributedTestSettings, startTestApp } from '@helpdesk/testing';
 import { randomInt, randomUUID } from 'node:crypto';
 import { ReleaseTicketDirectory } from '../src/consumers/release-ticket-directory';
 import { addDays } from '../src/domain/calendar-date';
@@ -25,9 +25,7 @@ export const runDay = () => addDays('2200-01-06', randomInt(0, 2_000_000));
 
 /** Starts the releases service alone, its first train on `trainStart`. */
 export const startReleases = async (database: string, trainStart: string) => {
-  const settings = { ...distributedTestSettings(database), RELEASE_TRAIN_START: trainStart };
-  // Its tickets are seeded: the broker's history of other runs' tickets would only be read for nothing.
-  await consumeFromNow(settings, [{ group: 'releases.tickets', topic: TOPICS.tickets }]);
+  const settings = { ...(await distributedTestSettings(database)), RELEASE_TRAIN_START: trainStart };
   return startTestApp(releasesService, settings);
 };
 

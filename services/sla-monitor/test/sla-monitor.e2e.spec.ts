@@ -1,7 +1,7 @@
 import type { SlaEvent } from '@helpdesk/contracts';
 import { type EventStore, toDomainEvent } from '@helpdesk/event-store';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
-import { seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
+import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
 import { ticketsService } from '../../tickets/src/tickets.service';
 import { SlaOrganisationDirectory } from '../src/consumers/sla-organisation-directory';
@@ -22,7 +22,6 @@ import {
   policiesFile,
   reporter,
 } from './sla-fixtures';
-import { settingsWithOwnEventStore, skipEarlierRuns } from './own-history';
 
 /** Tickets and the SLA monitor as two services would run them, talking only over Kafka. */
 const ticketsAndSla = {
@@ -45,11 +44,10 @@ describe('the SLA monitor (tickets -> Kafka -> sla-monitor -> Kafka -> tickets)'
   const testStarted = new Date().toISOString();
   beforeAll(async () => {
     settings = {
-      ...(await settingsWithOwnEventStore('sla_monitor')),
+      ...(await distributedTestSettings('sla_monitor')),
       SLA_POLICIES_FILE: policiesFile(),
       SLA_TICK_MS: '200',
     };
-    await skipEarlierRuns(settings);
     await start();
   });
   afterAll(() => desk.close());

@@ -26,7 +26,7 @@ describe('only authorised contacts have tickets filed for them (contacts -> Kafk
   let desk: TestApp;
   beforeAll(
     async () =>
-      (desk = await startTestApp(contactsAndTickets, distributedTestSettings('authorised_contacts'))),
+      (desk = await startTestApp(contactsAndTickets, await distributedTestSettings('authorised_contacts'))),
   );
   afterAll(() => desk.close());
 

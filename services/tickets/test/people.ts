@@ -31,7 +31,7 @@ export const organisations: OrganisationFixture[] = [
 
 /** Starts the tickets service alone, with the organisations above in its directory. */
 export const startTickets = async (database: string) => {
-  const desk = await startTestApp(ticketsService, distributedTestSettings(database));
+  const desk = await startTestApp(ticketsService, await distributedTestSettings(database));
   await seedOrganisations(desk.app.get(TicketsOrganisationDirectory).views, organisations);
   return desk;
 };

@@ -19,11 +19,8 @@ export const STATUSES = [
 ] as const;
 export type TicketStatus = (typeof STATUSES)[number];
 
-/** The status after `event`, given the ticket's status and kind before it. */
-export const ticketStatusAfter = (
-  before: { status: TicketStatus; kind: TicketKind },
-  event: TicketEvent,
-): TicketStatus => {
+/** The status `event` puts a ticket of `kind` in, or undefined when it leaves the status as it was. */
+export const statusSetBy = (event: TicketEvent, kind: TicketKind): TicketStatus | undefined => {
   switch (event.type) {
     case 'TicketRegistered':
       return 'new';
@@ -44,7 +41,7 @@ export const ticketStatusAfter = (
       return 'fix_scheduled';
     // A wish taken out of a release is back in the backlog; a fix is back in the works.
     case 'FixUnscheduled':
-      return before.kind === 'wish' ? 'accepted' : 'in_progress';
+      return kind === 'wish' ? 'accepted' : 'in_progress';
     case 'TicketResolved':
       return 'resolved';
     case 'TicketClosed':
@@ -54,9 +51,15 @@ export const ticketStatusAfter = (
       return 'accepted';
     // FixReleased comes with the TicketResolved that changes the status; the rest leave it alone.
     default:
-      return before.status;
+      return undefined;
   }
 };
+
+/** The status after `event`, given the ticket's status and kind before it. */
+export const ticketStatusAfter = (
+  before: { status: TicketStatus; kind: TicketKind },
+  event: TicketEvent,
+): TicketStatus => statusSetBy(event, before.kind) ?? before.status;
 
 /** The same person: the same contact, or the same bare e-mail address. */
 export const sameParticipant = (a: Participant, b: Participant) =>

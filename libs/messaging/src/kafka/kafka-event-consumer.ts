@@ -15,6 +15,11 @@ export interface KafkaEventConsumerOptions {
   retry?: RetryPolicy;
   /** Partitions handled in parallel; order is kept within a partition. */
   concurrency?: number;
+  /**
+   * Where a group that has never committed starts: at the beginning of its topics (a read model
+   * that needs the whole history) or at their end now (a deployment that must not act on the past).
+   */
+  newGroupStartsAt?: 'beginning' | 'now';
   logger?: { warn(message: string): void; error(message: string): void };
 }
 
@@ -44,6 +49,7 @@ export class KafkaEventConsumer {
   }
 
   async start() {
+    if (this.options.newGroupStartsAt === 'now') await this.commitEndsIfNew();
     await this.producer.connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
@@ -52,6 +58,33 @@ export class KafkaEventConsumer {
       eachMessage: ({ topic, partition, message, heartbeat }) =>
         this.keepAlive(heartbeat, () => this.consume(topic, partition, message)),
     });
+  }
+
+  /**
+   * Commits the topics' current ends for a group that has no offsets yet, before it joins: unlike
+   * kafkajs' `fromBeginning: false`, which resolves "latest" only once the group has joined, no
+   * message sent after this call can be skipped.
+   */
+  private async commitEndsIfNew() {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({
+        groupId: this.options.groupId,
+        topics: this.options.topics,
+      });
+      for (const { topic, partitions } of committed) {
+        if (partitions.some((p) => p.offset !== '-1')) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({
+          groupId: this.options.groupId,
+          topic,
+          partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Stops fetching, lets in-flight messages finish, commits their offsets, disconnects. */

@@ -76,6 +76,7 @@ export class EventSubscriptions implements OnApplicationShutdown {
     const consumer = new KafkaEventConsumer({
       kafka,
       groupId: `${bus.groupPrefix}${group}`,
+      newGroupStartsAt: bus.newGroupsStartAt,
       topics,
       handler,
       processed,

@@ -14,7 +14,14 @@ export interface RuntimeSettings {
   /** How events reach other services: read straight from the shared store, or over Kafka. */
   eventBus:
     | { kind: 'in-process' }
-    | { kind: 'kafka'; brokers: string[]; partitions: number; retentionMs: number; groupPrefix: string };
+    | {
+        kind: 'kafka';
+        brokers: string[];
+        partitions: number;
+        retentionMs: number;
+        groupPrefix: string;
+        newGroupsStartAt: 'beginning' | 'now';
+      };
 }
 
 /**
@@ -63,6 +70,12 @@ export const loadRuntimeSettings = (
           "prefix of this deployment's consumer groups, for environments that share a Kafka cluster",
         default: '',
         parse: parse.string,
+      },
+      KAFKA_NEW_GROUPS_START_AT: {
+        description:
+          'where a consumer group without offsets starts: beginning (replay the history) or now (only what comes next)',
+        default: 'beginning',
+        parse: parse.oneOf('beginning', 'now'),
       },
       TOPIC_RETENTION_MS: {
         description: 'retention of the topics this service creates; -1 keeps every event (replayable)',
@@ -128,6 +141,7 @@ export const loadRuntimeSettings = (
       partitions: base.TOPIC_PARTITIONS,
       retentionMs: base.TOPIC_RETENTION_MS,
       groupPrefix: base.KAFKA_GROUP_PREFIX,
+      newGroupsStartAt: base.KAFKA_NEW_GROUPS_START_AT,
     };
   }
   if (problems.length > 0) throw new ConfigError(problems);

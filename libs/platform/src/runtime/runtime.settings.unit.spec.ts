@@ -61,6 +61,7 @@ describe('runtime settings', () => {
       partitions: 12,
       retentionMs: 604800000,
       groupPrefix: 'staging.',
+      newGroupsStartAt: 'beginning',
     });
   });
 

@@ -1,15 +1,13 @@
+import { PageQueryDto } from '@helpdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -107,7 +105,7 @@ export class RevokeAuthorisationDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
-export class ListOrganisationsDto {
+export class ListOrganisationsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
   @IsString()
@@ -115,12 +113,4 @@ export class ListOrganisationsDto {
   q?: string;
   @ApiPropertyOptional({ enum: ['active', 'inactive'] }) @IsOptional() @IsIn(['active', 'inactive']) status?:
     'active' | 'inactive';
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

@@ -1,8 +1,8 @@
+import { PageQueryDto } from '@helpdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ListNotificationsDto {
+export class ListNotificationsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'A ticket id' })
   @IsOptional()
   @IsString()
@@ -13,16 +13,4 @@ export class ListNotificationsDto {
   @IsString()
   @MaxLength(320)
   recipient?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

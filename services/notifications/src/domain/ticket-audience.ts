@@ -1,21 +1,14 @@
-import type { Participant, Priority, TicketEvent, TicketKind } from '@helpdesk/contracts';
+import {
+  type Participant,
+  type Priority,
+  sameParticipant,
+  type TicketEvent,
+  type TicketKind,
+  ticketStatusAfter,
+  type TicketStatus,
+} from '@helpdesk/contracts';
 
-/**
- * The ticket's statuses as its events derive them. The tickets service keeps the same list
- * (services/tickets/src/domain/ticket.types.ts); services may not import each other, so this
- * copy stays until the list moves to libs/contracts with the events it is derived from.
- */
-export type TicketStatus =
-  | 'new'
-  | 'open'
-  | 'in_progress'
-  | 'waiting_for_customer'
-  | 'waiting_for_third_party'
-  | 'workaround_provided'
-  | 'fix_scheduled'
-  | 'resolved'
-  | 'closed'
-  | 'accepted';
+export type { TicketStatus };
 
 /** What notifications needs to know about a ticket to address and word its messages. */
 export interface TicketAudience {
@@ -34,8 +27,7 @@ export interface TicketAudience {
 /** `undefined`: the ticket's registration has not been seen yet. */
 export type AudienceState = TicketAudience | undefined;
 
-export const sameParticipant = (a: Participant, b: Participant) =>
-  'contactId' in a ? 'contactId' in b && a.contactId === b.contactId : 'email' in b && a.email === b.email;
+export { sameParticipant };
 
 export const evolveAudience = (state: AudienceState, event: TicketEvent): AudienceState => {
   if (event.type === 'TicketRegistered') {
@@ -59,40 +51,9 @@ export const evolveAudience = (state: AudienceState, event: TicketEvent): Audien
         participants: state.participants.filter((p) => !sameParticipant(p, event.data.participant)),
       };
     default:
-      return { ...state, status: statusAfter(state, event) };
+      return { ...state, status: ticketStatusAfter(state, event) };
   }
 };
 
 export const foldAudience = (state: AudienceState, events: readonly TicketEvent[]): AudienceState =>
   events.reduce(evolveAudience, state);
-
-// Mirrors the tickets service's lifecycle; events that leave the status alone keep it.
-const statusAfter = ({ status, kind }: TicketAudience, event: TicketEvent): TicketStatus => {
-  switch (event.type) {
-    case 'WorkStarted':
-    case 'CustomerReplied':
-    case 'WorkResumed':
-      return 'in_progress';
-    case 'WaitingForCustomer':
-      return 'waiting_for_customer';
-    case 'WaitingForThirdParty':
-      return 'waiting_for_third_party';
-    case 'WorkaroundProvided':
-      return 'workaround_provided';
-    case 'FixScheduled':
-      return 'fix_scheduled';
-    case 'FixUnscheduled':
-      return kind === 'wish' ? 'accepted' : 'in_progress';
-    case 'TicketResolved':
-      return 'resolved';
-    case 'TicketClosed':
-    case 'WishDeclined':
-      return 'closed';
-    case 'TicketReopened':
-      return 'open';
-    case 'WishAccepted':
-      return 'accepted';
-    default:
-      return status;
-  }
-};

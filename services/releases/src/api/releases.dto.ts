@@ -1,17 +1,6 @@
+import { PageQueryDto } from '@helpdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { RELEASE_STATES, type ReleaseState } from '../projections/release-view';
 
 // The shape only: whether the day exists (2026-02-30) is the domain's to refuse, with its message.
@@ -58,7 +47,7 @@ export class CancelReleaseDto {
   @ApiProperty({ maxLength: REASON_MAX }) @IsString() @MinLength(1) @MaxLength(REASON_MAX) reason!: string;
 }
 
-export class ListReleasesDto {
+export class ListReleasesDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: RELEASE_STATES,
     description: 'postponed: planned or frozen, later than first planned',
@@ -74,12 +63,4 @@ export class ListReleasesDto {
   @IsOptional()
   @Matches(DAY, { message: DAY_MESSAGE })
   to?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

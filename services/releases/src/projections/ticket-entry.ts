@@ -1,4 +1,10 @@
-import type { TicketEvent, TicketKind } from '@helpdesk/contracts';
+import {
+  statusSetBy,
+  type TicketEvent,
+  type TicketKind,
+  ticketStatusAfter,
+  type TicketStatus,
+} from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 import type { TicketScheduling } from '../domain';
 
@@ -9,28 +15,8 @@ export interface TicketEntry extends View, TicketScheduling {
   subject: string;
   kind: TicketKind;
   organisationId: string;
-  status: string;
+  status: TicketStatus;
 }
-
-/**
- * The ticket's status after each event that changes it, as the tickets service derives it
- * (services/tickets/src/domain/ticket.state.ts); FixUnscheduled depends on the kind.
- */
-const STATUS_AFTER: Partial<Record<TicketEvent['type'], string>> = {
-  TicketTriaged: 'open',
-  WorkStarted: 'in_progress',
-  CustomerReplied: 'in_progress',
-  WorkResumed: 'in_progress',
-  WaitingForCustomer: 'waiting_for_customer',
-  WaitingForThirdParty: 'waiting_for_third_party',
-  WorkaroundProvided: 'workaround_provided',
-  FixScheduled: 'fix_scheduled',
-  TicketResolved: 'resolved',
-  TicketClosed: 'closed',
-  WishDeclined: 'closed',
-  TicketReopened: 'open',
-  WishAccepted: 'accepted',
-};
 
 /** The statuses in which the tickets service takes a scheduled fix. */
 export const SCHEDULABLE_STATUSES = [
@@ -58,7 +44,7 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
       type === 'TicketRegistered' ||
       type === 'FixUnscheduled' ||
       type === 'FixReleased' ||
-      STATUS_AFTER[type];
+      statusSetBy({ type } as TicketEvent, 'error') !== undefined;
     return matters ? stored.streamId.slice(STREAM_PREFIX.length) : undefined;
   },
   evolve: (current, stored) => {
@@ -81,8 +67,6 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
       const { releaseId, version } = event.data;
       return { ...ticket, status: 'fix_scheduled', scheduledIn: { releaseId, version } };
     }
-    if (event.type === 'FixUnscheduled')
-      return { ...ticket, status: ticket.kind === 'wish' ? 'accepted' : 'in_progress' };
-    return { ...ticket, status: STATUS_AFTER[event.type] ?? ticket.status };
+    return { ...ticket, status: ticketStatusAfter(ticket, event) };
   },
 };

@@ -1,12 +1,13 @@
+import { PageQueryDto } from '@helpdesk/platform';
 import { type Priority, PRIORITIES } from '@helpdesk/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
-export class BoardQueryDto {
+export class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) organisationId?: string;
   @ApiPropertyOptional({ description: 'Comma-separated', example: 'P1,P2' })
   @IsOptional()
@@ -14,18 +15,6 @@ export class BoardQueryDto {
   @IsIn(PRIORITIES, { each: true })
   priority?: Priority[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) assigneeId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 /** A period of registrations, both ends included. */

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@helpdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -5,14 +6,11 @@ import {
   IsDateString,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -167,7 +165,7 @@ export class ReleaseFixDto {
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
-export class ListTicketsDto {
+export class ListTicketsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated', example: 'open,in_progress' })
   @IsOptional()
   @Transform(list)
@@ -207,18 +205,6 @@ export class ListTicketsDto {
   @IsOptional()
   @IsIn(['updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'priority', '-priority', 'number', '-number'])
   sort?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class TicketAsOfDto {

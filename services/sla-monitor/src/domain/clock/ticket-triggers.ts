@@ -1,4 +1,4 @@
-import type { Priority, TicketEvent } from '@helpdesk/contracts';
+import { type Priority, statusSetBy, type TicketEvent } from '@helpdesk/contracts';
 import type { SlaMetric } from '../sla-contract';
 
 /**
@@ -49,35 +49,8 @@ const isPublicAgentComment = (event: TicketEvent) =>
 export const resumesOnReopen = (metric: SlaMetric): boolean => metric === 'resolution';
 
 /**
- * The ticket's status after the event, when the event changes it, as the tickets service derives
- * it (an unscheduled wish goes back to `accepted` there; neither status pauses a clock).
+ * The ticket's status after the event, when the event changes it, as the contract derives it.
+ * The monitor does not track the kind: an unscheduled wish (back to `accepted`) and an
+ * unscheduled fix (back to `in_progress`) pause no clock either way.
  */
-export const statusAfter = (event: TicketEvent): string | undefined => {
-  switch (event.type) {
-    case 'TicketTriaged':
-    case 'TicketReopened':
-      return 'open';
-    case 'WorkStarted':
-    case 'CustomerReplied':
-    case 'WorkResumed':
-    case 'FixUnscheduled':
-      return 'in_progress';
-    case 'WaitingForCustomer':
-      return 'waiting_for_customer';
-    case 'WaitingForThirdParty':
-      return 'waiting_for_third_party';
-    case 'WorkaroundProvided':
-      return 'workaround_provided';
-    case 'FixScheduled':
-      return 'fix_scheduled';
-    case 'TicketResolved':
-      return 'resolved';
-    case 'TicketClosed':
-    case 'WishDeclined':
-      return 'closed';
-    case 'WishAccepted':
-      return 'accepted';
-    default:
-      return undefined;
-  }
-};
+export const statusAfter = (event: TicketEvent): string | undefined => statusSetBy(event, 'error');
