@@ -22,7 +22,10 @@ describe('a message whose attempt has no recorded outcome', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    const settings = { ...(await distributedTestSettings('notifications_crash')), SMTP_URL: smtp.url };
+    const settings: Record<string, string> = {
+      ...(await distributedTestSettings('notifications_crash')),
+      SMTP_URL: smtp.url,
+    };
     const store = await createPostgresEventStore(settings.PG_URL);
     try {
       const at = new Date().toISOString();
