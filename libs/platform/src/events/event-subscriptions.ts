@@ -10,6 +10,7 @@ import {
 } from '@helpdesk/messaging';
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 
@@ -73,10 +74,13 @@ export class EventSubscriptions implements OnApplicationShutdown {
     } finally {
       await admin.disconnect();
     }
+    // Views kept in memory are rebuilt at every start, so their group must read the topics anew:
+    // a group of its own per process, from the beginning. Durable views resume where they committed.
+    const durable = Boolean(this.readStore.mongo);
     const consumer = new KafkaEventConsumer({
       kafka,
-      groupId: `${bus.groupPrefix}${group}`,
-      newGroupStartsAt: bus.newGroupsStartAt,
+      groupId: `${bus.groupPrefix}${group}${durable ? '' : `.${randomUUID()}`}`,
+      newGroupStartsAt: durable ? bus.newGroupsStartAt : 'beginning',
       topics,
       handler,
       processed,
