@@ -1,5 +1,5 @@
-import type { ClockBreached, SlaMetric, WarningRaised } from '../sla-contract';
-import { SLA_METRICS } from '../sla-contract';
+import type { ClockBreached, SlaMetric, WarningRaised } from '@helpdesk/contracts';
+import { SLA_METRICS } from '@helpdesk/contracts';
 import type { PolicyCatalog } from '../policy/policy-history';
 import type { SlaPolicy } from '../policy/sla-policy';
 import { dueAt, instantAtElapsed } from './clock-time';

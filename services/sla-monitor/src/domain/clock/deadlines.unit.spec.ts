@@ -1,5 +1,5 @@
 import { deciderSpec } from '@helpdesk/testing';
-import type { SlaEvent } from '../sla-contract';
+import type { SlaEvent } from '@helpdesk/contracts';
 import { nextDeadline } from './deadlines';
 import { clocksAfter, decider, local, policies, run, tick, ticket, ticketId } from './sla-clock.fixtures';
 import { fold } from '@helpdesk/event-store';

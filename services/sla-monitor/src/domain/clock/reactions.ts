@@ -1,6 +1,6 @@
 import type { TicketEvent } from '@helpdesk/contracts';
-import type { SlaEvent } from '../sla-contract';
-import { SLA_METRICS } from '../sla-contract';
+import type { SlaEvent } from '@helpdesk/contracts';
+import { SLA_METRICS } from '@helpdesk/contracts';
 import { type SlaPolicy, targetFor } from '../policy/sla-policy';
 import { dueAt, elapsedAt } from './clock-time';
 import type { Clock, MonitoredTicket } from './sla-clock.state';

@@ -1,6 +1,6 @@
 import type { TicketEvent } from '@helpdesk/contracts';
 import { type Decider, fold } from '@helpdesk/event-store';
-import type { SlaEvent } from '../sla-contract';
+import type { SlaEvent } from '@helpdesk/contracts';
 import type { SlaClockCommand } from './sla-clock.commands';
 import type { SlaClocks } from './sla-clock.state';
 

@@ -3,7 +3,7 @@ import { DomainError } from '@helpdesk/event-store';
 import { addBusinessTime } from '../calendar/business-time';
 import type { PolicyCatalog } from '../policy/policy-history';
 import { calendarFor, measuredMetrics, type SlaPolicy, targetFor } from '../policy/sla-policy';
-import type { ClockStarted, SlaEvent } from '../sla-contract';
+import type { ClockStarted, SlaEvent } from '@helpdesk/contracts';
 import { overdueEvents } from './deadlines';
 import { pauseOrResume, resumeReopened, retargetClocks, stopClocks } from './reactions';
 import type { ObserveTicketEvent, SlaClockCommand } from './sla-clock.commands';

@@ -1,6 +1,6 @@
 import type { Decider } from '@helpdesk/event-store';
 import type { PolicyCatalog } from '../policy/policy-history';
-import type { SlaEvent } from '../sla-contract';
+import type { SlaEvent } from '@helpdesk/contracts';
 import type { SlaClockCommand } from './sla-clock.commands';
 import { decideSlaClocks } from './sla-clock.decide';
 import { evolveSlaClocks, initialSlaClocks, type SlaClocks } from './sla-clock.state';

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { BUILT_IN_POLICIES } from '../policy/built-in-policies';
 import { parsePolicy } from '../policy/parse-policy';
 import { policyHistory } from '../policy/policy-history';
-import type { SlaEvent } from '../sla-contract';
+import type { SlaEvent } from '@helpdesk/contracts';
 import { runCommands } from './replay';
 import type { SlaClockCommand } from './sla-clock.commands';
 import { slaClockDecider } from './sla-clock.decider';

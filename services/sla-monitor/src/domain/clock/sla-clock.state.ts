@@ -1,5 +1,5 @@
 import type { Priority } from '@helpdesk/contracts';
-import type { SlaEvent, SlaMetric } from '../sla-contract';
+import type { SlaEvent, SlaMetric } from '@helpdesk/contracts';
 
 /** One metric's clock, as its events made it. */
 export interface Clock {

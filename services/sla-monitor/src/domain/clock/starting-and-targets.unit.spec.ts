@@ -1,5 +1,5 @@
 import { deciderSpec, refusedWith } from '@helpdesk/testing';
-import type { SlaMetric } from '../sla-contract';
+import type { SlaMetric } from '@helpdesk/contracts';
 import { clocksAfter, decider, HOUR, local, MINUTE, observe, ticket, ticketId } from './sla-clock.fixtures';
 
 const spec = deciderSpec(decider);

@@ -1,5 +1,5 @@
 import { type Priority, statusSetBy, type TicketEvent } from '@helpdesk/contracts';
-import type { SlaMetric } from '../sla-contract';
+import type { SlaMetric } from '@helpdesk/contracts';
 
 /**
  * How the monitor reads the ticket's events. It keeps no copy of the ticket: each event says on

@@ -1,6 +1,6 @@
 import type { Priority } from '@helpdesk/contracts';
 import { evolveSlaClocks, initialSlaClocks, type SlaClocks } from '../clock/sla-clock.state';
-import { SLA_METRICS, type SlaEvent, type SlaMetric } from '../sla-contract';
+import { SLA_METRICS, type SlaEvent, type SlaMetric } from '@helpdesk/contracts';
 
 /**
  * Where one clock stands. A breach is final, even when the clock later stops; `met` is a clock

@@ -1,5 +1,5 @@
 import { type Priority, PRIORITIES } from '@helpdesk/contracts';
-import { SLA_METRICS, type SlaMetric } from '../sla-contract';
+import { SLA_METRICS, type SlaMetric } from '@helpdesk/contracts';
 import type { ClockOutcome } from './clock-outcomes';
 
 /** How an organisation did on one metric at one priority. */

@@ -3,7 +3,7 @@ import { type Priority, PRIORITIES } from '@helpdesk/contracts';
 import { businessCalendar } from '../calendar/business-calendar';
 import { calendarProblems } from '../calendar/calendar-definition';
 import { child, isRecord, type Problem, unknownKeys } from '../problems';
-import { PAUSING_STATUSES, SLA_METRICS, type SlaMetric } from '../sla-contract';
+import { PAUSING_STATUSES, SLA_METRICS, type SlaMetric } from '@helpdesk/contracts';
 import {
   calendarFor,
   DEFAULT_PAUSED_BY,

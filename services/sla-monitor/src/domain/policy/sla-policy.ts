@@ -1,7 +1,7 @@
 import type { Priority } from '@helpdesk/contracts';
 import { type BusinessCalendar, ROUND_THE_CLOCK } from '../calendar/business-calendar';
 import type { CalendarDefinition } from '../calendar/calendar-definition';
-import { type PausingStatus, SLA_METRICS, type SlaMetric } from '../sla-contract';
+import { type PausingStatus, SLA_METRICS, type SlaMetric } from '@helpdesk/contracts';
 
 /**
  * A target as people write it. A business (working) day is the calendar's usual day of office
