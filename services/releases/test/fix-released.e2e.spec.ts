@@ -1,16 +1,21 @@
 import type { Principal } from '@helpdesk/platform';
 import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NotificationsOrganisationDirectory } from '../../notifications/src/consumers/organisation-directory';
+import { notificationsService } from '../../notifications/src/notifications.service';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
 import { ticketsService } from '../../tickets/src/tickets.service';
 import { releasesService } from '../src/releases.service';
 
 import { agent, runDay } from './release-desk';
 
-/** Tickets and releases as two services would run them, talking only through Kafka. */
-const ticketsAndReleases = {
+/** Tickets, releases and notifications as three services would run them, talking only through Kafka. */
+const ticketsReleasesAndNotifications = {
   ...releasesService,
-  name: 'tickets-and-releases',
-  features: [...ticketsService.features, ...releasesService.features],
+  name: 'tickets-releases-notifications',
+  features: [...ticketsService.features, ...releasesService.features, ...notificationsService.features],
 };
 
 const reporter: Principal = { id: 'c-reporter', role: 'customer_employee', organisationId: 'org-a' };
@@ -29,20 +34,31 @@ const eventually = async <T>(attempt: () => Promise<T>, done: (value: T) => bool
   return value;
 };
 
-describe("a ticket's fix rides a release train (tickets -> Kafka -> releases -> Kafka -> tickets)", () => {
+describe("a ticket's fix rides a release train (tickets -> Kafka -> releases -> Kafka -> tickets -> notifications)", () => {
   const trainDay = runDay();
   let desk: TestApp;
+  let dataDir: string;
   beforeAll(async () => {
-    const settings = { ...(await distributedTestSettings('fix_released')), RELEASE_TRAIN_START: trainDay };
-    desk = await startTestApp(ticketsAndReleases, settings);
-    await seedOrganisations(desk.app.get(TicketsOrganisationDirectory).views, [
-      { id: 'org-a', contacts: [{ id: reporter.id }] },
-    ]);
+    dataDir = await mkdtemp(join(tmpdir(), 'fix-released-'));
+    const settings = {
+      ...(await distributedTestSettings('fix_released')),
+      RELEASE_TRAIN_START: trainDay,
+      // Mail goes to .eml files: the delivery log is what this test reads.
+      MAIL_TRANSPORT: 'outbox',
+      DATA_DIR: dataDir,
+    };
+    desk = await startTestApp(ticketsReleasesAndNotifications, settings);
+    const organisation = [{ id: 'org-a', contacts: [{ id: reporter.id }] }];
+    await seedOrganisations(desk.app.get(TicketsOrganisationDirectory).views, organisation);
+    await seedOrganisations(desk.app.get(NotificationsOrganisationDirectory).views, organisation);
   });
-  afterAll(() => desk.close());
+  afterAll(async () => {
+    await desk.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it(
-    'moves the ticket to fix scheduled, then resolved with its fix released, each step once',
+    'moves the ticket to fix scheduled, then resolved with its fix released, each step once, and tells the reporter of each',
     async () => {
       const ticket = (
         await desk
@@ -93,6 +109,27 @@ describe("a ticket's fix rides a release train (tickets -> Kafka -> releases -> 
       });
       expect(history[3].data).toMatchObject({ releaseId: train.id, version: train.version });
       expect(history[4].data).toMatchObject({ resolution: `Fix released in ${train.version}` });
+
+      // The reporter hears of each step once: filed, triaged, fix scheduled, fix released.
+      type Entry = { id: string; template: string; status: string };
+      const log = await eventually(
+        async () =>
+          (await desk.as(agent).get('/notifications').query({ ticket: ticket.id }).expect(200)).body
+            .items as Entry[],
+        (items) => items.length >= 4 && items.every((item) => item.status === 'sent'),
+      );
+      expect(log.map((item) => [item.template, item.status]).sort()).toEqual([
+        ['ticket-registered', 'sent'],
+        ['ticket-updated', 'sent'],
+        ['ticket-updated', 'sent'],
+        ['ticket-updated', 'sent'],
+      ]);
+      const texts = await Promise.all(
+        log.map(
+          async (item) => (await desk.as(agent).get(`/notifications/${item.id}`).expect(200)).body.text,
+        ),
+      );
+      expect(texts.filter((text: string) => text.includes(train.version))).toHaveLength(2);
     },
     4 * STEP_MS,
   );
