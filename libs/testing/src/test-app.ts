@@ -31,7 +31,18 @@ export const startTestApp = async (
   const moduleRef = await Test.createTestingModule({ imports: [serviceRootModule(service)] }).compile();
   const app = configureHttp(moduleRef.createNestApplication({ logger: ['error'] }), service);
   app.enableShutdownHooks();
-  await app.init();
+  const restoreEnvironment = () => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  };
+  try {
+    await app.init();
+  } catch (error) {
+    // A half-started app still holds connections and timers: close them, or jest never exits.
+    await app.close().catch(() => undefined);
+    restoreEnvironment();
+    throw error;
+  }
   return {
     app,
     as: (principal) => {
@@ -50,8 +61,7 @@ export const startTestApp = async (
     },
     close: async () => {
       await app.close();
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-      Object.assign(process.env, saved);
+      restoreEnvironment();
     },
   };
 };

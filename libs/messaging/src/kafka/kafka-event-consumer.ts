@@ -66,6 +66,18 @@ export class KafkaEventConsumer {
    * message sent after this call can be skipped.
    */
   private async commitEndsIfNew() {
+    // A broker that just started is still electing the coordinator of the offsets topic.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryCommitEndsIfNew();
+      } catch (error) {
+        if (!(error as { retriable?: boolean }).retriable || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
+
+  private async tryCommitEndsIfNew() {
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
