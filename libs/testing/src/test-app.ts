@@ -101,3 +101,26 @@ export const distributedTestSettings = async (name: string): Promise<Record<stri
     KAFKA_NEW_GROUPS_START_AT: 'now',
   };
 };
+
+/**
+ * Registers an organisation through the contacts API as an agent would, and answers its first
+ * administrator (Anna de Vries, authorised) as a principal with the organisation's id.
+ */
+export const registerOrganisation = async (desk: TestApp, name = 'Zorg') => {
+  const agent: Principal = { id: 'agent-1', role: 'agent' };
+  const { body } = await desk
+    .as(agent)
+    .post('/organisations')
+    .send({
+      name,
+      slaPolicy: 'restore-time',
+      administrator: { name: 'Anna de Vries', email: `anna@${name.toLowerCase()}.example`, language: 'nl' },
+    })
+    .expect(201);
+  const administrator: Principal = {
+    id: body.administratorId,
+    role: 'customer_admin',
+    organisationId: body.id,
+  };
+  return { id: body.id as string, administrator };
+};

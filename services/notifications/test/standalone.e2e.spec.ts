@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '@helpdesk/testing';
+import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,22 +29,7 @@ describe('standalone: mail written to DATA_DIR/outbox', () => {
 
   it('writes the confirmation once, and not again after a restart', async () => {
     app = await start();
-    const organisation = (
-      await app
-        .as(agent)
-        .post('/organisations')
-        .send({
-          name: 'Zorg',
-          slaPolicy: 'restore-time',
-          administrator: { name: 'Anna de Vries', email: 'anna@zorg.example', language: 'nl' },
-        })
-        .expect(201)
-    ).body;
-    const anna = {
-      id: organisation.administratorId,
-      role: 'customer_admin' as const,
-      organisationId: organisation.id,
-    };
+    const { administrator: anna } = await registerOrganisation(app);
     const ticket = (
       await eventually(
         () => app.as(anna).post('/tickets').send(aTicket),

@@ -1,26 +1,10 @@
-import { startTestApp, type TestApp } from '@helpdesk/testing';
+import { registerOrganisation, startTestApp } from '@helpdesk/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { standaloneService } from './standalone.service';
 
 const agent = { id: 'agent-1', role: 'agent' as const };
-
-/** An organisation whose administrator files tickets, registered through the contacts API. */
-const registerOrganisation = async (desk: TestApp) => {
-  const created = (
-    await desk
-      .as(agent)
-      .post('/organisations')
-      .send({
-        name: 'Zorg',
-        slaPolicy: 'restore-time',
-        administrator: { name: 'Anna de Vries', email: 'anna@zorg.example', language: 'nl' },
-      })
-      .expect(201)
-  ).body;
-  return { id: created.administratorId, role: 'customer_admin' as const, organisationId: created.id };
-};
 
 describe('standalone mode (npm start)', () => {
   let dataDir: string;
@@ -29,7 +13,7 @@ describe('standalone mode (npm start)', () => {
 
   it('keeps organisations and tickets across a restart, rebuilding its in-memory read models from the events', async () => {
     const first = await startTestApp(standaloneService, { DATA_DIR: dataDir });
-    const reporter = await registerOrganisation(first);
+    const { administrator: reporter } = await registerOrganisation(first);
     const ticket = (
       await first
         .as(reporter)

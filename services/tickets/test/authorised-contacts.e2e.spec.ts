@@ -1,5 +1,5 @@
 import type { Principal } from '@helpdesk/platform';
-import { distributedTestSettings, startTestApp, type TestApp } from '@helpdesk/testing';
+import { distributedTestSettings, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { contactsService } from '../../contacts/src/contacts.service';
 import { ticketsService } from '../src/tickets.service';
 import { aTicket, agent } from './people';
@@ -31,22 +31,8 @@ describe('only authorised contacts have tickets filed for them (contacts -> Kafk
   afterAll(() => desk.close());
 
   it('refuses an unauthorised contact naming the administrators, accepts them once authorised, refuses them once revoked', async () => {
-    const organisation = (
-      await desk
-        .as(agent)
-        .post('/organisations')
-        .send({
-          name: 'Zorg',
-          slaPolicy: 'restore-time',
-          administrator: { name: 'Anna de Vries', email: 'anna@zorg.example', language: 'nl' },
-        })
-        .expect(201)
-    ).body;
-    const admin: Principal = {
-      id: organisation.administratorId,
-      role: 'customer_admin',
-      organisationId: organisation.id,
-    };
+    const { id: organisationId, administrator: admin } = await registerOrganisation(desk);
+    const organisation = { id: organisationId };
     const bram = (
       await desk
         .as(admin)
