@@ -35,3 +35,13 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** Refuses a command: `never` returns, so a check reads as one line in a decider. */
+export const refuse = (
+  kind: RefusalKind,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): never => {
+  throw new DomainError(kind, code, message, details);
+};

@@ -1,5 +1,6 @@
 import type { EventMetadata } from '@helpdesk/event-store';
-import type { Request } from 'express';
+import type { CommandBus, ICommand } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { InvalidInputException } from '../problems/validation';
@@ -27,3 +28,31 @@ export const expectedRevisionFrom = (request: Request): number | undefined => {
 };
 
 export const etag = (revision: number) => `"${revision}"`;
+
+/** What a request asks of the domain: the command's type and data, who asks, and when. */
+export interface RequestedCommand {
+  type: string;
+  data: unknown;
+  actor: Principal;
+  at: string;
+}
+
+/**
+ * Sends the caller's command over the command bus, with the request's context and If-Match, and
+ * answers the aggregate's new revision as the ETag. `address` wraps it in the service's command.
+ */
+export const sendRequestedCommand = async <R extends { revision: number }>(
+  commands: CommandBus,
+  req: Request,
+  res: Response,
+  requested: Pick<RequestedCommand, 'type' | 'data'>,
+  address: (command: RequestedCommand, context: CommandContext, expectedRevision?: number) => ICommand,
+): Promise<R> => {
+  const principal = (req as Request & { principal: Principal }).principal;
+  const command = { ...requested, actor: principal, at: new Date().toISOString() };
+  const result: R = await commands.execute(
+    address(command, commandContext(req, principal), expectedRevisionFrom(req)),
+  );
+  res.setHeader('ETag', etag(result.revision));
+  return result;
+};

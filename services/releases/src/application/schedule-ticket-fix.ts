@@ -1,9 +1,10 @@
+import { FIX_SCHEDULABLE_STATUSES } from '@helpdesk/contracts';
 import { DomainError } from '@helpdesk/event-store';
 import { type CommandContext, type Principal } from '@helpdesk/platform';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReleaseTicketDirectory } from '../consumers/release-ticket-directory';
 import { requireFixNotInAnotherRelease } from '../domain';
-import { SCHEDULABLE_STATUSES, type TicketEntry } from '../projections/ticket-entry';
+import type { TicketEntry } from '../projections/ticket-entry';
 import { ExecuteReleaseCommand, type ReleaseCommandResult } from './execute-release-command';
 
 /** Puts a ticket's fix into a release, with what its release notes show taken from the ticket. */
@@ -55,7 +56,7 @@ export class ScheduleTicketFixCommandHandler implements ICommandHandler<
 
 /** The tickets service would refuse the fix of a new, resolved or closed ticket: say so now. */
 const requireSchedulable = (ticket: TicketEntry) => {
-  if (SCHEDULABLE_STATUSES.includes(ticket.status)) return;
+  if (FIX_SCHEDULABLE_STATUSES.includes(ticket.status)) return;
   throw new DomainError(
     'illegal_transition',
     'ticket_not_schedulable',

@@ -1,16 +1,9 @@
-import { DomainError } from '@helpdesk/event-store';
+import { refuse } from '@helpdesk/event-store';
 import { isIsoDate } from './calendar-date';
 import { isOpen, type PlannedRelease } from './release.state';
 import { type Actor, KINDS, type CarriedFix } from './release.types';
 
-export const refuse = (
-  kind: DomainError['kind'],
-  code: string,
-  message: string,
-  details?: Record<string, unknown>,
-): never => {
-  throw new DomainError(kind, code, message, details);
-};
+export { refuse };
 
 /** Releases are the vendor's business: its agents, and the train planner running as `system`. */
 export const requireAgentOrSystem = (actor: Actor, what: string) => {

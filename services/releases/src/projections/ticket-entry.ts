@@ -18,17 +18,6 @@ export interface TicketEntry extends View, TicketScheduling {
   status: TicketStatus;
 }
 
-/** The statuses in which the tickets service takes a scheduled fix. */
-export const SCHEDULABLE_STATUSES = [
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-  'waiting_for_third_party',
-  'workaround_provided',
-  'fix_scheduled',
-  'accepted',
-];
-
 const STREAM_PREFIX = 'ticket-';
 
 /**

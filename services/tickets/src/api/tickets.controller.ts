@@ -1,4 +1,10 @@
-import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import {
+  commandContext,
+  CurrentPrincipal,
+  etag,
+  type Principal,
+  sendRequestedCommand,
+} from '@helpdesk/platform';
 import {
   Body,
   Controller,
@@ -22,7 +28,6 @@ import {
 } from '../application/execute-ticket-command';
 import { GetTicketQuery, ListTicketsQuery, TicketHistoryQuery } from '../application/ticket-queries';
 import type { RegisterTicket, TicketCommand } from '../domain';
-import { commandContext, etag, expectedRevisionFrom } from '@helpdesk/platform';
 import {
   AssignDto,
   ChangePriorityDto,
@@ -418,16 +423,19 @@ export class TicketsController {
     type: T,
     data: Body<T>,
   ): Promise<TicketCommandResult> {
-    const principal = (req as Request & { principal: Principal }).principal;
-    const command = { type, data, actor: principal, at: new Date().toISOString() } as Exclude<
-      TicketCommand,
-      RegisterTicket
-    >;
-    const result: TicketCommandResult = await this.commands.execute(
-      new ExecuteTicketCommand(id, command, commandContext(req, principal), expectedRevisionFrom(req)),
+    return sendRequestedCommand(
+      this.commands,
+      req,
+      res,
+      { type, data },
+      (command, context, expectedRevision) =>
+        new ExecuteTicketCommand(
+          id,
+          command as Exclude<TicketCommand, RegisterTicket>,
+          context,
+          expectedRevision,
+        ),
     );
-    res.setHeader('ETag', etag(result.revision));
-    return result;
   }
 }
 

@@ -1,15 +1,10 @@
-import { DomainError } from '@helpdesk/event-store';
+import { ACTIVE_STATUSES } from '@helpdesk/contracts';
+import { refuse } from '@helpdesk/event-store';
+
+// Every rule refuses the same way as the other deciders.
+export { refuse };
 import type { RegisteredTicket } from './ticket.state';
 import type { Actor, TicketStatus } from './ticket.types';
-
-export const refuse = (
-  kind: DomainError['kind'],
-  code: string,
-  message: string,
-  details?: Record<string, unknown>,
-): never => {
-  throw new DomainError(kind, code, message, details);
-};
 
 export const isCustomer = (actor: Actor) =>
   actor.role === 'customer_admin' || actor.role === 'customer_employee';
@@ -76,15 +71,8 @@ export const requireStatus = (ticket: RegisteredTicket, allowed: readonly Ticket
   );
 };
 
-/** Statuses in which a ticket is still being worked on. */
-export const ACTIVE: readonly TicketStatus[] = [
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-  'waiting_for_third_party',
-  'workaround_provided',
-  'fix_scheduled',
-];
+/** Statuses in which a ticket is still being worked on (the contract names them for subscribers). */
+export const ACTIVE = ACTIVE_STATUSES;
 
 /** Every status but closed: a closed ticket takes nothing until it is reopened. */
 export const NOT_CLOSED: readonly TicketStatus[] = ['new', ...ACTIVE, 'accepted', 'resolved'];

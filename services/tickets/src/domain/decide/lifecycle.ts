@@ -1,3 +1,4 @@
+import { FIX_SCHEDULABLE_STATUSES } from '@helpdesk/contracts';
 import type {
   AcceptWish,
   CloseTicket,
@@ -105,7 +106,7 @@ export const decideLifecycle = (command: LifecycleCommand, ticket: RegisteredTic
 
     case 'ScheduleFix': {
       requireAgentOrSystem(command.actor, 'schedule fixes');
-      requireStatus(ticket, [...ACTIVE, 'accepted'], 'have a fix scheduled');
+      requireStatus(ticket, FIX_SCHEDULABLE_STATUSES, 'have a fix scheduled');
       const { releaseId, version, plannedDate } = command.data;
       const fix = ticket.fix;
       if (fix && fix.releaseId === releaseId && fix.plannedDate === plannedDate && fix.version === version)
