@@ -2,7 +2,10 @@
 // models on the local FerretDB), as its own process:
 //   1. sustained commands/s (file a ticket, then comment on it) with 32 concurrent clients;
 //   2. p50/p99 latency at half that rate, open loop;
-//   3. command to read model: from filing a ticket until GET /tickets (the read model) lists it.
+//   3. command to read model: from filing a ticket until its read-model document holds it;
+//   4. a list (GET /tickets, 20 newest) once the run has filed its tickets;
+//   5. for scale, the same client against a node:http server that does nothing: the most
+//      requests/s this machine serves at all while the client runs beside it.
 //   npm run bench:tickets              (needs `npm run infra:up`)
 import {
   freshPostgresDatabase,
@@ -11,9 +14,11 @@ import {
   TEST_JWT_SECRET,
   testToken,
 } from '@helpdesk/testing';
+import mongoose from 'mongoose';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
+import { BenchHttpClient } from '../lib/http-client';
 import { elapsedMs, summarise } from '../lib/stats';
 
 const CLIENTS = 32;
@@ -35,14 +40,26 @@ const freshDatabases = async () => {
   return { PG_URL: url, MONGO_URL: new URL(name, process.env.MONGO_URL).toString() };
 };
 
-const startService = async (): Promise<{ base: string; child: ChildProcess }> => {
+const waitUntilReady = async (base: string, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    const ready = await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not become ready`);
+};
+
+const startService = async (databases: { PG_URL: string; MONGO_URL: string }) => {
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. --cpu-prof, profiles the service under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, 'dist/services/tickets/src/main.js'], {
     env: {
       ...process.env,
-      ...(await freshDatabases()),
+      ...databases,
       PORT: String(port),
       MODE: 'distributed',
       EVENT_STORE: 'postgres',
@@ -53,42 +70,35 @@ const startService = async (): Promise<{ base: string; child: ChildProcess }> =>
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    const ready = await fetch(`${base}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the tickets service did not become ready');
+  await waitUntilReady(base, 'the tickets service');
+  return { base, child };
 };
 
-const headers = (who: typeof reporter | typeof agent) => ({
-  authorization: `Bearer ${testToken(who)}`,
-  'content-type': 'application/json',
-});
-
-const post = async (base: string, path: string, who: typeof reporter | typeof agent, body: object) => {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: headers(who),
-    body: JSON.stringify(body),
-  });
-  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<{ id: string }>;
+type Who = typeof reporter | typeof agent;
+const tokens = new Map<Who, string>();
+const authorised = (who: Who) => {
+  if (!tokens.has(who)) tokens.set(who, `Bearer ${testToken(who)}`);
+  return { authorization: tokens.get(who)! };
 };
 
-const register = (base: string) =>
-  post(base, '/tickets', reporter, {
+let http: BenchHttpClient;
+
+const post = async (path: string, who: Who, body: object) => {
+  const { status, body: text } = await http.send('POST', path, authorised(who), body);
+  if (status >= 300) throw new Error(`${path}: ${status} ${text}`);
+  return JSON.parse(text) as { id: string; number: string };
+};
+
+const register = () =>
+  post('/tickets', reporter, {
     kind: 'error',
     subject: 'Export stops at 50%',
     description: 'x'.repeat(300),
   });
-const comment = (base: string, id: string) =>
-  post(base, `/tickets/${id}/comments`, agent, { body: 'Looking into it', visibility: 'internal' });
+const comment = (id: string) =>
+  post(`/tickets/${id}/comments`, agent, { body: 'Looking into it', visibility: 'internal' });
 
-const sustained = async (base: string) => {
+const sustained = async () => {
   const latencies: number[] = [];
   const deadline = Date.now() + SECONDS * 1000;
   const started = process.hrtime.bigint();
@@ -101,8 +111,8 @@ const sustained = async (base: string) => {
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (Date.now() < deadline) {
-        const { id } = await timed(() => register(base));
-        for (let i = 0; i < COMMENTS_PER_TICKET; i++) await timed(() => comment(base, id));
+        const { id } = await timed(register);
+        for (let i = 0; i < COMMENTS_PER_TICKET; i++) await timed(() => comment(id));
       }
     }),
   );
@@ -110,7 +120,7 @@ const sustained = async (base: string) => {
 };
 
 /** Open loop: commands start on a clock, whatever the ones before them are doing. */
-const atRate = async (base: string, perSecond: number, tickets: string[]) => {
+const atRate = async (perSecond: number, tickets: string[]) => {
   const latencies: number[] = [];
   const total = perSecond * SECONDS;
   const started = process.hrtime.bigint();
@@ -120,40 +130,96 @@ const atRate = async (base: string, perSecond: number, tickets: string[]) => {
     const wait = due - elapsedMs(started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t = process.hrtime.bigint();
-    const work = i % 4 === 0 ? register(base) : comment(base, tickets[i % tickets.length]);
+    const work = i % 4 === 0 ? register() : comment(tickets[i % tickets.length]);
     running.push(work.then(() => void latencies.push(elapsedMs(t))));
   }
   await Promise.all(running);
   return summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000);
 };
 
-const listed = async (base: string, number: string) =>
-  (
-    (await fetch(`${base}/tickets?q=${number}`, { headers: headers(agent) }).then((r) => r.json())) as {
-      items: unknown[];
-    }
-  ).items.length > 0;
-
 /**
- * From filing a ticket until the list (the read model) shows it. A single ticket is read from
- * its own stream and is current at once; lists come from the projection, so this is its lag.
+ * From filing a ticket until the projection has written it to the read model (its document,
+ * looked up by id in the database itself): the lag of the read side, without the cost of a query.
  */
-const readModelLag = async (base: string) => {
+const readModelLag = async (mongoUrl: string) => {
+  const connection = await mongoose.createConnection(mongoUrl).asPromise();
+  const views = connection.collection<{ _id: string }>('ticket_views');
   const lags: number[] = [];
   const started = process.hrtime.bigint();
-  for (let i = 0; i < 200; i++) {
-    const t = process.hrtime.bigint();
-    const { number } = (await register(base)) as unknown as { number: string };
-    while (!(await listed(base, number))) await new Promise((r) => setTimeout(r, 1));
-    lags.push(elapsedMs(t));
+  try {
+    for (let i = 0; i < 200; i++) {
+      const t = process.hrtime.bigint();
+      const { id } = await register();
+      while (!(await views.findOne({ _id: id }, { projection: { _id: 1 } })))
+        await new Promise((r) => setTimeout(r, 1));
+      lags.push(elapsedMs(t));
+    }
+  } finally {
+    await connection.close();
   }
-  return summarise('filed until listed', lags, elapsedMs(started) / 1000);
+  return summarise('filed until projected', lags, elapsedMs(started) / 1000);
+};
+
+/** The first page of the agents' list (20 newest), once the run has filed its tickets. */
+const listLatency = async () => {
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < 20; i++) {
+    const t = process.hrtime.bigint();
+    const { status } = await http.send('GET', '/tickets?limit=20', authorised(agent));
+    if (status !== 200) throw new Error(`GET /tickets: ${status}`);
+    latencies.push(elapsedMs(t));
+  }
+  return summarise('list of 20 newest', latencies, elapsedMs(started) / 1000);
+};
+
+/** The same client and load against a node:http server that answers at once. */
+const machineCeiling = async () => {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => q.resume().on('end', () => s.end('{}'))).listen(${port}, '127.0.0.1')`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const client = new BenchHttpClient(`http://127.0.0.1:${port}`);
+  try {
+    for (let i = 0; ; i++) {
+      const up = await client.send('GET', '/', {}).then(
+        () => true,
+        () => false,
+      );
+      if (up) break;
+      if (i > 100) throw new Error('the no-op server did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const latencies: number[] = [];
+    const deadline = Date.now() + 5000;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < deadline) {
+          const t = process.hrtime.bigint();
+          await client.send('POST', '/', {}, { body: 'x' });
+          latencies.push(elapsedMs(t));
+        }
+      }),
+    );
+    return summarise('no-op node:http server', latencies, elapsedMs(started) / 1000);
+  } finally {
+    client.close();
+    server.kill();
+  }
 };
 
 const main = async () => {
   loadInfraEnv();
   if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
-  const { base, child } = await startService();
+  const databases = await freshDatabases();
+  const { base, child } = await startService(databases);
+  http = new BenchHttpClient(base);
   try {
     // The reporter's organisation arrives as the contacts service would publish it.
     await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
@@ -161,20 +227,25 @@ const main = async () => {
     ]);
     for (
       let tries = 0;
-      await register(base).then(
+      await register().then(
         () => false,
         () => tries++ < 100,
       );
     )
       await new Promise((r) => setTimeout(r, 200));
-    const first = await sustained(base);
+    const first = await sustained();
     console.log('sustained:', first);
-    const tickets = await Promise.all(Array.from({ length: 50 }, () => register(base).then((t) => t.id)));
+    const tickets = await Promise.all(Array.from({ length: 50 }, () => register().then((t) => t.id)));
     const half = Math.max(1, Math.round(first.perSecond / 2));
-    const second = await atRate(base, half, tickets);
-    const third = await readModelLag(base);
-    console.table([first, second, third]);
+    const second = await atRate(half, tickets);
+    const lag = await readModelLag(databases.MONGO_URL);
+    const list = await listLatency();
+    http.close();
+    child.kill('SIGTERM');
+    const ceiling = await machineCeiling();
+    console.table([first, second, lag, list, ceiling]);
   } finally {
+    http.close();
     child.kill('SIGTERM');
   }
 };
