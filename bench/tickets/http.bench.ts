@@ -15,7 +15,7 @@ import {
   testToken,
 } from '@helpdesk/testing';
 import mongoose from 'mongoose';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 import { BenchHttpClient } from '../lib/http-client';

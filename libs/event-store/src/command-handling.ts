@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import type { Decider } from './decider';
 import { fold } from './decider';
@@ -42,6 +43,29 @@ export interface HandledCommand<E, S> {
 
 const SCHEMA_VERSION = 1;
 const DEFAULT_ATTEMPTS = 5;
+/** Aggregates kept per store and decider: a busy desk's open tickets, a few KB each. */
+const CACHED_AGGREGATES = 10_000;
+
+interface KnownState {
+  revision: number;
+  state: unknown;
+}
+
+const knownStates = new WeakMap<EventStore, WeakMap<object, LRUCache<string, KnownState>>>();
+
+/**
+ * The last state this process saw of each recently used stream, so that a command on it needs
+ * no read (most commands follow another on the same aggregate). It is only a guess: the append
+ * still expects the cached revision, so a write from elsewhere makes it fail, and the command
+ * is then decided again on the stream as read.
+ */
+const statesOf = (store: EventStore, decider: object) => {
+  const ofStore = knownStates.get(store) ?? new WeakMap<object, LRUCache<string, KnownState>>();
+  knownStates.set(store, ofStore);
+  const states = ofStore.get(decider) ?? new LRUCache<string, KnownState>({ max: CACHED_AGGREGATES });
+  ofStore.set(decider, states);
+  return states;
+};
 
 export const toDomainEvent = <E extends DomainEvent>(stored: StoredEvent): E =>
   ({ type: stored.type, data: stored.data }) as unknown as E;
@@ -59,9 +83,17 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   options: HandleCommandOptions,
 ): Promise<HandledCommand<E, S>> => {
   const attempts = options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_ATTEMPTS) : 1;
-  for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const revision = history.length - 1;
+  const states = statesOf(store, decider);
+  let trustCache = true;
+  for (let attempt = 1; ;) {
+    // A cached state older than the caller's If-Match cannot answer it: read what is stored.
+    const cached = trustCache ? states.get(streamId) : undefined;
+    const known =
+      cached && (options.expectedRevision === undefined || options.expectedRevision === cached.revision)
+        ? (cached as { revision: number; state: S })
+        : await readState(store, decider, streamId);
+    const { revision, state: before } = known;
+    if (known !== cached) states.set(streamId, known);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(
         streamId,
@@ -69,10 +101,6 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         revision < 0 ? 'no_stream' : revision,
       );
     }
-    const before = fold(
-      decider,
-      history.map((e) => toDomainEvent<E>(e)),
-    );
     const events = decider.decide(command, before);
     if (events.length === 0) return { events, state: before, revision };
     const metadata = { ...options.metadata, schemaVersion: SCHEMA_VERSION };
@@ -88,9 +116,32 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         { expectedRevision: revision < 0 ? 'no_stream' : revision },
       );
       const state = events.reduce(decider.evolve, before);
+      // A replay of events stored before answers with their old revision: then this state is not one.
+      if (result.nextExpectedRevision === revision + events.length)
+        states.set(streamId, { revision: result.nextExpectedRevision, state });
+      else states.delete(streamId);
       return { events, state, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
+      states.delete(streamId);
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // Losing to a write this process had not seen is the cache's miss, not an attempt.
+      if (known === cached) trustCache = false;
+      else if (++attempt > attempts) throw error;
     }
   }
+};
+
+const readState = async <C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+) => {
+  const history = await store.readStream(streamId);
+  return {
+    revision: history.length - 1,
+    state: fold(
+      decider,
+      history.map((e) => toDomainEvent<E>(e)),
+    ),
+  };
 };

@@ -87,4 +87,68 @@ describe('handleCommand', () => {
     );
     expect((await store.readStream('c-1')).length).toBe(1);
   });
+
+  describe('with the state of recent commands kept in memory', () => {
+    const counting = (store: InMemoryEventStore) => {
+      const reads: string[] = [];
+      const counted: EventStore = Object.create(store);
+      counted.readStream = (id, options) => {
+        reads.push(id);
+        return store.readStream(id, options);
+      };
+      return { counted, reads };
+    };
+
+    it('decides the next command on a stream without reading it again', async () => {
+      const { counted, reads } = counting(new InMemoryEventStore());
+      await handleCommand(counted, counter, 'c-1', { add: 2 }, { metadata });
+      const second = await handleCommand(counted, counter, 'c-1', { add: 3 }, { metadata });
+      expect([second.revision, second.state, reads]).toEqual([1, 5, ['c-1']]);
+    });
+
+    it('decides again on the stream as stored when another process wrote meanwhile', async () => {
+      const store = new InMemoryEventStore();
+      await handleCommand(store, counter, 'c-1', { add: 5 }, { metadata, maxAttempts: 1 });
+      await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: 5 }, metadata: {} }], {
+        expectedRevision: 0,
+      });
+      // One attempt allowed, yet the stale guess costs none: the refusal comes from the real total.
+      await expect(
+        handleCommand(store, counter, 'c-1', { add: 1 }, { metadata, maxAttempts: 1 }),
+      ).rejects.toThrow('over ten');
+      await expect(handleCommand(store, counter, 'c-1', { add: 0 }, { metadata })).resolves.toMatchObject({
+        state: 10,
+        revision: 1,
+      });
+    });
+
+    it('answers an If-Match the cache cannot confirm from the stream: stale is 409, current is applied', async () => {
+      const store = new InMemoryEventStore();
+      await handleCommand(store, counter, 'c-1', { add: 1 }, { metadata });
+      await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: 1 }, metadata: {} }], {
+        expectedRevision: 0,
+      });
+      const stale = handleCommand(store, counter, 'c-1', { add: 1 }, { metadata, expectedRevision: 0 });
+      await expect(stale).rejects.toMatchObject({ expected: 0, actual: 1 });
+      const current = await handleCommand(
+        store,
+        counter,
+        'c-1',
+        { add: 1 },
+        { metadata, expectedRevision: 1 },
+      );
+      expect([current.revision, current.state]).toEqual([2, 3]);
+    });
+
+    it('does not count a replayed command twice', async () => {
+      const store = new InMemoryEventStore();
+      const eventIds = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
+      await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata, eventIds });
+      await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata, eventIds });
+      // 2 stored; had the replay been counted (4), adding 8 would go over ten.
+      await expect(handleCommand(store, counter, 'c-1', { add: 8 }, { metadata })).resolves.toMatchObject({
+        state: 10,
+      });
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Projection, ProjectedEvent } from './projection';
 import { withRevision } from './projection';
 import type { CheckpointStore, View, ViewStore } from './view';
@@ -47,7 +48,7 @@ export class ProjectionRunner<V extends View> {
   private handledAtSave = 0;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
-  private readonly cache = new RecentDocuments<V>(CACHED_DOCUMENTS);
+  private readonly cache = new LRUCache<string, V>({ max: CACHED_DOCUMENTS });
 
   constructor(
     private readonly projection: Projection<V>,
@@ -166,7 +167,10 @@ export class ProjectionRunner<V extends View> {
       }
       if (!next || next === current) return; // already applied
       const stored = { ...next, id };
-      if (await this.views.put(stored, current?.revision)) return this.cache.set(id, stored);
+      if (await this.views.put(stored, current?.revision)) {
+        this.cache.set(id, stored);
+        return;
+      }
       // Another runner wrote this document meanwhile: read it again and decide anew.
       this.cache.delete(id);
       current = await this.views.get(id);
@@ -198,30 +202,6 @@ export class ProjectionRunner<V extends View> {
         this.waiters.splice(i, 1);
       }
     }
-  }
-}
-
-/** The most recently written documents, oldest forgotten first. */
-class RecentDocuments<V> {
-  private readonly documents = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(id: string) {
-    return this.documents.get(id);
-  }
-
-  set(id: string, document: V) {
-    this.documents.delete(id);
-    this.documents.set(id, document);
-    if (this.documents.size > this.capacity) this.documents.delete(this.documents.keys().next().value!);
-  }
-
-  delete(id: string) {
-    this.documents.delete(id);
-  }
-
-  clear() {
-    this.documents.clear();
   }
 }
 
