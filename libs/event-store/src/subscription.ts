@@ -4,7 +4,7 @@ const BATCH = 500;
 
 /**
  * Catch up, then follow: reads the global log in pages after the last delivered position,
- * and when a page comes back empty waits for an append in this process or the poll interval
+ * and when a page comes back short waits for an append in this process or the poll interval
  * (appends by other processes). Shared by the adapters that have no push of their own. It is
  * only as safe as `readAll`: that must never return an event above one that may still appear.
  */
@@ -31,7 +31,9 @@ export const followGlobalLog = (
         await onEvent!(event);
         position = event.position;
       }
-      if (page.length === 0) await appends.wait(mark, pollIntervalMs, interrupt.signal);
+      // A short page is the head: an append since the mark ends the wait at once, so there is
+      // no need to ask again for the empty page that would prove it (half the reads of a follower).
+      if (page.length < BATCH) await appends.wait(mark, pollIntervalMs, interrupt.signal);
     }
   };
   const done = run().catch((error) => {
