@@ -84,3 +84,25 @@ export class AppendSignal {
     for (const done of [...this.waiting]) done();
   }
 }
+
+/**
+ * Followers at the head of the log (a relay, a projection) are woken by the same append and
+ * ask the same question at once: one query answers all of them. A caller joins a query only if
+ * it was asked after the last append this process signalled, so it sees everything the caller
+ * was woken for; anything newer signals again and the caller reads again.
+ */
+export const sharedReads = (
+  readAll: (options: ReadAllOptions) => Promise<StoredEvent[]>,
+  appends: AppendSignal,
+) => {
+  const inFlight = new Map<string, Promise<StoredEvent[]>>();
+  return async (options: ReadAllOptions) => {
+    const key = `${options.fromPosition ?? 'start'}:${options.limit}:${appends.mark()}`;
+    let answer = inFlight.get(key);
+    if (!answer) {
+      answer = readAll(options).finally(() => inFlight.delete(key));
+      inFlight.set(key, answer);
+    }
+    return [...(await answer)];
+  };
+};

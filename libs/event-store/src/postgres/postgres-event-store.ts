@@ -12,7 +12,7 @@ import {
   type StoredEvent,
   type SubscribeOptions,
 } from '../event-store';
-import { AppendSignal, followGlobalLog } from '../subscription';
+import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
 import { packPosition, unpackPosition } from './global-position';
 import { ensureSchema } from './schema';
 import { type SqlClient, sqlError } from './sql-client';
@@ -45,6 +45,7 @@ export interface PostgresEventStoreOptions {
 
 export class PostgresEventStore implements EventStore {
   private readonly appends = new AppendSignal();
+  private readonly followersRead = sharedReads((options) => this.readAll(options), this.appends);
 
   private constructor(
     private readonly db: SqlClient,
@@ -121,7 +122,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions) {
-    return followGlobalLog((o) => this.readAll(o), options, this.appends, this.options.pollIntervalMs ?? 100);
+    return followGlobalLog(this.followersRead, options, this.appends, this.options.pollIntervalMs ?? 100);
   }
 
   close() {
