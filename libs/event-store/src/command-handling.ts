@@ -88,12 +88,12 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   for (let attempt = 1; ;) {
     // A cached state older than the caller's If-Match cannot answer it: read what is stored.
     const cached = trustCache ? states.get(streamId) : undefined;
-    const known =
+    const guessed =
       cached && (options.expectedRevision === undefined || options.expectedRevision === cached.revision)
         ? (cached as { revision: number; state: S })
-        : await readState(store, decider, streamId);
-    const { revision, state: before } = known;
-    if (known !== cached) states.set(streamId, known);
+        : undefined;
+    const { revision, state: before } = guessed ?? (await readState(store, decider, streamId));
+    if (!guessed) states.set(streamId, { revision, state: before });
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(
         streamId,
@@ -101,7 +101,12 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         revision < 0 ? 'no_stream' : revision,
       );
     }
-    const events = decider.decide(command, before);
+    // Only an append checks the guess: a refusal, or deciding nothing, must hold on the stream as stored.
+    const events = guessed ? decideOrUndefined(decider, command, before) : decider.decide(command, before);
+    if (!events || (guessed && events.length === 0)) {
+      trustCache = false;
+      continue;
+    }
     if (events.length === 0) return { events, state: before, revision };
     const metadata = { ...options.metadata, schemaVersion: SCHEMA_VERSION };
     try {
@@ -125,9 +130,17 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
       states.delete(streamId);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // Losing to a write this process had not seen is the cache's miss, not an attempt.
-      if (known === cached) trustCache = false;
+      if (guessed) trustCache = false;
       else if (++attempt > attempts) throw error;
     }
+  }
+};
+
+const decideOrUndefined = <C, E, S>(decider: Decider<C, E, S>, command: C, state: S) => {
+  try {
+    return decider.decide(command, state);
+  } catch {
+    return undefined;
   }
 };
 

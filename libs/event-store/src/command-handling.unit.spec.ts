@@ -122,6 +122,17 @@ describe('handleCommand', () => {
       });
     });
 
+    it('refuses only on the stream as stored, never on a stale guess of it', async () => {
+      const store = new InMemoryEventStore();
+      await handleCommand(store, counter, 'c-1', { add: 8 }, { metadata });
+      await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: -5 }, metadata: {} }], {
+        expectedRevision: 0,
+      });
+      // The guess (8) would refuse 4 as over ten; the stream holds 3.
+      const accepted = await handleCommand(store, counter, 'c-1', { add: 4 }, { metadata });
+      expect([accepted.revision, accepted.state]).toEqual([2, 7]);
+    });
+
     it('answers an If-Match the cache cannot confirm from the stream: stale is 409, current is applied', async () => {
       const store = new InMemoryEventStore();
       await handleCommand(store, counter, 'c-1', { add: 1 }, { metadata });
