@@ -21,8 +21,8 @@ export interface ProjectionLogger {
 const CHECKPOINT_EVERY_EVENTS = 200;
 const CHECKPOINT_EVERY_MS = 1000;
 const MAX_WRITE_ATTEMPTS = 5;
-/** Documents read at once when the cache does not know them. */
-const READ_CONCURRENCY = 8;
+/** Documents written at once: a page touches many tickets, and their writes are independent. */
+const WRITE_CONCURRENCY = 8;
 /** Documents kept in memory, so that the next event of a busy ticket needs no read first. */
 const CACHED_DOCUMENTS = 5000;
 
@@ -33,8 +33,8 @@ const CACHED_DOCUMENTS = 5000;
  * crash is harmless because documents skip what they already applied.
  *
  * It works a page of the log at a time: the events of one document in a page become one
- * write, the writes of a page go to the store together (one bulk write), and the documents it
- * wrote last are kept in memory. A read store that is slow per operation (FerretDB) then keeps up with
+ * write, the documents of a page are written in parallel, and the documents it wrote last
+ * are kept in memory. A read store that is slow per operation (FerretDB) then keeps up with
  * hundreds of commands a second. The cache is only a guess: every write is still guarded by
  * the stored revision, and a refused write reads the document again.
  */
@@ -144,7 +144,7 @@ export class ProjectionRunner<V extends View> {
       const id = this.projection.documentId(event);
       if (id !== undefined) byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
     }
-    await this.write([...byDocument]);
+    await inParallel([...byDocument], WRITE_CONCURRENCY, ([id, ofDocument]) => this.apply(id, ofDocument));
     // The highest, not the last: a redelivered event may come after newer ones.
     for (const { position } of events)
       if (this.position === undefined || position > this.position) this.position = position;
@@ -154,49 +154,26 @@ export class ProjectionRunner<V extends View> {
     if (this.checkpointDue()) await this.saveCheckpoint();
   }
 
-  /**
-   * The documents of a page in one guarded bulk write; one that another runner moved on
-   * meanwhile is read again and written on its own.
-   */
-  private async write(documents: Array<[string, ProjectedEvent[]]>) {
-    const planned = await mapInParallel(documents, READ_CONCURRENCY, async ([id, events]) => {
-      // A stream's first event creates its document: nothing to read (a redelivered one fails
-      // the guarded insert, and is then read and skipped).
-      const current = this.cache.get(id) ?? (events[0].revision === 0 ? undefined : await this.views.get(id));
-      return { id, events, current, next: this.evolve(id, current, events) };
-    });
-    const writes = planned.filter((p): p is typeof p & { next: V } => p.next !== undefined);
-    const stored = await this.views.putMany(
-      writes.map(({ next, current }) => ({ view: next, expectedRevision: current?.revision })),
-    );
-    const refused = writes.filter((write, i) => {
-      if (stored[i]) this.cache.set(write.id, write.next);
-      else this.cache.delete(write.id);
-      return !stored[i];
-    });
-    await mapInParallel(refused, READ_CONCURRENCY, ({ id, events }) => this.applyAfresh(id, events));
-  }
-
-  /** The document after the events it has not applied yet; undefined when it has them all. */
-  private evolve(id: string, current: V | undefined, events: ProjectedEvent[]) {
-    let next = current;
-    for (const event of events) {
-      if (!next || event.revision > next.revision)
-        next = withRevision(this.projection.evolve(next, event), event);
-    }
-    return next && next !== current ? { ...next, id } : undefined;
-  }
-
-  /** One document's events on the document as stored now, retried while other runners move it on. */
-  private async applyAfresh(id: string, events: ProjectedEvent[]) {
+  /** Applies one document's events of a page, in their order, with one guarded write. */
+  private async apply(id: string, events: ProjectedEvent[]) {
+    // A stream's first event creates its document: nothing to read (a redelivered one fails
+    // the guarded insert below, and is then read and skipped).
+    let current = this.cache.get(id) ?? (events[0].revision === 0 ? undefined : await this.views.get(id));
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.views.get(id);
-      const next = this.evolve(id, current, events);
-      if (!next) return; // already applied
-      if (await this.views.put(next, current?.revision)) {
-        this.cache.set(id, next);
+      let next = current;
+      for (const event of events) {
+        if (!next || event.revision > next.revision)
+          next = withRevision(this.projection.evolve(next, event), event);
+      }
+      if (!next || next === current) return; // already applied
+      const stored = { ...next, id };
+      if (await this.views.put(stored, current?.revision)) {
+        this.cache.set(id, stored);
         return;
       }
+      // Another runner wrote this document meanwhile: read it again and decide anew.
+      this.cache.delete(id);
+      current = await this.views.get(id);
     }
     throw new Error(`projection ${this.projection.name}: document ${id} kept changing under us`);
   }
@@ -228,16 +205,11 @@ export class ProjectionRunner<V extends View> {
   }
 }
 
-/** Maps the items with at most `limit` in flight, keeping their order; fails with the first failure. */
-const mapInParallel = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>) => {
-  const results: R[] = new Array(items.length);
+/** Runs `work` over the items with at most `limit` in flight; fails with the first failure. */
+const inParallel = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>) => {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
+    while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 };

@@ -27,11 +27,6 @@ export interface ViewQuery {
   limit: number;
 }
 
-export interface GuardedWrite<V extends View> {
-  view: V;
-  expectedRevision: number | undefined;
-}
-
 /** Where a projection keeps its documents. */
 export interface ViewStore<V extends View> {
   get(id: string): Promise<V | undefined>;
@@ -40,11 +35,6 @@ export interface ViewStore<V extends View> {
    * Returns false when another writer moved it on first.
    */
   put(view: V, expectedRevision: number | undefined): Promise<boolean>;
-  /**
-   * Guarded puts of several documents at once (one round trip): for each, whether the document
-   * now holds that view's revision (a replace that another writer made first may count as stored).
-   */
-  putMany(writes: Array<GuardedWrite<V>>): Promise<boolean[]>;
   find(query: ViewQuery): Promise<V[]>;
   clear(): Promise<void>;
 }

@@ -45,22 +45,6 @@ export const viewStoreContract = (name: string, makeStore: () => Promise<ViewSto
       expect((await store.get('t-001'))?.status).toBe('closed');
     });
 
-    it('writes several documents at once, each only from its expected revision', async () => {
-      await store.put(ticket(1), undefined);
-      await store.put(ticket(2), undefined);
-      const stored = await store.putMany([
-        { view: ticket(3), expectedRevision: undefined },
-        { view: ticket(1, { subject: 'created twice' }), expectedRevision: undefined },
-        { view: ticket(2, { revision: 1, status: 'closed' }), expectedRevision: 0 },
-        { view: ticket(1, { revision: 2, status: 'stale write' }), expectedRevision: 1 },
-      ]);
-      expect(stored).toEqual([true, false, true, false]);
-      expect(await store.get('t-003')).toEqual(ticket(3));
-      expect(await store.get('t-001')).toEqual(ticket(1));
-      expect((await store.get('t-002'))?.status).toBe('closed');
-      expect(await store.putMany([])).toEqual([]);
-    });
-
     describe('finding', () => {
       beforeEach(async () => {
         for (let n = 1; n <= 30; n++) await store.put(ticket(n), undefined);

@@ -1,4 +1,4 @@
-import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
+import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 /** Read models in memory: standalone mode rebuilds them from the events at start. */
 export class InMemoryViewStore<V extends View> implements ViewStore<V> {
@@ -13,12 +13,6 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
     if (this.views.get(view.id)?.revision !== expectedRevision) return false;
     this.views.set(view.id, structuredClone(view));
     return true;
-  }
-
-  async putMany(writes: Array<GuardedWrite<V>>) {
-    const stored: boolean[] = [];
-    for (const { view, expectedRevision } of writes) stored.push(await this.put(view, expectedRevision));
-    return stored;
   }
 
   async find(query: ViewQuery) {

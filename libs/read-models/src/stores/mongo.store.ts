@@ -1,9 +1,7 @@
-import type { AnyBulkWriteOperation, BulkWriteResult } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
+import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 type Stored = Record<string, unknown> & { _id: string };
-const DUPLICATE_KEY = 11000;
 export type IndexSpec = Record<string, 1 | -1>;
 
 /**
@@ -38,7 +36,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
         await this.collection.insertOne({ _id: id, ...rest }, { ignoreUndefined: true });
         return true;
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        if ((error as { code?: number }).code === 11000) return false;
         throw error;
       }
     }
@@ -47,50 +45,6 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       ignoreUndefined: true,
     });
     return result.matchedCount === 1;
-  }
-
-  /**
-   * One unordered bulk write: a new document is an insert (a duplicate id means another writer
-   * created it first), a changed one a replace guarded by its revision (a stale one matches
-   * nothing). The bulk result only counts the replaces that matched; when some did not, the
-   * stored revisions tell which (another writer that got there with the same revision counts
-   * as this one: a projection writes the same document for the same events).
-   */
-  async putMany(writes: Array<GuardedWrite<V>>) {
-    if (writes.length === 0) return [];
-    const operations = writes.map(({ view: { id, ...rest }, expectedRevision }) =>
-      expectedRevision === undefined
-        ? { insertOne: { document: { _id: id, ...rest } } }
-        : { replaceOne: { filter: { _id: id, revision: expectedRevision }, replacement: rest } },
-    ) as AnyBulkWriteOperation<Stored>[];
-    const { result, failed } = await this.bulkWrite(operations);
-    const stored = writes.map((_, i) => !failed.has(i));
-    const replaces = writes.flatMap((write, i) => (write.expectedRevision === undefined ? [] : [i]));
-    if (result.matchedCount < replaces.length) {
-      const ids = replaces.map((i) => writes[i].view.id);
-      const revisions = new Map(
-        (await this.collection.find({ _id: { $in: ids } }, { projection: { revision: 1 } }).toArray()).map(
-          (doc) => [doc._id, doc.revision],
-        ),
-      );
-      for (const i of replaces) stored[i] = revisions.get(writes[i].view.id) === writes[i].view.revision;
-    }
-    return stored;
-  }
-
-  private async bulkWrite(operations: AnyBulkWriteOperation<Stored>[]) {
-    try {
-      const result = await this.collection.bulkWrite(operations, { ordered: false, ignoreUndefined: true });
-      return { result, failed: new Set<number>() };
-    } catch (error) {
-      const { writeErrors, result } = error as {
-        writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number };
-        result?: BulkWriteResult;
-      };
-      const errors = writeErrors === undefined ? [] : [writeErrors].flat();
-      if (!result || errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-      return { result, failed: new Set(errors.map((e) => e.index)) };
-    }
   }
 
   async find(query: ViewQuery) {
