@@ -4,6 +4,7 @@ import type { EventHandler } from '../consumer/consumed-event';
 import { handleOnce } from '../consumer/handle-once';
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
+import { whileBrokerStarts } from './while-broker-starts';
 
 export interface KafkaEventConsumerOptions {
   kafka: Kafka;
@@ -66,15 +67,7 @@ export class KafkaEventConsumer {
    * message sent after this call can be skipped.
    */
   private async commitEndsIfNew() {
-    // A broker that just started is still electing the coordinator of the offsets topic.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.tryCommitEndsIfNew();
-      } catch (error) {
-        if (!(error as { retriable?: boolean }).retriable || attempt >= 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-      }
-    }
+    await whileBrokerStarts(() => this.tryCommitEndsIfNew());
   }
 
   private async tryCommitEndsIfNew() {

@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent, Subscription } from '@helpdesk/event-stor
 import type { CheckpointStore } from '@helpdesk/read-models';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { type RelaySource, toCloudEvent, traceparent } from './cloud-event-mapping';
+import { whileBrokerStarts } from '../kafka/while-broker-starts';
 
 export interface EventRelayOptions extends RelaySource {
   store: EventStore;
@@ -42,7 +43,8 @@ export class EventRelay {
 
   async start() {
     this.running = true;
-    await this.producer.connect();
+    // An idempotent producer asks for a producer id, which a broker that just started may not give yet.
+    await whileBrokerStarts(() => this.producer.connect());
     await this.follow();
   }
 
