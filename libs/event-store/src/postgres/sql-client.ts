@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 
 /**
@@ -18,12 +19,28 @@ export interface SqlError {
 export const sqlError = (error: unknown): SqlError =>
   typeof error === 'object' && error !== null ? (error as SqlError) : {};
 
-/** A server, through a pool: statements run side by side on separate connections. */
+/**
+ * A server, through a pool: statements run side by side on separate connections. Each of the
+ * store's few statement texts is prepared once per connection (a named statement), so the
+ * server parses and plans the append's CTE once instead of at every append: that alone more
+ * than doubled appends/s in bench:event-store. The name comes from the text, so stores that
+ * share a pool agree on it.
+ */
 export const poolClient = (pool: Pool, { ownsPool }: { ownsPool: boolean }): SqlClient => ({
-  query: async <Row>(text: string, params?: unknown[]) => ({
-    rows: (await pool.query(text, params)).rows as Row[],
+  query: async <Row>(text: string, values?: unknown[]) => ({
+    rows: (await pool.query({ name: statementName(text), text, values })).rows as Row[],
   }),
   close: async () => {
     if (ownsPool) await pool.end();
   },
 });
+
+const names = new Map<string, string>();
+const statementName = (text: string) => {
+  let name = names.get(text);
+  if (!name) {
+    name = `helpdesk_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+};
