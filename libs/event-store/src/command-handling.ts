@@ -30,6 +30,8 @@ export interface HandleCommandOptions {
   /** Deterministic event ids make a redelivered message's command a replay, not a repeat. */
   eventIds?: (index: number) => string;
   maxAttempts?: number;
+  /** The caller made the stream's id up just now (a new aggregate): there is nothing to read. */
+  newStream?: boolean;
 }
 
 export interface HandledCommand<E, S> {
@@ -86,11 +88,13 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   const states = statesOf(store, decider);
   let trustCache = true;
   for (let attempt = 1; ;) {
-    // A cached state older than the caller's If-Match cannot answer it: read what is stored.
-    const cached = trustCache ? states.get(streamId) : undefined;
+    // The guess: the state last seen here, or an empty stream when the caller just made its id up.
+    const fresh = options.newStream ? { revision: -1, state: decider.initialState } : undefined;
+    const guess = trustCache ? (states.get(streamId) ?? fresh) : undefined;
+    // A guess other than the caller's If-Match cannot answer it: read what is stored.
     const guessed =
-      cached && (options.expectedRevision === undefined || options.expectedRevision === cached.revision)
-        ? (cached as { revision: number; state: S })
+      guess && (options.expectedRevision === undefined || options.expectedRevision === guess.revision)
+        ? (guess as { revision: number; state: S })
         : undefined;
     const { revision, state: before } = guessed ?? (await readState(store, decider, streamId));
     if (!guessed) states.set(streamId, { revision, state: before });

@@ -106,6 +106,25 @@ describe('handleCommand', () => {
       expect([second.revision, second.state, reads]).toEqual([1, 5, ['c-1']]);
     });
 
+    it('reads nothing for a stream the caller has just made up, yet refuses one that exists', async () => {
+      const store = new InMemoryEventStore();
+      const { counted, reads } = counting(store);
+      const created = await handleCommand(
+        counted,
+        counter,
+        'c-new',
+        { add: 2 },
+        { metadata, newStream: true },
+      );
+      expect([created.revision, reads]).toEqual([0, []]);
+      await store.append('c-taken', [{ id: 'elsewhere', type: 'Added', data: { by: 9 }, metadata: {} }], {
+        expectedRevision: 'no_stream',
+      });
+      await expect(
+        handleCommand(counted, counter, 'c-taken', { add: 2 }, { metadata, newStream: true }),
+      ).rejects.toThrow('over ten');
+    });
+
     it('decides again on the stream as stored when another process wrote meanwhile', async () => {
       const store = new InMemoryEventStore();
       await handleCommand(store, counter, 'c-1', { add: 5 }, { metadata, maxAttempts: 1 });

@@ -93,6 +93,7 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
     const number = ticketNumber(await nextSequenceValue(this.store, 'ticket-number'));
     const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command(number), {
       metadata: { ...context, occurredAt: at },
+      newStream: true,
     });
     return {
       id: ticketId,
