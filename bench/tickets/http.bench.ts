@@ -184,17 +184,10 @@ const machineCeiling = async () => {
     ],
     { stdio: 'ignore' },
   );
-  const client = new BenchHttpClient(`http://127.0.0.1:${port}`);
+  const base = `http://127.0.0.1:${port}`;
+  const client = new BenchHttpClient(base);
   try {
-    for (let i = 0; ; i++) {
-      const up = await client.send('GET', '/', {}).then(
-        () => true,
-        () => false,
-      );
-      if (up) break;
-      if (i > 100) throw new Error('the no-op server did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntilReady(base, 'the no-op server'); // it answers every path, /health/ready too
     const latencies: number[] = [];
     const deadline = Date.now() + 5000;
     const started = process.hrtime.bigint();

@@ -18,4 +18,5 @@ export * from './runtime/runtime.settings';
 export * from './events/event-publishing.module';
 export * from './events/event-subscriptions';
 export * from './read-models/projected-read-model';
+export * from './read-models/subscribed-read-model';
 export * from './events/organisation-directory';

@@ -19,15 +19,10 @@ export const STATUSES = [
 ] as const;
 export type TicketStatus = (typeof STATUSES)[number];
 
-/** Statuses in which a ticket is still being worked on. */
-export const ACTIVE_STATUSES: readonly TicketStatus[] = [
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-  'waiting_for_third_party',
-  'workaround_provided',
-  'fix_scheduled',
-];
+/** Statuses in which a ticket is still being worked on: all but not yet triaged and the ends. */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = STATUSES.filter(
+  (status) => !['new', 'resolved', 'closed', 'accepted'].includes(status),
+);
 
 /** Statuses in which a ticket takes a scheduled fix: the releases service checks before it schedules. */
 export const FIX_SCHEDULABLE_STATUSES: readonly TicketStatus[] = [...ACTIVE_STATUSES, 'accepted'];

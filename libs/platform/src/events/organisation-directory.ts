@@ -1,7 +1,6 @@
 import { initialOrganisation, type Organisation, TOPICS } from '@helpdesk/contracts';
-import { projectInto } from '@helpdesk/messaging';
-import { organisationProjection, type OrganisationView, type ViewStore } from '@helpdesk/read-models';
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import { organisationProjection, type OrganisationView } from '@helpdesk/read-models';
+import { SubscribedReadModel } from '../read-models/subscribed-read-model';
 import type { ReadStore } from '../runtime/runtime.module';
 import type { EventSubscriptions } from './event-subscriptions';
 
@@ -11,23 +10,13 @@ import type { EventSubscriptions } from './event-subscriptions';
  * language, which SLA policy applies. Reading it never waits on (or fails with) the contacts
  * service. A service subclasses it as an injectable, naming its consumer group.
  */
-export abstract class OrganisationDirectory implements OnApplicationBootstrap {
-  views!: ViewStore<OrganisationView>;
-
-  protected constructor(
-    private readonly readStore: ReadStore,
-    private readonly subscriptions: EventSubscriptions,
-    private readonly group: string,
-  ) {}
-
-  async onApplicationBootstrap() {
-    this.views = await this.readStore.views<OrganisationView>(
-      `${this.group.replace(/\W/g, '_')}_organisations`,
-    );
-    await this.subscriptions.subscribe({
-      group: this.group,
-      topics: [TOPICS.contacts],
-      handler: projectInto(organisationProjection, this.views),
+export abstract class OrganisationDirectory extends SubscribedReadModel<OrganisationView> {
+  protected constructor(readStore: ReadStore, subscriptions: EventSubscriptions, group: string) {
+    super(readStore, subscriptions, {
+      group,
+      topic: TOPICS.contacts,
+      collection: `${group.replace(/\W/g, '_')}_organisations`,
+      projection: organisationProjection,
     });
   }
 

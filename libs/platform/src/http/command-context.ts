@@ -56,3 +56,23 @@ export const sendRequestedCommand = async <R extends { revision: number }>(
   res.setHeader('ETag', etag(result.revision));
   return result;
 };
+
+/**
+ * A service's `run<Aggregate>Command(commands, id, req, res, type, data)`: one command of the
+ * caller's, typed by the aggregate's command union, sent to the aggregate with that id.
+ */
+export const commandSender =
+  <C extends { type: string; data: unknown }, R extends { revision: number }>(
+    address: (id: string, command: C, context: CommandContext, expectedRevision?: number) => ICommand,
+  ) =>
+  <T extends C['type']>(
+    commands: CommandBus,
+    id: string,
+    req: Request,
+    res: Response,
+    type: T,
+    data: Extract<C, { type: T }>['data'],
+  ): Promise<R> =>
+    sendRequestedCommand<R>(commands, req, res, { type, data }, (command, context, expectedRevision) =>
+      address(id, command as unknown as C, context, expectedRevision),
+    );

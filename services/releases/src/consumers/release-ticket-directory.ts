@@ -1,8 +1,6 @@
 import { TOPICS } from '@helpdesk/contracts';
-import { projectInto } from '@helpdesk/messaging';
-import { EventSubscriptions, READ_STORE, type ReadStore } from '@helpdesk/platform';
-import type { ViewStore } from '@helpdesk/read-models';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventSubscriptions, READ_STORE, type ReadStore, SubscribedReadModel } from '@helpdesk/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { type TicketEntry, ticketEntryProjection } from '../projections/ticket-entry';
 
 /**
@@ -11,20 +9,13 @@ import { type TicketEntry, ticketEntryProjection } from '../projections/ticket-e
  * waiting on (or failing with) the tickets service.
  */
 @Injectable()
-export class ReleaseTicketDirectory implements OnApplicationBootstrap {
-  views!: ViewStore<TicketEntry>;
-
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly subscriptions: EventSubscriptions,
-  ) {}
-
-  async onApplicationBootstrap() {
-    this.views = await this.readStore.views<TicketEntry>('releases_tickets');
-    await this.subscriptions.subscribe({
+export class ReleaseTicketDirectory extends SubscribedReadModel<TicketEntry> {
+  constructor(@Inject(READ_STORE) readStore: ReadStore, subscriptions: EventSubscriptions) {
+    super(readStore, subscriptions, {
       group: 'releases.tickets',
-      topics: [TOPICS.tickets],
-      handler: projectInto(ticketEntryProjection, this.views),
+      topic: TOPICS.tickets,
+      collection: 'releases_tickets',
+      projection: ticketEntryProjection,
     });
   }
 

@@ -1,0 +1,39 @@
+import { projectInto } from '@helpdesk/messaging';
+import type { Projection, View, ViewStore } from '@helpdesk/read-models';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { EventSubscriptions } from '../events/event-subscriptions';
+import type { ReadStore } from '../runtime/runtime.module';
+
+export interface ReadModelSubscription<V extends View> {
+  /** The consumer group, `<service>.<purpose>`. */
+  group: string;
+  topic: string;
+  collection: string;
+  projection: Projection<V>;
+}
+
+/**
+ * A read model of another service's events: a projection kept up to date from a topic by one
+ * consumer group, and the documents it writes. The counterpart of ProjectedReadModel, which
+ * follows the service's own event store. A service subclasses it per read model (the subclass
+ * is the injectable, naming its subscription).
+ */
+export abstract class SubscribedReadModel<V extends View> implements OnApplicationBootstrap {
+  views!: ViewStore<V>;
+
+  protected constructor(
+    private readonly readStore: ReadStore,
+    private readonly subscriptions: EventSubscriptions,
+    private readonly subscription: ReadModelSubscription<V>,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const { group, topic, collection, projection } = this.subscription;
+    this.views = await this.readStore.views<V>(collection);
+    await this.subscriptions.subscribe({
+      group,
+      topics: [topic],
+      handler: projectInto(projection, this.views),
+    });
+  }
+}
