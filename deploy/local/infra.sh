@@ -6,6 +6,8 @@
 #                    write the connection settings to .infra/env
 #   infra.sh down    stop the servers this script started (by pid)
 #   infra.sh status  each server's state and the version it reports itself
+#   infra.sh chart-tools  build Helm and the chart validator into .infra/bin (cached), for
+#                    `npm run chart:check`; no server involved
 #
 # A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
 # that server is neither installed nor started, only checked.
@@ -225,6 +227,32 @@ postgres_down() {
   as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && log "postgres stopped" || true
 }
 
+# --- chart tools -------------------------------------------------------------
+
+helm_version=v3.22.0
+# Kubernetes 1.37 is what Helm v3.22's k8s.io modules (v0.37) speak; the official build stamps
+# the same, else a `go install`ed Helm assumes Kubernetes v1.20 when no cluster is asked.
+helm_ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$helm_version \
+  -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=37 \
+  -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=37"
+
+chart_tools() {
+  local bin="$infra/bin" validate="$root/deploy/helm/validate" started
+  started=$(date +%s)
+  mkdir -p "$bin"
+  command -v go >/dev/null || die "go is missing: install Go >= 1.26 (Helm and the chart validator build with it)"
+  if [ ! -x "$bin/helm" ] || [ "$(cat "$bin/helm.version" 2>/dev/null)" != "$helm_version" ]; then
+    log "helm: building $helm_version from the Go module proxy (first time takes a few minutes)"
+    GOBIN="$bin" go install -trimpath -ldflags "$helm_ldflags" "helm.sh/helm/v3/cmd/helm@$helm_version" >&2
+    echo "$helm_version" >"$bin/helm.version"
+  fi
+  if [ ! -x "$bin/chart-validate" ] || [ -n "$(find "$validate" -type f -newer "$bin/chart-validate")" ]; then
+    log "chart-validate: building deploy/helm/validate"
+    (cd "$validate" && go build -trimpath -o "$bin/chart-validate" .) >&2
+  fi
+  log "chart tools ready in $(elapsed "$started"): $bin/helm ($("$bin/helm" version --short)), $bin/chart-validate"
+}
+
 # --- commands ----------------------------------------------------------------
 
 up() {
@@ -264,5 +292,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  chart-tools) chart_tools ;;
+  *) echo "usage: $0 up|down|status|chart-tools" >&2; exit 2 ;;
 esac
