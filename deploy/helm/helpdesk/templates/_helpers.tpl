@@ -118,3 +118,16 @@ affinity: {{- toYaml . | nindent 2 }}
 imagePullSecrets: {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end -}}
+
+{{/*
+A service's values over the shared ones, key by key, as JSON (read back with fromJson). Not
+sprig's merge: it lets a shared `true` win over a service's `false` or "".
+Call with (dict "shared" $.Values.config "own" $service.config).
+*/}}
+{{- define "helpdesk.overlay" -}}
+{{- $merged := deepCopy .shared -}}
+{{- range $key, $value := (.own | default dict) }}
+{{- $_ := set $merged $key $value }}
+{{- end }}
+{{- toJson $merged -}}
+{{- end -}}

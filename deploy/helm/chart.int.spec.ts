@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDeployTools, root, run } from '../deploy-tools';
+
+/**
+ * The chart, checked without a cluster: `helm lint --strict`, `helm template` with the default
+ * values and with ci-values.yaml, every rendered object decoded strictly into its Kubernetes API
+ * type and held to the chart's rules by deploy/helm/validate (numeric non-root users, drop ALL,
+ * read-only root, the three probes, release-prefixed names, resolvable references).
+ */
+const chart = 'deploy/helm/helpdesk';
+const ciValues = ['-f', 'deploy/helm/ci-values.yaml'];
+
+interface Container {
+  name: string;
+  image: string;
+  command: string[];
+  envFrom: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
+  env?: Array<{ name: string; value: string }>;
+}
+interface K8sObject {
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec: {
+    replicas?: number;
+    template: { spec: { containers: Container[] } };
+    ports: Array<{ port: number }>;
+    scaleTargetRef: { name: string };
+  };
+  data?: Record<string, string>;
+}
+
+const template = (release: string, args: string[] = []) => {
+  const rendered = run('helm', ['template', release, chart, ...args]);
+  if (rendered.status !== 0) throw new Error(`helm template ${args.join(' ')} failed:\n${rendered.stderr}`);
+  return rendered.stdout;
+};
+
+const validate = (manifests: string, flags: string[]) => {
+  const result = run('chart-validate', flags, manifests);
+  if (result.status !== 0) throw new Error(`chart-validate ${flags.join(' ')}:\n${result.stderr}`);
+  return (JSON.parse(result.stdout) as { objects: K8sObject[] }).objects;
+};
+
+const ofKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+const named = (objects: K8sObject[], kind: string, name: string) => {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found)
+    throw new Error(
+      `no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
+    );
+  return found;
+};
+const decoded = (data: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
+const credentials = ['AUTH_JWT_SECRET', 'ESDB_URL', 'PG_URL', 'MONGO_URL', 'SMTP_URL'];
+
+beforeAll(ensureDeployTools, 15 * 60_000);
+
+describe('helm lint --strict', () => {
+  it.each([
+    ['the default values', []],
+    ['ci-values.yaml', ciValues],
+  ])('passes with %s', (_, args) => {
+    const lint = run('helm', ['lint', '--strict', chart, ...args]);
+    expect(lint.stdout + lint.stderr).toContain('1 chart(s) linted, 0 chart(s) failed');
+    expect(lint.status).toBe(0);
+  });
+});
+
+describe('the chart with its default values', () => {
+  let objects: K8sObject[];
+  beforeAll(() => {
+    objects = validate(template('desk'), ['-release', 'desk']);
+  });
+
+  it('runs the replicas of today: two of tickets, contacts and notifications, one of the others', () => {
+    const replicas = Object.fromEntries(
+      ofKind(objects, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas]),
+    );
+    expect(replicas).toEqual({
+      'desk-tickets': 2,
+      'desk-contacts': 2,
+      'desk-notifications': 2,
+      'desk-sla-monitor': 1,
+      'desk-releases': 1,
+    });
+    expect(ofKind(objects, 'HorizontalPodAutoscaler')).toHaveLength(0);
+    expect(ofKind(objects, 'PodDisruptionBudget')).toHaveLength(5);
+    expect(ofKind(objects, 'NetworkPolicy')).toHaveLength(1);
+    expect(ofKind(objects, 'ServiceAccount')).toHaveLength(1);
+  });
+
+  it("runs each service's own compiled main, and the topics job's CLI, from the image tagged with appVersion", () => {
+    for (const pod of [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')]) {
+      for (const container of pod.spec.template.spec.containers) {
+        expect(container.image).toBe('helpdesk:0.1.0');
+        const main = container.command[1];
+        expect(existsSync(join(root, main.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+      }
+    }
+    const job = named(objects, 'Job', 'desk-topics');
+    expect(job.metadata.annotations?.['helm.sh/hook']).toBe('post-install,pre-upgrade');
+    const env = Object.fromEntries(
+      (job.spec.template.spec.containers[0].env ?? []).map((e) => [e.name, e.value]),
+    );
+    expect(env).toEqual({
+      KAFKA_BROKERS: 'kafka:9092',
+      TOPIC_PARTITIONS: '6',
+      TOPIC_RETENTION_MS: '-1',
+      TOPICS_TIMEOUT_MS: '120000',
+    });
+  });
+
+  it('keeps settings and credentials apart, so neither overrides the other; a missing signing secret is generated', () => {
+    const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
+    expect(Object.keys(secret).sort()).toEqual(['AUTH_JWT_SECRET', 'ESDB_URL', 'MONGO_URL', 'SMTP_URL']);
+    expect(secret.AUTH_JWT_SECRET).toMatch(/^[A-Za-z0-9]{48}$/);
+    for (const config of ofKind(objects, 'ConfigMap')) {
+      expect(Object.keys(config.data ?? {}).filter((key) => key in secret)).toEqual([]);
+      expect(config.data).toMatchObject({ MODE: 'distributed', KAFKA_BROKERS: 'kafka:9092' });
+    }
+    const tickets = named(objects, 'Deployment', 'desk-tickets').spec.template.spec.containers[0];
+    expect(tickets.envFrom).toEqual([
+      { configMapRef: { name: 'desk-tickets-config' } },
+      { secretRef: { name: 'desk-credentials' } },
+    ]);
+    expect((tickets.env ?? []).map((e) => e.name).filter((name) => credentials.includes(name))).toEqual([]);
+  });
+
+  it('names every object after the release, so two releases in one namespace never collide', () => {
+    const names = (release: string) =>
+      validate(template(release), ['-release', release]).map((o) => `${o.kind}/${o.metadata.name}`);
+    const [first, second] = [names('first'), names('second')];
+    expect(first).toHaveLength(objects.length);
+    expect(first.filter((name) => second.includes(name))).toEqual([]);
+  });
+});
+
+describe('the chart with ci-values.yaml', () => {
+  let objects: K8sObject[];
+  beforeAll(() => {
+    objects = validate(template('rel', ciValues), [
+      '-release',
+      'rel',
+      '-prefix',
+      'desk',
+      '-existing-secret',
+      'helpdesk-credentials-managed',
+      '-existing-service-account',
+      'desk-runtime',
+    ]);
+  });
+
+  it('reads the existing Secret and renders none, nor a NetworkPolicy or ServiceAccount when they are off', () => {
+    expect(ofKind(objects, 'Secret')).toHaveLength(0);
+    expect(ofKind(objects, 'NetworkPolicy')).toHaveLength(0);
+    expect(ofKind(objects, 'ServiceAccount')).toHaveLength(0);
+    for (const deployment of ofKind(objects, 'Deployment')) {
+      expect(deployment.spec.template.spec.containers[0].envFrom[1]).toEqual({
+        secretRef: { name: 'helpdesk-credentials-managed' },
+      });
+    }
+  });
+
+  it('lets autoscalers own the replica count where autoscaling is on, and drops a disabled service', () => {
+    const scaled = ofKind(objects, 'HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name);
+    expect(scaled.sort()).toEqual(['desk-contacts', 'desk-notifications', 'desk-tickets']);
+    const replicas = Object.fromEntries(
+      ofKind(objects, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas]),
+    );
+    expect(replicas).toEqual({
+      'desk-tickets': undefined,
+      'desk-contacts': undefined,
+      'desk-notifications': undefined,
+      'desk-sla-monitor': 2,
+    });
+  });
+
+  it('takes the image, per-service settings and the service port from the values', () => {
+    const tickets = named(objects, 'Deployment', 'desk-tickets').spec.template.spec.containers[0];
+    expect(tickets.image).toBe('registry.example.com:5000/platform/helpdesk:2026.12.1');
+    expect(named(objects, 'ConfigMap', 'desk-tickets-config').data).toMatchObject({
+      READ_YOUR_WRITES_MS: '1000',
+      TOPIC_PARTITIONS: '12',
+      EVENT_STORE: 'postgres',
+    });
+    expect(named(objects, 'ConfigMap', 'desk-contacts-config').data).not.toHaveProperty(
+      'READ_YOUR_WRITES_MS',
+    );
+    expect(named(objects, 'Service', 'desk-tickets').spec.ports[0].port).toBe(8080);
+  });
+});
+
+describe('values.schema.json and the templates refuse wrong values, naming them', () => {
+  it.each([
+    [['--set', 'services.tickets.replicas=0'], "at '/services/tickets/replicas': minimum: got 0, want 1"],
+    [['--set', 'services.tickez.replicas=1'], "additional properties 'tickez' not allowed"],
+    [['--set', 'securityContext.runAsUser=0'], "at '/securityContext/runAsUser': minimum: got 0, want 1"],
+    [
+      ['--set', 'config.MONGO_URL=mongodb://user:password@mongo/helpdesk'],
+      "invalid propertyName 'MONGO_URL'",
+    ],
+    [['--set', 'services.notifications.config.SMTP_URL=smtp://u:p@mail'], "invalid propertyName 'SMTP_URL'"],
+    [['--set', 'config.PORT=8080'], "invalid propertyName 'PORT'"],
+    [['--set', 'image.tag=latest'], "at '/image/tag'"],
+    [['--set', 'image.pullPolicy=Sometimes'], "at '/image/pullPolicy'"],
+    [['--set', 'config.KAFKA_BROKERS=kafka'], "at '/config/KAFKA_BROKERS'"],
+    [['--set', 'autoscaling.enabled=yes'], "at '/autoscaling"],
+    [
+      ['--set', 'config.AUTH_ISSUER=a', '--set', 'secrets.values.AUTH_ISSUER=b'],
+      'AUTH_ISSUER is both a setting (config or services.contacts.config) and a credential (secrets.values)',
+    ],
+  ])('helm template %j fails with %s', (args, message) => {
+    const rendered = run('helm', ['template', 'desk', chart, ...args]);
+    expect(rendered.status).not.toBe(0);
+    expect(rendered.stderr).toContain(message);
+  });
+});
+
+describe('the validator itself', () => {
+  const manifests = () => template('desk');
+  const firstOccurrence = (text: string, from: string, to: string) => text.replace(from, to);
+
+  it.each([
+    ['readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false', 'readOnlyRootFilesystem must be true'],
+    ['drop: [ALL]', 'drop: [NET_RAW]', 'capabilities must drop ALL'],
+    [
+      'allowPrivilegeEscalation: false',
+      'allowPrivilegeEscalation: true',
+      'allowPrivilegeEscalation must be false',
+    ],
+    ['path: /health/started', 'path: /health/live', 'the startupProbe must GET /health/started'],
+    [
+      'automountServiceAccountToken: false\n      ter',
+      'automountServiceAccountToken: true\n      ter',
+      'automountServiceAccountToken must be false',
+    ],
+    ['revisionHistoryLimit: 5', 'revisionHistoryLimits: 5', 'unknown field "revisionHistoryLimits"'],
+    ['  replicas: 2', '  replicas: two', 'cannot unmarshal string'],
+  ])('refuses %s changed to %s', (from, to, problem) => {
+    const result = run('chart-validate', ['-release', 'desk'], firstOccurrence(manifests(), from, to));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(problem);
+  });
+
+  it('refuses names that do not begin with the release', () => {
+    const result = run('chart-validate', ['-release', 'other'], manifests());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'Deployment desk-tickets: the name does not begin with the release\'s prefix "other"',
+    );
+  });
+});
