@@ -241,6 +241,9 @@ deploy_tools() {
   local bin="$infra/bin" validate="$root/deploy/helm/validate" started
   started=$(date +%s)
   mkdir -p "$bin"
+  # Test files that call this at the same moment build once: the second waits for the first.
+  exec 9>"$infra/deploy-tools.lock"
+  flock 9
   local need_go="go is missing: install Go >= 1.26 (Helm and the chart validator build with it, from the Go module proxy)"
   if [ ! -x "$bin/helm" ] || [ "$(cat "$bin/helm.version" 2>/dev/null)" != "$helm_version" ]; then
     command -v go >/dev/null || die "$need_go"
