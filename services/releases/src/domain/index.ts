@@ -1,4 +1,5 @@
 export * from './fix-exclusivity';
+export * from './fix-reservation';
 export * from './fix-visibility';
 export * from './release-notes';
 export * from './release-trains';
