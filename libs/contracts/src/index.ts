@@ -12,5 +12,6 @@ export * from './sla/sla-events';
 export * from './tickets/ticket-catalogue';
 export * from './tickets/ticket-events';
 export * from './tickets/ticket-status';
+export * from './tickets/ticket-visibility';
 export * from './topics';
 export * from './upcasting';

@@ -21,7 +21,7 @@ import {
 export interface OrganisationFixture {
   id: string;
   name?: string;
-  contacts: Array<{ id: string; role?: ContactRole; authorised?: boolean }>;
+  contacts: Array<{ id: string; role?: ContactRole; authorised?: boolean; active?: boolean }>;
 }
 
 /** The events the contacts service publishes for such an organisation, in its stream's order. */
@@ -49,7 +49,7 @@ export const organisationEvents = ({ id, name = `Organisation ${id}`, contacts }
           language: 'en',
           role: contact.role ?? 'customer_employee',
           authorised: contact.authorised ?? true,
-          active: true,
+          active: contact.active ?? true,
         },
       },
     })),

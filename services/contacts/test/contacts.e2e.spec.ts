@@ -114,6 +114,9 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
       status: 'active',
       administrators: [{ name: 'Anna de Vries', email: 'anna@summary.example' }],
     });
+    // The list shows the same caller exactly what the detail route does: no calendar, time zone, ...
+    const listed = (await desk.as(employee).get('/organisations').expect(200)).body.items;
+    expect(listed).toEqual([summary]);
     await desk.as(employee).get(`/organisations/${id}/contacts`).expect(403);
     await desk.as(employee).get(`/contacts/${employee.id}`).expect(200);
     await desk.as(employee).get(`/contacts/${admin.id}`).expect(404);
@@ -141,7 +144,9 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
     const all = (await desk.as(agent).get('/organisations?q=listed').expect(200)).body;
     expect(all.items.map((o: { id: string }) => o.id)).toContain(id);
     const own = (await desk.as(admin).get('/organisations').expect(200)).body;
-    expect(own.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    expect(own.items).toEqual([(await desk.as(admin).get(`/organisations/${id}`).expect(200)).body]);
+    const seen = all.items.find((o: { id: string }) => o.id === id);
+    expect(seen).toEqual((await desk.as(agent).get(`/organisations/${id}`).expect(200)).body);
   });
 
   describe('a customer of organisation A and anything of organisation B', () => {

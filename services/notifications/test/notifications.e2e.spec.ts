@@ -68,16 +68,18 @@ describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
     // Anna's answer is a comment and the customer's reply: two events, one command.
     await step(id, 'comments', { body: 'Het salarisbestand', visibility: 'public' }, anna);
 
-    const items = await settled(id, 10);
+    const items = await settled(id, 11);
     expect(items.every((item) => item.status === 'sent' && !item.possiblyRepeated)).toBe(true);
     const mails = mailsAbout(number);
     const to = (who: typeof anna) => mails.filter((m) => m.envelopeTo.includes(emailOf(who)));
     // Registration, triage, start, agent's comment, question; not her own answer.
     expect(to(anna)).toHaveLength(5);
-    // The same updates, and Anna's answer once (with its status change in the same command).
-    expect(to(bram)).toHaveLength(5);
-    expect(mails).toHaveLength(10);
-    expect(new Set(mails.map((m) => m.messageId)).size).toBe(10);
+    // The same updates, Anna's answer, and the status change her answer made (seed 004: a mail
+    // on every status change), the second "in progress" after the one of the start.
+    expect(to(bram)).toHaveLength(6);
+    expect(to(bram).filter((m) => m.subject.endsWith('– in progress'))).toHaveLength(2);
+    expect(mails).toHaveLength(11);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(11);
     expect(to(anna).map((m) => m.subject)).toContain(`[${number}] Ontvangen: ${aTicket.subject}`);
     expect(to(anna).every((m) => /\[HD-\d{5,}\] /.test(m.subject))).toBe(true);
     expect(to(bram).map((m) => m.subject)).toContain(`[${number}] ${aTicket.subject} – new reply`);

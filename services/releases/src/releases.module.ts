@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ReleasesController } from './api/releases.controller';
 import { ExecuteReleaseCommandHandler } from './application/execute-release-command';
+import { FixReservations } from './application/fix-reservations';
 import {
   GetReleaseQueryHandler,
   ListReleasesQueryHandler,
@@ -23,6 +24,7 @@ import { loadTrainSchedule, TRAIN_SCHEDULE } from './trains/train-schedule.confi
     ReleasesReadModel,
     ReleaseTicketDirectory,
     ExecuteReleaseCommandHandler,
+    FixReservations,
     ScheduleTicketFixCommandHandler,
     GetReleaseQueryHandler,
     ListReleasesQueryHandler,

@@ -42,7 +42,8 @@ export const seedTicket = async (
     kind = 'error',
     organisationId = 'org-a',
     triaged = true,
-  }: { kind?: TicketKind; organisationId?: string; triaged?: boolean } = {},
+    reporterId = 'c-reporter',
+  }: { kind?: TicketKind; organisationId?: string; triaged?: boolean; reporterId?: string } = {},
 ): Promise<SeededTicket> => {
   const id = randomUUID();
   const number = `HD-${randomInt(100_000, 999_999_999)}`;
@@ -60,7 +61,7 @@ export const seedTicket = async (
         description: 'It stops halfway.',
         details: {},
         organisationId,
-        reporterId: 'c-reporter',
+        reporterId,
       },
     },
     ...(triaged ? [{ type: 'TicketTriaged', data: { ...change, priority: 'P3' } } as TicketEvent] : []),

@@ -308,7 +308,8 @@ describe('releases over HTTP (PostgreSQL event store, MongoDB read models)', () 
   it('writes release notes in Markdown, naming to a customer only their own tickets', async () => {
     const plannedDate = addDays(start, 250);
     const { id, version } = await plan(plannedDate);
-    const errorA = await seedTicket(directory, { organisationId: 'org-a' });
+    // Employee A reported errorA; the wish is a colleague's, of the same organisation.
+    const errorA = await seedTicket(directory, { organisationId: 'org-a', reporterId: employeeA.id });
     const wishA = await seedTicket(directory, { organisationId: 'org-a', kind: 'wish' });
     const errorB = await seedTicket(directory, { organisationId: 'org-b', kind: 'outage' });
     for (const ticket of [errorA, wishA, errorB]) await schedule(id, ticket).expect(200);
@@ -329,10 +330,20 @@ describe('releases over HTTP (PostgreSQL event store, MongoDB read models)', () 
         ['## New features', line(wishA)].join('\n'),
       ].join('\n\n') + '\n',
     );
+    const forAdminA = await notes(adminA);
+    expect(forAdminA).toContain(`## Fixes\n${line(errorA)}\n- and 1 more fix for other customers`);
+    expect(forAdminA).toContain(`## New features\n${line(wishA)}`);
+    expect(forAdminA).not.toContain(errorB.number);
+    // An employee: only what they may see of the tickets service, their colleague's wish counted.
     const forA = await notes(employeeA);
     expect(forA).toContain(`## Fixes\n${line(errorA)}\n- and 1 more fix for other customers`);
-    expect(forA).toContain(`## New features\n${line(wishA)}`);
+    expect(forA).toContain('## New features\n- 1 new feature for other customers');
+    expect(forA).not.toContain(wishA.number);
     expect(forA).not.toContain(errorB.number);
+    const seenByA = (await desk.as(employeeA).get(`/releases/${id}`).expect(200)).body;
+    expect(seenByA.fixes.map((fix: { ticketId: string }) => fix.ticketId)).toEqual([errorA.id]);
+    expect(seenByA.otherFixes).toBe(2);
+    expect(JSON.stringify(seenByA)).not.toContain(wishA.number);
     const forB = await notes(adminB);
     expect(forB).toContain(`## Fixes\n${line(errorB)}\n- and 1 more fix for other customers`);
     expect(forB).toContain('## New features\n- 1 new feature for other customers');

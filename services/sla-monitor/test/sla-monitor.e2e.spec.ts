@@ -102,6 +102,37 @@ describe('the SLA monitor (tickets -> Kafka -> sla-monitor -> Kafka -> tickets)'
     expect(clock(body, 'first_response')!.targetSeconds).toBe(60 * 60);
   });
 
+  it('records a priority change on the clock: previous and new target, who, when and why', async () => {
+    const id = await file(reporter);
+    await desk.as(agent).post(`/tickets/${id}/triage`).send({ priority: 'P2' }).expect(200);
+    await desk
+      .as(agent)
+      .post(`/tickets/${id}/priority`)
+      .send({ priority: 'P1', reason: 'Payroll run blocked' })
+      .expect(200);
+    const { body } = await eventually(
+      () => clocksOf(id),
+      (res) => (clock(res.body, 'first_response')?.priorityChanges as unknown[])?.length === 2,
+    );
+    const [triaged, changed] = clock(body, 'first_response')!.priorityChanges as Array<
+      Record<string, unknown>
+    >;
+    expect(triaged).toMatchObject({ from: 'P3', to: 'P2', by: agent.id, cause: 'TicketTriaged' });
+    expect(triaged).not.toHaveProperty('reason');
+    expect(changed).toMatchObject({
+      from: 'P2',
+      to: 'P1',
+      previousTargetSeconds: 60 * 60,
+      targetSeconds: 15 * 60,
+      previousDueAt: triaged.dueAt,
+      dueAt: clock(body, 'first_response')!.dueAt,
+      by: agent.id,
+      reason: 'Payroll run blocked',
+      cause: 'PriorityChanged',
+    });
+    expect(Date.parse(changed.at as string)).toBeGreaterThanOrEqual(Date.parse(triaged.at as string));
+  });
+
   it('shows a ticket’s clocks to whoever may see the ticket, and to nobody else', async () => {
     await clocksOf(answered, reporter).expect(200);
     await clocksOf(answered, adminA).expect(200);

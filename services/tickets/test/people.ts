@@ -20,11 +20,16 @@ export const aTicket = {
   description: 'The monthly export stops halfway.',
 };
 
-/** Their organisations as the contacts service describes them: everyone above authorised. */
+/** Their organisations as the contacts service describes them: everyone above authorised; c-former left. */
 export const organisations: OrganisationFixture[] = [
   {
     id: 'org-a',
-    contacts: [{ id: 'c-reporter' }, { id: 'c-colleague' }, { id: 'c-admin-a', role: 'customer_admin' }],
+    contacts: [
+      { id: 'c-reporter' },
+      { id: 'c-colleague' },
+      { id: 'c-admin-a', role: 'customer_admin' },
+      { id: 'c-former', active: false },
+    ],
   },
   { id: 'org-b', contacts: [{ id: 'c-admin-b', role: 'customer_admin' }] },
 ];

@@ -170,6 +170,29 @@ describe('bad input gets a clear problem and writes nothing', () => {
     expect(await historyLength()).toBe(before);
   });
 
+  it.each([
+    ['a contact of another organisation', adminB.id, "is not a contact of the ticket's organisation"],
+    ['an id that exists nowhere', 'c-nobody', "is not a contact of the ticket's organisation"],
+    ['a contact who is no longer active', 'c-former', 'is no longer an active contact'],
+  ])('a participant who is %s: 422 naming contactId', async (_case, contactId, reason) => {
+    const before = await historyLength();
+    const response = await desk
+      .as(agent)
+      .post(`/tickets/${ticketId}/participants`)
+      .send({ contactId })
+      .expect(422);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors).toEqual([{ field: 'contactId', reason }]);
+    expect(await historyLength()).toBe(before);
+    const ticket = (await desk.as(agent).get(`/tickets/${ticketId}`).expect(200)).body;
+    expect(JSON.stringify(ticket.participants ?? [])).not.toContain(contactId);
+  });
+
+  it('a participant who is an active contact of the organisation, or an address, is added', async () => {
+    for (const participant of [{ contactId: colleague.id }, { email: 'it-desk@org-a.example' }])
+      await desk.as(agent).post(`/tickets/${ticketId}/participants`).send(participant).expect(200);
+  });
+
   it('a ticket id that is not one', async () => {
     await desk.as(agent).get('/tickets/not-a-uuid').expect(400);
     await desk.as(agent).get(`/tickets/${randomUUID()}`).expect(404);

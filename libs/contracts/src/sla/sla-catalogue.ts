@@ -27,7 +27,7 @@ export const SLA_EVENTS: { [Type in SlaEventType]: { summary: string; example: D
   },
   TargetChanged: {
     summary:
-      'Triage or a priority change set another target; the business time already elapsed is kept and the due time recomputed.',
+      'Triage or a priority change set another target, recorded with the previous one, who, when and why; the business time since registration is measured in the new priority’s calendar and the due time recomputed.',
     example: {
       ticketId,
       metric: 'first_response',
@@ -36,8 +36,12 @@ export const SLA_EVENTS: { [Type in SlaEventType]: { summary: string; example: D
       targetSeconds: 3600,
       previousPriority: 'P3',
       previousTargetSeconds: 30600,
+      previousDueAt: '2026-11-23T09:12:00.000Z',
       elapsedSeconds: 480,
       dueAt: '2026-11-20T10:12:00.000Z',
+      by: 'agent-7',
+      reason: 'All users affected',
+      cause: 'PriorityChanged',
     },
   },
   ClockPaused: {

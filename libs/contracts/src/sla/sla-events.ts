@@ -51,8 +51,10 @@ export type ClockStarted = Event<
     }
 >;
 /**
- * Triage or a priority change gave the clock another priority (and so maybe another target); the
- * business time already elapsed is kept and the due time recomputed from it.
+ * Triage or a priority change gave the clock another priority (and so maybe another target): the
+ * record of the change on the clock. The business time elapsed since registration is measured
+ * again in the calendar of the new priority (a P1 on a 24/7 contract counts the night before its
+ * triage), and the due time recomputed from it.
  */
 export type TargetChanged = Event<
   'TargetChanged',
@@ -60,9 +62,18 @@ export type TargetChanged = Event<
     Target & {
       previousPriority: Priority;
       previousTargetSeconds: number | null;
+      /** The previous due time; null while paused or stopped, or without a target. Absent before 2026-12. */
+      previousDueAt?: string | null;
+      /** Business seconds since registration (pauses left out) in the new priority's calendar. */
       elapsedSeconds: number;
       /** null while the clock is paused or stopped, or without a target. */
       dueAt: string | null;
+      /** Who changed the priority (the agent, or whoever accepted a reassessment). Absent before 2026-12. */
+      by?: string;
+      /** Why, as given with the change; absent for triage. */
+      reason?: string;
+      /** The ticket event that changed the priority. Absent before 2026-12. */
+      cause?: TicketEventType;
     }
 >;
 /** The ticket entered a status the policy lets pause this metric. */

@@ -4,7 +4,6 @@ import { decodeCursor, encodeCursor, type OrganisationView } from '@helpdesk/rea
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  activeAdministrators,
   canSee,
   type Contact,
   organisationDecider,
@@ -12,23 +11,15 @@ import {
   type RegisteredOrganisation,
 } from '../domain';
 import { ContactIndex, OrganisationsReadModel } from './contacts-read-models';
+import {
+  organisationAsSeenBy,
+  type OrganisationDetailsView,
+  type OrganisationSummary,
+} from './organisation-visibility';
 
 const notFound = () =>
   new DomainError('not_found', 'organisation_not_found', 'There is no such organisation.');
 const contactNotFound = () => new DomainError('not_found', 'contact_not_found', 'There is no such contact.');
-
-/** What an employee sees of their own organisation: its name and whom to ask. */
-export interface OrganisationSummary {
-  id: string;
-  name: string;
-  status: string;
-  administrators: Array<{ name: string; email: string }>;
-}
-
-export type OrganisationDetailsView = Omit<RegisteredOrganisation, 'contacts'> & {
-  revision: number;
-  administrators: Array<Pick<Contact, 'id' | 'name' | 'email'>>;
-};
 
 /** The organisation folded from its own stream: always the caller's last write. */
 export const loadOrganisation = async (store: EventStore, organisationId: string, principal: Principal) => {
@@ -67,21 +58,7 @@ export class GetOrganisationQueryHandler implements IQueryHandler<GetOrganisatio
     principal,
   }: GetOrganisationQuery): Promise<OrganisationDetailsView | OrganisationSummary> {
     const { organisation, revision } = await loadOrganisation(this.store, organisationId, principal);
-    const administrators = activeAdministrators(organisation).map(({ id, name, email }) => ({
-      id,
-      name,
-      email,
-    }));
-    if (principal.role === 'customer_employee') {
-      return {
-        id: organisation.id,
-        name: organisation.name,
-        status: organisation.status,
-        administrators: administrators.map(({ name, email }) => ({ name, email })),
-      };
-    }
-    const { contacts: _contacts, ...details } = organisation;
-    return { ...details, revision, administrators };
+    return organisationAsSeenBy(principal, organisation, revision);
   }
 }
 
@@ -159,7 +136,7 @@ export class ListOrganisationsQueryHandler implements IQueryHandler<ListOrganisa
     if (principal.role !== 'agent' && principal.role !== 'system') {
       // Customers list only their own organisation.
       const own = await this.readModel.views.get(principal.organisationId ?? '');
-      return { items: own ? [listed(own)] : [], nextCursor: null };
+      return { items: own ? [listed(principal, own)] : [], nextCursor: null };
     }
     const where: Record<string, string> = {};
     if (filters.status) where.status = filters.status;
@@ -173,14 +150,13 @@ export class ListOrganisationsQueryHandler implements IQueryHandler<ListOrganisa
     const page = found.slice(0, filters.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(listed),
+      items: page.map((view) => listed(principal, view)),
       nextCursor:
         found.length > filters.limit && last ? encodeCursor({ value: last.name, id: last.id }) : null,
     };
   }
 }
 
-const listed = ({ contacts, revision: _revision, ...organisation }: OrganisationView) => ({
-  ...organisation,
-  contacts: Object.keys(contacts).length,
-});
+/** A list shows each organisation exactly as its detail route shows it to the same caller. */
+const listed = (principal: Principal, { revision, ...organisation }: OrganisationView) =>
+  organisationAsSeenBy(principal, organisation, revision);

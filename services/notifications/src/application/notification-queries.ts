@@ -1,7 +1,7 @@
 import { DomainError, type EventStore, fold, toDomainEvent } from '@helpdesk/event-store';
 import type { NotificationEvent } from '@helpdesk/contracts';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
-import { decodeCursor, encodeCursor, type Scalar } from '@helpdesk/read-models';
+import { decodeCursor, encodeCursor } from '@helpdesk/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { deliveryRecordDecider, notificationStream } from '../domain';
 import type { NotificationLogEntry } from '../projections/notification-log';
@@ -14,18 +14,24 @@ const notFound = () =>
     'There is no such message (or it is not yours to read).',
   );
 
-/** Scoped like tickets: agents (and systems) read every message, administrators their organisation's, others their own. */
-const mayRead = (principal: Principal, message: { organisationId: string; recipientKey: string }) => {
-  if (principal.role === 'agent' || principal.role === 'system') return true;
-  if (principal.role === 'customer_admin') return message.organisationId === principal.organisationId;
-  return message.recipientKey === `contact:${principal.id}`;
-};
+interface Addressed {
+  organisationId: string;
+  recipientKey: string;
+}
 
-const scope = (principal: Principal): Record<string, Scalar> => {
+/**
+ * The one rule for who reads which messages, as a filter: agents (and systems) every message,
+ * administrators their organisation's, others their own. The list queries with it; a single
+ * message is checked against it, so both show the same caller the same messages.
+ */
+const scope = (principal: Principal): Partial<Addressed> => {
   if (principal.role === 'agent' || principal.role === 'system') return {};
   if (principal.role === 'customer_admin') return { organisationId: principal.organisationId ?? '' };
   return { recipientKey: `contact:${principal.id}` };
 };
+
+const mayRead = (principal: Principal, message: Addressed) =>
+  Object.entries(scope(principal)).every(([field, value]) => message[field as keyof Addressed] === value);
 
 export interface ListNotificationsFilters {
   ticket?: string;

@@ -70,7 +70,8 @@ export class TicketsConsumer implements OnApplicationBootstrap {
       const { organisationId } = after;
       const organisation = await this.directory.organisation(organisationId);
       const decision = decideTicketNotifications({
-        events: [{ ...recorded, id: commandStart.id }],
+        events: [recorded],
+        commandStart,
         before,
         directory: recipientDirectory(organisation, contactsToLookUp([recorded], before)),
       });

@@ -4,6 +4,7 @@ import type {
   ReassessmentDeclined,
   TicketRegistered,
 } from '@helpdesk/contracts';
+import { causingEventId } from './command-news';
 import { type Cause, type Notification, notify } from './notification';
 import { addressAll, type Recipient, type RecipientDirectory } from './recipients';
 import type { RecordedTicketEvent } from './recorded-event';
@@ -16,6 +17,12 @@ export interface TicketNotificationInput {
   /** The ticket as it was before these events. */
   before: AudienceState;
   directory: RecipientDirectory;
+  /**
+   * The first event of the command these events continue, when they are not its first (a
+   * consumer handling one event at a time): messages are keyed by it, so a recipient is not told
+   * the same command twice.
+   */
+  commandStart?: RecordedTicketEvent;
 }
 
 export interface NotificationDecision {
@@ -37,6 +44,7 @@ interface Context {
   after: TicketAudience;
   directory: RecipientDirectory;
   cause: Cause;
+  commandStart?: RecordedTicketEvent;
 }
 
 /**
@@ -47,6 +55,7 @@ export const decideTicketNotifications = ({
   events,
   before,
   directory,
+  commandStart,
 }: TicketNotificationInput): NotificationDecision => {
   const after = foldAudience(before, events);
   if (events.length === 0 || !after) return { messages: [], after, unknownRecipients: [] };
@@ -55,7 +64,8 @@ export const decideTicketNotifications = ({
     before,
     after,
     directory,
-    cause: { ticketId: after.ticketId, eventId: events[0].id },
+    cause: { ticketId: after.ticketId, eventId: (commandStart ?? events[0]).id },
+    commandStart,
   };
   const registration = events.find(isRegistration);
   const told = registration
@@ -90,9 +100,13 @@ const tellRequester = ({ events, after, directory, cause }: Context): Told => {
   return { messages: addressees.map((to) => notify('reassessment-decided', to, data, cause)), unknown };
 };
 
-const tellAudience = ({ events, before, after, directory, cause }: Context): Told => {
+const tellAudience = ({ events, before, after, directory, cause, commandStart }: Context): Told => {
   const sections = before && summariseUpdate(events, before, after);
   if (!sections) return { messages: [], unknown: [] };
+  const keyedBy =
+    commandStart && commandStart.id !== events[0].id
+      ? { ...cause, eventId: causingEventId(events[0], commandStart, sections, after.kind) }
+      : cause;
   if (sections.comment && !sections.comment.fromSupport) {
     sections.comment.authorName = directory.contacts[events[0].data.by]?.name;
   }
@@ -100,7 +114,7 @@ const tellAudience = ({ events, before, after, directory, cause }: Context): Tol
   const excluded = [...actorsOf(events), ...requesterOf(events)];
   const { addressees, unknown } = addressAll(audienceOf(after), directory, excluded);
   const data = { ticket: ticketOf(after), ...sections };
-  return { messages: addressees.map((to) => notify('ticket-updated', to, data, cause)), unknown };
+  return { messages: addressees.map((to) => notify('ticket-updated', to, data, keyedBy)), unknown };
 };
 
 const ticketOf = ({ number, subject }: TicketAudience) => ({ number, subject });

@@ -126,6 +126,51 @@ describe('changes the customer side is told about', () => {
   });
 });
 
+describe('a command handled one event at a time (as the consumer does)', () => {
+  /** Each event decided alone, as it arrives, after the ones before it. */
+  const oneByOne = (before: AudienceState, events: TicketEvent[]) => {
+    const recorded = command(...events);
+    let state = before;
+    return recorded.flatMap((event) => {
+      const decision = decideTicketNotifications({
+        events: [event],
+        before: state,
+        directory,
+        commandStart: recorded[0],
+      });
+      state = decision.after;
+      return decision.messages;
+    });
+  };
+
+  it('the reporter’s reply by comment: everyone involved gets the comment and the status change', () => {
+    const messages = oneByOne(ticket(example('WaitingForCustomer')), reporterAnswers());
+    expect(messages.map((m) => [m.to.email, Object.keys(m.data).sort()])).toEqual([
+      ['bram@zorg.example', ['comment', 'recipientName', 'ticket']],
+      [itDesk, ['comment', 'ticket']],
+      ['bram@zorg.example', ['recipientName', 'status', 'ticket']],
+      [itDesk, ['status', 'ticket']],
+    ]);
+    expect(messages[2].data).toMatchObject({ status: { from: 'waiting_for_customer', to: 'in_progress' } });
+    expect(new Set(messages.map((m) => m.dedupeKey)).size).toBe(4);
+  });
+
+  it('a later event with nothing new keeps the first event’s key: redelivered, it is not sent twice', () => {
+    const messages = oneByOne(ticket(example('FixScheduled')), [
+      example('FixReleased'),
+      example('TicketResolved', { at: example('FixReleased').data.at, by: 'system' }),
+    ]);
+    expect(messages.map((m) => m.dedupeKey)).toEqual([
+      'request-1-event-0/contact:contact-42',
+      'request-1-event-0/contact:contact-43',
+      `request-1-event-0/email:${itDesk}`,
+      'request-1-event-0/contact:contact-42',
+      'request-1-event-0/contact:contact-43',
+      `request-1-event-0/email:${itDesk}`,
+    ]);
+  });
+});
+
 describe('a decided reassessment', () => {
   it('declined: only the requester hears, with the reason', () => {
     const { messages } = decide(ticket(), [example('ReassessmentDeclined')]);

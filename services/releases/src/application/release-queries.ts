@@ -1,9 +1,12 @@
 import { DomainError, type EventStore, fold, toDomainEvent } from '@helpdesk/event-store';
-import { EVENT_STORE, isCustomer, type Principal } from '@helpdesk/platform';
+import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { decodeCursor, encodeCursor } from '@helpdesk/read-models';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ReleaseTicketDirectory } from '../consumers/release-ticket-directory';
 import {
+  type FixInvolvement,
+  fixesSeenBy,
   type PlannedRelease,
   releaseDecider,
   type ReleaseEvent,
@@ -11,6 +14,7 @@ import {
   renderReleaseNotes,
 } from '../domain';
 import { type ReleaseState, type ReleaseView, statusFilter } from '../projections/release-view';
+import { fixInvolvement } from './fix-involvement';
 import { ReleasesReadModel } from './releases-read-model';
 
 /** The release folded from its own stream: always the caller's last write. */
@@ -26,14 +30,13 @@ export const loadRelease = async (store: EventStore, releaseId: string) => {
 };
 
 /**
- * Customers see every release (the trains are no secret), but of its fixes only their own
- * organisation's tickets by name, the others as a count — as in the release notes.
+ * Everyone sees every release (the trains are no secret), but of its fixes only the tickets they
+ * may see by name, the others as a count — as in the release notes (fixesSeenBy).
  */
-const asSeenBy = (release: PlannedRelease, principal: Principal) => {
+const asSeenBy = (release: PlannedRelease, principal: Principal, involvement: FixInvolvement) => {
   const postponed = release.postponedFrom !== undefined;
-  if (!isCustomer(principal)) return { ...release, postponed };
-  const own = release.fixes.filter((fix) => fix.organisationId === principal.organisationId);
-  return { ...release, postponed, fixes: own, otherFixes: release.fixes.length - own.length };
+  const { named, others } = fixesSeenBy(release, principal, involvement);
+  return { ...release, postponed, fixes: named, otherFixes: others };
 };
 
 export class GetReleaseQuery {
@@ -45,11 +48,15 @@ export class GetReleaseQuery {
 
 @QueryHandler(GetReleaseQuery)
 export class GetReleaseQueryHandler implements IQueryHandler<GetReleaseQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: ReleaseTicketDirectory,
+  ) {}
 
   async execute({ releaseId, principal }: GetReleaseQuery) {
     const { release, revision } = await loadRelease(this.store, releaseId);
-    return { ...asSeenBy(release, principal), revision };
+    const involvement = await fixInvolvement(this.tickets, release, principal);
+    return { ...asSeenBy(release, principal, involvement), revision };
   }
 }
 
@@ -62,11 +69,14 @@ export class ReleaseNotesQuery {
 
 @QueryHandler(ReleaseNotesQuery)
 export class ReleaseNotesQueryHandler implements IQueryHandler<ReleaseNotesQuery, string> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tickets: ReleaseTicketDirectory,
+  ) {}
 
   async execute({ releaseId, principal }: ReleaseNotesQuery) {
     const { release } = await loadRelease(this.store, releaseId);
-    return renderReleaseNotes(release, principal);
+    return renderReleaseNotes(release, principal, await fixInvolvement(this.tickets, release, principal));
   }
 }
 

@@ -1,11 +1,14 @@
 import { FIX_SCHEDULABLE_STATUSES } from '@helpdesk/contracts';
-import { DomainError } from '@helpdesk/event-store';
-import { type CommandContext, type Principal } from '@helpdesk/platform';
+import { DomainError, type EventStore } from '@helpdesk/event-store';
+import { type CommandContext, EVENT_STORE, type Principal } from '@helpdesk/platform';
+import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReleaseTicketDirectory } from '../consumers/release-ticket-directory';
 import { requireFixNotInAnotherRelease } from '../domain';
 import type { TicketEntry } from '../projections/ticket-entry';
 import { ExecuteReleaseCommand, type ReleaseCommandResult } from './execute-release-command';
+import { FixReservations } from './fix-reservations';
+import { loadRelease } from './release-queries';
 
 /** Puts a ticket's fix into a release, with what its release notes show taken from the ticket. */
 export class ScheduleTicketFixCommand {
@@ -24,7 +27,9 @@ export class ScheduleTicketFixCommandHandler implements ICommandHandler<
   ReleaseCommandResult
 > {
   constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tickets: ReleaseTicketDirectory,
+    private readonly reservations: FixReservations,
     private readonly commands: CommandBus,
   ) {}
 
@@ -37,20 +42,31 @@ export class ScheduleTicketFixCommandHandler implements ICommandHandler<
     if (!ticket) throw new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
     requireSchedulable(ticket);
     requireFixNotInAnotherRelease(releaseId, ticket);
+    const { release } = await loadRelease(this.store, releaseId);
     const { number, subject: title, kind, organisationId } = ticket;
-    return this.commands.execute<ExecuteReleaseCommand, ReleaseCommandResult>(
-      new ExecuteReleaseCommand(
-        releaseId,
-        {
-          type: 'ScheduleFix',
-          data: { fix: { ticketId, number, title, kind, organisationId } },
-          actor: principal,
-          at: new Date().toISOString(),
-        },
-        context,
-        expectedRevision,
-      ),
-    );
+    // The ticket's reservation decides first: of two releases racing for one fix, one gets it.
+    await this.reservations.reserve({ ticketId, number }, release, principal.id, context);
+    const result = await this.commands
+      .execute<ExecuteReleaseCommand, ReleaseCommandResult>(
+        new ExecuteReleaseCommand(
+          releaseId,
+          {
+            type: 'ScheduleFix',
+            data: { fix: { ticketId, number, title, kind, organisationId } },
+            actor: principal,
+            at: new Date().toISOString(),
+          },
+          context,
+          expectedRevision,
+        ),
+      )
+      .catch(async (refusal: unknown) => {
+        const reason = refusal instanceof DomainError ? refusal.code : 'not scheduled';
+        await this.reservations.free(ticketId, releaseId, reason, context);
+        throw refusal;
+      });
+    await this.reservations.confirm(ticketId, releaseId, context);
+    return result;
   }
 }
 

@@ -8,11 +8,9 @@ export interface TicketScheduling {
 }
 
 /**
- * A ticket's fix is in at most one open release. The rule spans aggregates (the ticket and every
- * release), so no stream can hold it: the application calls this with the ticket read model
- * before it sends ScheduleFix to a release. Two agents racing past the check are not stopped
- * here: the ticket follows the release scheduled last, and whoever handles the ticket's
- * FixScheduled must then take the fix out of the other release.
+ * A ticket's fix is in at most one open release. What the ticket itself says (its copy in the
+ * releases service) is checked first, for a clear answer; the ticket's fix reservation
+ * (fix-reservation.ts) is what holds the rule when two agents race past this check.
  */
 export const requireFixNotInAnotherRelease = (releaseId: string, ticket: TicketScheduling) => {
   const other = ticket.scheduledIn;

@@ -1,4 +1,6 @@
 export * from './fix-exclusivity';
+export * from './fix-reservation';
+export * from './fix-visibility';
 export * from './release-notes';
 export * from './release-trains';
 export * from './release.commands';

@@ -1,10 +1,12 @@
+import type { TicketViewer } from '@helpdesk/contracts';
+import { type FixInvolvement, fixesSeenBy, organisationOnly } from './fix-visibility';
 import { markdownText } from './markdown-text';
 import type { PlannedRelease } from './release.state';
-import type { Actor, CarriedFix, TicketKind } from './release.types';
+import type { CarriedFix, TicketKind } from './release.types';
 import { refuse } from './release.rules';
 
-/** Who reads the notes: a customer sees only their own organisation's tickets by name. */
-export type NotesViewer = Pick<Actor, 'role' | 'organisationId'>;
+/** Who reads the notes: they see by name only the tickets they may see (fixesSeenBy). */
+export type NotesViewer = TicketViewer;
 
 interface Section {
   heading: string;
@@ -25,7 +27,11 @@ const SECTIONS: Section[] = [
  * The release notes in Markdown: a title with version and date, then per section one line per
  * ticket, `HD-00042 — public title`. Notes of a release not yet shipped say its content may change.
  */
-export const renderReleaseNotes = (release: PlannedRelease, viewer: NotesViewer): string => {
+export const renderReleaseNotes = (
+  release: PlannedRelease,
+  viewer: NotesViewer,
+  involvement: FixInvolvement = organisationOnly,
+): string => {
   if (release.status === 'cancelled') {
     refuse(
       'illegal_transition',
@@ -33,7 +39,8 @@ export const renderReleaseNotes = (release: PlannedRelease, viewer: NotesViewer)
       `Release ${release.version} was cancelled: it has no notes.`,
     );
   }
-  const sections = SECTIONS.map((section) => renderSection(section, release.fixes, viewer)).filter(
+  const named = new Set(fixesSeenBy(release, viewer, involvement).named);
+  const sections = SECTIONS.map((section) => renderSection(section, release.fixes, named)).filter(
     (lines) => lines.length > 0,
   );
   const body = sections.length ? sections : ['No changes from support tickets in this release.'];
@@ -48,10 +55,10 @@ const heading = (release: PlannedRelease) => {
     : [`# Release ${version} — planned for ${release.plannedDate}`, '_What it delivers may still change._'];
 };
 
-const renderSection = (section: Section, fixes: CarriedFix[], viewer: NotesViewer): string => {
+const renderSection = (section: Section, fixes: CarriedFix[], mayName: ReadonlySet<CarriedFix>): string => {
   const inSection = fixes.filter((fix) => section.kinds.includes(fix.kind)).sort(byNumber);
   if (!inSection.length) return '';
-  const named = inSection.filter((fix) => mayName(viewer, fix));
+  const named = inSection.filter((fix) => mayName.has(fix));
   const others = inSection.length - named.length;
   const lines = named.map((fix) => `- ${fix.number} — ${markdownText(fix.title)}`);
   if (others) {
@@ -60,9 +67,6 @@ const renderSection = (section: Section, fixes: CarriedFix[], viewer: NotesViewe
   }
   return [`## ${section.heading}`, ...lines].join('\n');
 };
-
-const mayName = (viewer: NotesViewer, fix: CarriedFix) =>
-  viewer.role === 'agent' || viewer.role === 'system' || viewer.organisationId === fix.organisationId;
 
 const byNumber = (a: CarriedFix, b: CarriedFix) => ticketSequence(a) - ticketSequence(b);
 const ticketSequence = (fix: CarriedFix) => Number(fix.number.slice('HD-'.length));

@@ -22,7 +22,8 @@ const scheduled = (fix: CarriedFix): ReleaseEvent => ({
 });
 const release = (history: ReleaseEvent[]) => fold(releaseDecider, history) as PlannedRelease;
 
-const zorgAdmin: NotesViewer = { role: 'customer_admin', organisationId: 'org-zorg' };
+const zorgAdmin: NotesViewer = { id: 'c-admin', role: 'customer_admin', organisationId: 'org-zorg' };
+const zorgEmployee: NotesViewer = { id: 'c-bram', role: 'customer_employee', organisationId: 'org-zorg' };
 const outage: CarriedFix = {
   ticketId: 't-9',
   number: 'HD-00009',
@@ -73,6 +74,23 @@ describe('release notes', () => {
     );
     expect(notes).toContain('## New features\n- 1 new feature for other customers');
     expect(notes).not.toMatch(/HD-00009|HD-00077|Dark mode|Login down/);
+  });
+
+  it('name to an employee only the tickets they reported or joined, and count their colleagues’ too', () => {
+    // HD-00042 is Bram's own; HD-00050 is a colleague's, of the same organisation.
+    const involvement = (fix: CarriedFix) => ({
+      organisationId: fix.organisationId,
+      reporterId: fix.ticketId === 't-42' ? 'c-bram' : 'c-anna',
+      participantIds: [],
+    });
+    const notes = renderReleaseNotes(release(shippedWithAll), zorgEmployee, involvement);
+    expect(notes).toContain(
+      '## Fixes\n- HD-00042 — Export to CSV stops at 50%\n- and 1 more fix for other customers',
+    );
+    expect(notes).toContain('## Other changes\n- 1 change for other customers');
+    expect(notes).not.toMatch(/HD-00050|Help text/);
+    // Without knowing who is involved, an employee sees nothing by name.
+    expect(renderReleaseNotes(release(shippedWithAll), zorgEmployee)).not.toMatch(/HD-000/);
   });
 
   it('count in plural', () =>

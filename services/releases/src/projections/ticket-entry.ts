@@ -15,6 +15,9 @@ export interface TicketEntry extends View, TicketScheduling {
   subject: string;
   kind: TicketKind;
   organisationId: string;
+  /** Who is involved: who may see the ticket's number and title in a release (maySeeTicket). */
+  reporterId?: string;
+  participantIds?: string[];
   status: TicketStatus;
 }
 
@@ -31,6 +34,8 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
     const type = stored.type as TicketEvent['type'];
     const matters =
       type === 'TicketRegistered' ||
+      type === 'ParticipantAdded' ||
+      type === 'ParticipantRemoved' ||
       type === 'FixUnscheduled' ||
       type === 'FixReleased' ||
       statusSetBy({ type } as TicketEvent, 'error') !== undefined;
@@ -39,7 +44,7 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
   evolve: (current, stored) => {
     const event = { type: stored.type, data: stored.data } as TicketEvent;
     if (event.type === 'TicketRegistered') {
-      const { ticketId, number, subject, kind, organisationId } = event.data;
+      const { ticketId, number, subject, kind, organisationId, reporterId } = event.data;
       return {
         id: ticketId,
         revision: stored.revision,
@@ -47,10 +52,14 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
         subject,
         kind,
         organisationId,
+        reporterId,
+        participantIds: [],
         status: 'new',
       };
     }
     // Every ticket stream starts with its registration, and events arrive in stream order.
+    if (event.type === 'ParticipantAdded' || event.type === 'ParticipantRemoved')
+      return { ...current!, participantIds: involvedAfter(current!.participantIds ?? [], event) };
     const { scheduledIn: _scheduledIn, ...ticket } = current!;
     if (event.type === 'FixScheduled') {
       const { releaseId, version } = event.data;
@@ -58,4 +67,14 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
     }
     return { ...ticket, status: ticketStatusAfter(ticket, event) };
   },
+};
+
+const involvedAfter = (
+  ids: string[],
+  event: Extract<TicketEvent, { type: 'ParticipantAdded' | 'ParticipantRemoved' }>,
+): string[] => {
+  const { participant } = event.data;
+  if (!('contactId' in participant)) return ids;
+  const others = ids.filter((id) => id !== participant.contactId);
+  return event.type === 'ParticipantAdded' ? [...others, participant.contactId] : others;
 };

@@ -43,8 +43,23 @@ describe("the releases service's copy of a ticket", () => {
       subject: 'Export fails',
       kind: 'error',
       organisationId: 'org-1',
+      reporterId: 'c-1',
+      participantIds: [],
       status: 'open',
     });
+  });
+
+  it('knows who is involved: the reporter and the contacts added (who may see it named in a release)', () => {
+    const participant = (type: 'ParticipantAdded' | 'ParticipantRemoved', p: object): TicketEvent =>
+      ({ type, data: { ...change, participant: p } }) as TicketEvent;
+    const entry = fold(
+      registered(),
+      participant('ParticipantAdded', { contactId: 'c-2' }),
+      participant('ParticipantAdded', { email: 'desk@org-1.example' }),
+      participant('ParticipantAdded', { contactId: 'c-3' }),
+      participant('ParticipantRemoved', { contactId: 'c-2' }),
+    );
+    expect(entry).toMatchObject({ reporterId: 'c-1', participantIds: ['c-3'], revision: 4 });
   });
 
   it('knows the release its fix is scheduled in, until it is released', () => {

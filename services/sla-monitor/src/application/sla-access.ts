@@ -1,3 +1,4 @@
+import { maySeeTicket } from '@helpdesk/contracts';
 import { DomainError } from '@helpdesk/event-store';
 import type { Principal } from '@helpdesk/platform';
 import type { TicketRecord } from '../projections/ticket-record';
@@ -5,20 +6,16 @@ import type { TicketRecord } from '../projections/ticket-record';
 export const ticketNotFound = () =>
   new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
 
-/**
- * Who sees a ticket's clocks, as in the tickets service: agents and systems every ticket,
- * a customer administrator their organisation's, an employee those they reported or joined.
- */
+/** Who sees a ticket's clocks: whoever may see the ticket (the contract's one rule). */
 export const canSeeTicket = (
   principal: Principal,
   organisationId: string,
   record: TicketRecord | undefined,
-) => {
-  if (principal.role === 'agent' || principal.role === 'system') return true;
-  if (principal.organisationId !== organisationId) return false;
-  if (principal.role === 'customer_admin') return true;
-  return !!record && (record.reporterId === principal.id || record.participantIds.includes(principal.id));
-};
+) =>
+  maySeeTicket(principal, {
+    organisationId,
+    ...(record ? { reporterId: record.reporterId, participantIds: record.participantIds } : {}),
+  });
 
 /**
  * Board and reports span many tickets: agents see every organisation, a customer administrator

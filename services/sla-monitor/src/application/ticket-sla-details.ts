@@ -16,6 +16,23 @@ export interface PauseView {
   until: string | null;
 }
 
+/** A priority change as the clock recorded it: the previous and new target, who, when and why. */
+export interface PriorityChangeView {
+  at: string;
+  /** Absent on changes recorded before the desk kept them. */
+  by?: string;
+  reason?: string;
+  cause?: string;
+  from: Priority;
+  to: Priority;
+  previousTargetSeconds: number | null;
+  targetSeconds: number | null;
+  previousDueAt?: string | null;
+  dueAt: string | null;
+  /** Business seconds since registration in the new priority's calendar. */
+  elapsedSeconds: number;
+}
+
 /** One clock of a ticket as people read it, at a given moment. */
 export interface ClockDetails {
   metric: SlaMetric;
@@ -30,6 +47,7 @@ export interface ClockDetails {
   warnings: Array<{ fraction: number; at: string }>;
   breachedAt: string | null;
   pauses: PauseView[];
+  priorityChanges: PriorityChangeView[];
 }
 
 export interface TicketSlaDetails {
@@ -68,10 +86,33 @@ export const ticketSlaDetails = (
       ),
       breachedAt: own.find((e) => e.type === 'ClockBreached')?.data.at ?? null,
       pauses: pausesOf(own),
+      priorityChanges: own.flatMap(priorityChangeOf),
     };
   });
   const { ticketId, organisationId, policyId, policyVersion } = state;
   return { ticketId, organisationId, policyId, policyVersion, asOf: now.toISOString(), clocks };
+};
+
+const priorityChangeOf = (event: SlaEvent): PriorityChangeView[] => {
+  if (event.type !== 'TargetChanged') return [];
+  const { at, by, reason, cause, previousPriority, priority, previousTargetSeconds, targetSeconds } =
+    event.data;
+  const { previousDueAt, dueAt: due, elapsedSeconds } = event.data;
+  return [
+    {
+      at,
+      ...(by === undefined ? {} : { by }),
+      ...(reason === undefined ? {} : { reason }),
+      ...(cause === undefined ? {} : { cause }),
+      from: previousPriority,
+      to: priority,
+      previousTargetSeconds,
+      targetSeconds,
+      ...(previousDueAt === undefined ? {} : { previousDueAt }),
+      dueAt: due,
+      elapsedSeconds,
+    },
+  ];
 };
 
 const pausesOf = (events: readonly SlaEvent[]): PauseView[] => {

@@ -24,10 +24,11 @@ import type { Request, Response } from 'express';
 import {
   ExecuteTicketCommand,
   RegisterTicketCommand,
+  type TicketRequest,
   type TicketCommandResult,
 } from '../application/execute-ticket-command';
 import { GetTicketQuery, ListTicketsQuery, TicketHistoryQuery } from '../application/ticket-queries';
-import type { RegisterTicket, TicketCommand } from '../domain';
+import type { RegisterTicket } from '../domain';
 import {
   AssignDto,
   ChangePriorityDto,
@@ -51,7 +52,7 @@ import {
 import { InvalidInputException } from '@helpdesk/platform';
 import { randomUUID } from 'node:crypto';
 
-type Body<T extends TicketCommand['type']> = Extract<TicketCommand, { type: T }>['data'];
+type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>['data'];
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
@@ -416,7 +417,7 @@ export class TicketsController {
     return this.run(id, req, res, 'WithdrawRemoteSessionConsent', {});
   }
 
-  private async run<T extends Exclude<TicketCommand['type'], 'RegisterTicket'>>(
+  private async run<T extends TicketRequest['type']>(
     id: string,
     req: Request,
     res: Response,
@@ -429,12 +430,7 @@ export class TicketsController {
       res,
       { type, data },
       (command, context, expectedRevision) =>
-        new ExecuteTicketCommand(
-          id,
-          command as Exclude<TicketCommand, RegisterTicket>,
-          context,
-          expectedRevision,
-        ),
+        new ExecuteTicketCommand(id, command as TicketRequest, context, expectedRevision),
     );
   }
 }

@@ -1,9 +1,11 @@
+import { initialOrganisation } from '@helpdesk/contracts';
 import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
 import { type EventStore, handleCommand, nextSequenceValue } from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
+  type AddParticipant,
   type RegisterTicket,
   type TicketCommand,
   ticketDecider,
@@ -14,11 +16,19 @@ import {
 } from '../domain';
 import { TicketsOrganisationDirectory } from '../consumers/organisation-directory';
 
+/**
+ * Any ticket command but registration, as a caller sends it: a participant comes without the
+ * ticket's organisation, which the handler takes from its directory.
+ */
+export type TicketRequest =
+  | Exclude<TicketCommand, RegisterTicket | AddParticipant>
+  | (Omit<AddParticipant, 'data'> & { data: Omit<AddParticipant['data'], 'organisation'> });
+
 /** Any ticket command but registration, addressed to one ticket. */
 export class ExecuteTicketCommand {
   constructor(
     readonly ticketId: string,
-    readonly command: Exclude<TicketCommand, RegisterTicket>,
+    readonly command: TicketRequest,
     readonly context: CommandContext,
     /** From If-Match: the revision the caller saw. */
     readonly expectedRevision?: number,
@@ -47,14 +57,18 @@ export class ExecuteTicketCommandHandler implements ICommandHandler<
   ExecuteTicketCommand,
   TicketCommandResult
 > {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: TicketsOrganisationDirectory,
+  ) {}
 
   async execute({
     ticketId,
-    command,
+    command: request,
     context,
     expectedRevision,
   }: ExecuteTicketCommand): Promise<TicketCommandResult> {
+    const command = await this.withDirectoryFacts(ticketId, request);
     const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command, {
       metadata: { ...context, occurredAt: command.at },
       expectedRevision,
@@ -65,6 +79,18 @@ export class ExecuteTicketCommandHandler implements ICommandHandler<
       status: result.state.status as TicketStatus,
       events: result.events.map((e) => e.type),
     };
+  }
+
+  private async withDirectoryFacts(ticketId: string, request: TicketRequest): Promise<TicketCommand> {
+    if (request.type !== 'AddParticipant') return request;
+    // A ticket never changes organisation: its registration says which one it is.
+    const [registration] = await this.store.readStream(ticketStream(ticketId), { toRevision: 0 });
+    const organisationId = registration?.data.organisationId;
+    const organisation =
+      typeof organisationId === 'string'
+        ? await this.directory.organisation(organisationId)
+        : initialOrganisation;
+    return { ...request, data: { ...request.data, organisation } };
   }
 }
 

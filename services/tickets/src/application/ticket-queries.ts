@@ -1,3 +1,4 @@
+import { ticketScopeOf } from '@helpdesk/contracts';
 import { DomainError, type EventStore } from '@helpdesk/event-store';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { decodeCursor, encodeCursor, foldView, type Scalar, type ViewQuery } from '@helpdesk/read-models';
@@ -137,14 +138,15 @@ export class ListTicketsQueryHandler implements IQueryHandler<
     if (filters.assigneeId) where.assigneeId = filters.assigneeId;
     if (filters.reporterId) where.reporterId = filters.reporterId;
     const query: ViewQuery = { where, sort: filters.sort, limit: filters.limit + 1 };
-    // Scope: customers see their own organisation; employees only what they reported or joined.
-    if (principal.role === 'customer_admin' || principal.role === 'customer_employee') {
-      if (filters.organisationId && filters.organisationId !== principal.organisationId)
+    // The same rule the detail route checks (maySeeTicket), as a query.
+    const scope = ticketScopeOf(principal);
+    if (scope.organisationId !== undefined) {
+      if (filters.organisationId && filters.organisationId !== scope.organisationId)
         return { items: [], nextCursor: null };
-      where.organisationId = principal.organisationId!;
-      if (principal.role === 'customer_employee')
-        query.either = [{ reporterId: principal.id }, { participantIds: principal.id }];
+      where.organisationId = scope.organisationId;
     }
+    if (scope.involving !== undefined)
+      query.either = [{ reporterId: scope.involving }, { participantIds: scope.involving }];
     if (filters.q) query.contains = { fields: ['subject', 'number'], text: filters.q };
     if (filters.cursor) query.after = decodeCursor(filters.cursor);
     const found = await this.readModel.views.find(query);

@@ -1,3 +1,4 @@
+import type { Organisation } from '@helpdesk/contracts';
 import { deciderSpec, refusedWith } from '@helpdesk/testing';
 import { MAX_ATTACHMENT_BYTES } from './attachment-limits';
 import {
@@ -8,6 +9,7 @@ import {
   colleague,
   command,
   inProgress,
+  organisation,
   registered,
   reporter,
   triaged,
@@ -132,7 +134,8 @@ describe('participants', () => {
   const add = (
     actor = reporter,
     participant: { contactId: string } | { email: string } = { contactId: 'c-colleague' },
-  ) => command('AddParticipant', actor, { participant });
+    directory: Organisation = organisation(),
+  ) => command('AddParticipant', actor, { participant, organisation: directory });
   const added: TicketEvent = {
     type: 'ParticipantAdded',
     data: { ...change(reporter), participant: { contactId: 'c-colleague' } },
@@ -167,6 +170,38 @@ describe('participants', () => {
       .then([
         { type: 'ParticipantRemoved', data: { ...change(admin), participant: { contactId: 'c-colleague' } } },
       ]));
+
+  /** A 422 naming the field, as the problem+json will. */
+  const notAContact = (reason: string) => (error: unknown) => {
+    expect(error).toMatchObject({
+      kind: 'invalid',
+      code: 'participant_not_a_contact',
+      details: { errors: [{ field: 'contactId', reason }] },
+    });
+    return true;
+  };
+
+  it.each([
+    ['a contact of another organisation', 'c-elsewhere', organisation({ id: 'org-2' })],
+    ['an id that exists nowhere', 'c-nobody', organisation()],
+    ['an organisation the desk does not know', 'c-colleague', { status: 'unregistered' } as const],
+  ])('are refused when the contact id is %s', (_, contactId, directory) =>
+    spec
+      .given(registered())
+      .when(add(agent, { contactId }, directory))
+      .thenThrows(notAContact("is not a contact of the ticket's organisation")),
+  );
+
+  it('are refused when the contact is no longer active', () => {
+    const directory = organisation();
+    const inactive = { ...directory.contacts['c-colleague'], active: false };
+    return spec
+      .given(registered())
+      .when(
+        add(reporter, { contactId: 'c-colleague' }, { ...directory, contacts: { 'c-colleague': inactive } }),
+      )
+      .thenThrows(notAContact('is no longer an active contact'));
+  });
 
   it('are not added by a participant who is not the reporter', () =>
     spec

@@ -50,7 +50,14 @@ export type AddAttachment = Command<
   'AddAttachment',
   { attachmentId: string; fileName: string; contentType: string; size: number; sha256: string }
 >;
-export type AddParticipant = Command<'AddParticipant', { participant: Participant }>;
+export type AddParticipant = Command<
+  'AddParticipant',
+  {
+    participant: Participant;
+    /** The ticket's organisation as the contacts service's events describe it: whose contacts may join. */
+    organisation: Organisation;
+  }
+>;
 export type RemoveParticipant = Command<'RemoveParticipant', { participant: Participant }>;
 export type StartWork = Command<'StartWork'>;
 export type WaitForCustomer = Command<'WaitForCustomer', { question: string }>;

@@ -1,4 +1,4 @@
-import { ACTIVE_STATUSES } from '@helpdesk/contracts';
+import { ACTIVE_STATUSES, maySeeTicket } from '@helpdesk/contracts';
 import { refuse } from '@helpdesk/event-store';
 
 // Every rule refuses the same way as the other deciders.
@@ -9,22 +9,16 @@ import type { Actor, TicketStatus } from './ticket.types';
 export const isCustomer = (actor: Actor) =>
   actor.role === 'customer_admin' || actor.role === 'customer_employee';
 
-/**
- * Who may see a ticket: the vendor's agents and systems; a customer administrator for every
- * ticket of their organisation; an employee only for tickets they reported or were added to.
- */
+/** Who may see a ticket: the contract's one rule (agents and systems, the organisation's administrators, the people involved). */
 export const canSee = (
   actor: Actor,
   ticket: Pick<RegisteredTicket, 'organisationId' | 'reporterId' | 'participants'>,
-) => {
-  if (!isCustomer(actor)) return true;
-  if (actor.organisationId !== ticket.organisationId) return false;
-  return (
-    actor.role === 'customer_admin' ||
-    ticket.reporterId === actor.id ||
-    ticket.participants.some((p) => 'contactId' in p && p.contactId === actor.id)
-  );
-};
+) =>
+  maySeeTicket(actor, {
+    organisationId: ticket.organisationId,
+    reporterId: ticket.reporterId,
+    participantIds: ticket.participants.flatMap((p) => ('contactId' in p ? [p.contactId] : [])),
+  });
 
 /** A ticket someone may not see does not exist for them: its existence is not confirmed. */
 export const requireAccess = (actor: Actor, ticket: RegisteredTicket) => {

@@ -2,9 +2,9 @@ import type { TicketEvent } from '@helpdesk/contracts';
 import type { SlaEvent } from '@helpdesk/contracts';
 import { SLA_METRICS } from '@helpdesk/contracts';
 import { type SlaPolicy, targetFor } from '../policy/sla-policy';
-import { dueAt, elapsedAt } from './clock-time';
+import { dueAt, elapsedAt, elapsedUnder } from './clock-time';
 import type { Clock, MonitoredTicket } from './sla-clock.state';
-import { newPriority, resumesOnReopen, statusAfter, stops } from './ticket-triggers';
+import { priorityChangeOf, resumesOnReopen, statusAfter, stops } from './ticket-triggers';
 
 /** One step of a ticket event's effect on the clocks, at `at`. */
 type Reaction = (state: MonitoredTicket, policy: SlaPolicy, event: TicketEvent, at: Date) => SlaEvent[];
@@ -34,17 +34,22 @@ export const stopClocks: Reaction = (state, policy, event, at) =>
       return { type: 'ClockMet', data: { ...stopped, targetSeconds } };
     });
 
-/** The time already used stays on the clock; only what remains is counted against the new target. */
+/**
+ * A priority change is recorded on each clock it moves: the previous and new target and due time,
+ * who, when and why. The elapsed time is measured again from registration in the new priority's
+ * calendar; what remains counts against the new target.
+ */
 export const retargetClocks: Reaction = (state, policy, event, at) => {
-  const priority = newPriority(event);
-  if (!priority) return [];
+  const change = priorityChangeOf(event);
+  if (!change) return [];
+  const { priority, by, reason } = change;
   return clocksOf(state)
     .filter(
       (clock) => clock.priority !== priority && (clock.phase !== 'stopped' || resumesOnReopen(clock.metric)),
     )
-    .map((clock) => {
+    .map((clock): SlaEvent => {
       const targetSeconds = targetFor(policy, clock.metric, priority);
-      const elapsedSeconds = elapsedAt(clock, policy, at);
+      const elapsedSeconds = elapsedUnder(clock, policy, priority, at);
       const retargeted = { ...clock, priority, targetSeconds, elapsedSeconds, since: at.toISOString() };
       return {
         type: 'TargetChanged',
@@ -54,8 +59,12 @@ export const retargetClocks: Reaction = (state, policy, event, at) => {
           targetSeconds,
           previousPriority: clock.priority,
           previousTargetSeconds: clock.targetSeconds,
+          previousDueAt: dueAt(clock, policy),
           elapsedSeconds,
           dueAt: dueAt(retargeted, policy),
+          by,
+          ...(reason === undefined ? {} : { reason }),
+          cause: event.type,
         },
       };
     });

@@ -11,8 +11,19 @@ export interface Clock {
   phase: 'running' | 'paused' | 'stopped';
   /** Where the current running stretch began. */
   since: string;
+  /**
+   * The running stretches before the current one, from registration on: a priority change
+   * measures the elapsed time again from them, in the calendar of the priority now in force.
+   */
+  stretches: Stretch[];
   warnedFractions: number[];
   breached: boolean;
+}
+
+/** A stretch of time the clock ran, as ISO instants. */
+export interface Stretch {
+  from: string;
+  to: string;
 }
 
 export interface MonitoredTicket {
@@ -43,6 +54,7 @@ export const evolveSlaClocks = (state: SlaClocks, event: SlaEvent): SlaClocks =>
       elapsedSeconds: 0,
       phase: 'running',
       since: at,
+      stretches: [],
       warnedFractions: [],
       breached: false,
     };
@@ -65,13 +77,16 @@ export const evolveSlaClocks = (state: SlaClocks, event: SlaEvent): SlaClocks =>
     latest: data.at > state.latest ? data.at : state.latest,
     clocks: { ...state.clocks, [data.metric]: { ...clock, ...change } },
   });
+  // A running stretch ends wherever the clock pauses, stops or is re-targeted.
+  const ended = (): Stretch[] =>
+    clock.phase === 'running' ? [...clock.stretches, { from: clock.since, to: data.at }] : clock.stretches;
   switch (event.type) {
     case 'TargetChanged': {
       const { priority, targetSeconds, elapsedSeconds, at } = event.data;
-      return changed({ priority, targetSeconds, elapsedSeconds, since: at });
+      return changed({ priority, targetSeconds, elapsedSeconds, since: at, stretches: ended() });
     }
     case 'ClockPaused':
-      return changed({ phase: 'paused', elapsedSeconds: event.data.elapsedSeconds });
+      return changed({ phase: 'paused', elapsedSeconds: event.data.elapsedSeconds, stretches: ended() });
     case 'ClockResumed':
       return changed({ phase: 'running', elapsedSeconds: event.data.elapsedSeconds, since: event.data.at });
     case 'WarningRaised':
@@ -80,6 +95,6 @@ export const evolveSlaClocks = (state: SlaClocks, event: SlaEvent): SlaClocks =>
       return changed({ breached: true });
     case 'ClockMet':
     case 'ClockStopped':
-      return changed({ phase: 'stopped', elapsedSeconds: event.data.businessSeconds });
+      return changed({ phase: 'stopped', elapsedSeconds: event.data.businessSeconds, stretches: ended() });
   }
 };

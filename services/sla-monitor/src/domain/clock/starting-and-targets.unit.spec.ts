@@ -105,8 +105,11 @@ describe('triage', () => {
             targetSeconds: 15 * MINUTE,
             previousPriority: 'P3',
             previousTargetSeconds: 8.5 * HOUR,
+            previousDueAt: local('2026-11-23T17:25'),
             elapsedSeconds: 3 * MINUTE,
             dueAt: local('2026-11-23T09:10'),
+            by: 'agent-1',
+            cause: 'TicketTriaged',
           },
         },
       ]));
@@ -130,6 +133,9 @@ describe('triage', () => {
 });
 
 describe('a priority change', () => {
+  /** The record of the change on the clock: who and why (the fixture's agent and reason). */
+  const changedBy = { by: 'agent-1', reason: 'Impact reassessed', cause: 'PriorityChanged' } as const;
+
   it('keeps the business time already elapsed: P2 to P1 after 12.75 hours leaves 4.25 of 17 (and 75% is used)', () =>
     spec
       .given(
@@ -149,8 +155,10 @@ describe('a priority change', () => {
             targetSeconds: null,
             previousPriority: 'P2',
             previousTargetSeconds: null,
+            previousDueAt: null,
             elapsedSeconds: 12.75 * HOUR,
             dueAt: null,
+            ...changedBy,
           },
         },
         {
@@ -161,8 +169,10 @@ describe('a priority change', () => {
             targetSeconds: 17 * HOUR,
             previousPriority: 'P2',
             previousTargetSeconds: 20 * 8.5 * HOUR,
+            previousDueAt: local('2026-12-18T17:30'),
             elapsedSeconds: 12.75 * HOUR,
             dueAt: local('2026-11-24T17:30'),
+            ...changedBy,
           },
         },
         {
@@ -225,25 +235,64 @@ describe('a priority change', () => {
 });
 
 describe('round the clock for P1', () => {
-  it('counts a P1 triaged on Saturday night in real hours, not office hours', () =>
+  it('measures from registration in the 24/7 calendar: registered Saturday 22:00, triaged P1 at 22:30, due 02:00', () =>
     spec
       .given(clocksAfter('on-call', ticket.registered('2026-11-21T22:00')))
-      .when(observe(ticket.triaged('2026-11-21T22:10', 'P1')))
+      .when(observe(ticket.triaged('2026-11-21T22:30', 'P1')))
       .then([
         {
           type: 'TargetChanged',
           data: {
-            ...fact('resolution', '2026-11-21T22:10'),
+            ...fact('resolution', '2026-11-21T22:30'),
             priority: 'P1',
             targetSeconds: 4 * HOUR,
             previousPriority: 'P3',
             previousTargetSeconds: null,
-            // Saturday evening was outside office hours while the ticket was still P3.
-            elapsedSeconds: 0,
-            dueAt: local('2026-11-22T02:10'),
+            previousDueAt: null,
+            // The half hour before triage counts: P3's office hours had counted none of it.
+            elapsedSeconds: 30 * MINUTE,
+            dueAt: local('2026-11-22T02:00'),
+            by: 'agent-1',
+            cause: 'TicketTriaged',
           },
         },
       ]));
+
+  it('leaves pauses out of the time measured again', () => {
+    // 30 real minutes run, 60 paused waiting for the customer, then P1: 30 minutes used.
+    const events = clocksAfter(
+      'on-call',
+      ticket.registered('2026-11-21T22:00'),
+      ticket.triaged('2026-11-21T22:00', 'P2'),
+      ticket.waitingForCustomer('2026-11-21T22:10'),
+      ticket.customerReplied('2026-11-21T23:10'),
+      ticket.priorityChanged('2026-11-21T23:30', 'P2', 'P1'),
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'TargetChanged',
+      data: { metric: 'resolution', elapsedSeconds: 30 * MINUTE, dueAt: local('2026-11-22T03:00') },
+    });
+  });
+
+  it('measures a priority lowered from 24/7 back in office hours: the night counts for nothing', () => {
+    const events = clocksAfter(
+      'on-call',
+      ticket.registered('2026-11-21T22:00'),
+      ticket.triaged('2026-11-21T22:00', 'P1'),
+      ticket.priorityChanged('2026-11-22T01:00', 'P1', 'P2'),
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'TargetChanged',
+      data: {
+        previousPriority: 'P1',
+        previousDueAt: local('2026-11-22T02:00'),
+        priority: 'P2',
+        elapsedSeconds: 0,
+        dueAt: local('2026-11-24T17:30'), // two business days from Monday 09:00
+        reason: 'Impact reassessed',
+      },
+    });
+  });
 
   it('counts the extra hour of the night the clocks go back (last Sunday of October)', () => {
     // 23:30 CEST + 4 real hours = 02:30 CET: the wall clock moved only 3 hours.

@@ -19,6 +19,16 @@ export const newPriority = (event: TicketEvent): Priority | undefined => {
   }
 };
 
+/** Who gave the ticket its new priority, and why (triage gives no reason). */
+export const priorityChangeOf = (
+  event: TicketEvent,
+): { priority: Priority; by: string; reason?: string } | undefined => {
+  const priority = newPriority(event);
+  if (!priority) return undefined;
+  const reason = 'reason' in event.data ? event.data.reason : undefined;
+  return { priority, by: event.data.by, ...(typeof reason === 'string' ? { reason } : {}) };
+};
+
 /**
  * Whether the event stops a metric's clock. Besides its own trigger, every clock stops when the
  * ticket is closed or a wish declined: nothing is owed on it anymore. A resolution or workaround

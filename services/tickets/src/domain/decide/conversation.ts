@@ -97,6 +97,7 @@ export const decideConversation = (command: ConversationCommand, ticket: Registe
     case 'AddParticipant': {
       mayManageParticipants(command.actor, ticket);
       const participant = normalised(command.data.participant);
+      if ('contactId' in participant) requireActiveContact(participant.contactId, command.data, ticket);
       if (ticket.participants.some((p) => sameParticipant(p, participant))) return [];
       return [{ type: 'ParticipantAdded', data: { ...change, participant } }];
     }
@@ -131,6 +132,36 @@ const describe: Record<ConversationCommand['type'], string> = {
 const mayManageParticipants = (actor: AddParticipant['actor'], ticket: RegisteredTicket) => {
   if (actor.role === 'agent') return;
   requireCustomerSide(actor, ticket, 'add or remove people involved');
+};
+
+/**
+ * A contact joins a ticket only as an active contact of the ticket's organisation: anyone else
+ * would never be told anything. A contact of another organisation is refused like one that does
+ * not exist, so the refusal confirms nothing about other organisations.
+ */
+const requireActiveContact = (
+  contactId: string,
+  { organisation }: AddParticipant['data'],
+  ticket: RegisteredTicket,
+) => {
+  const contact =
+    organisation.status !== 'unregistered' && organisation.id === ticket.organisationId
+      ? organisation.contacts[contactId]
+      : undefined;
+  const reason = !contact
+    ? "is not a contact of the ticket's organisation"
+    : !contact.active
+      ? 'is no longer an active contact'
+      : undefined;
+  if (reason)
+    refuse(
+      'invalid',
+      'participant_not_a_contact',
+      `Contact ${contactId} ${reason}; add an e-mail address instead.`,
+      {
+        errors: [{ field: 'contactId', reason }],
+      },
+    );
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
