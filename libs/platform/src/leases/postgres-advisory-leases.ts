@@ -18,6 +18,8 @@ const KEY = 'hashtextextended($1, 0)';
 export class PostgresAdvisoryLeases implements Leases {
   readonly holderId = newHolderId();
   private client?: Promise<Client>;
+  /** The queries of every lease share the one connection: one at a time, as pg wants. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -56,7 +58,13 @@ export class PostgresAdvisoryLeases implements Leases {
     await (await client?.catch(() => undefined))?.end();
   }
 
-  private async query<R extends object>(text: string, values: unknown[]) {
+  private query<R extends object>(text: string, values: unknown[]) {
+    const run = this.queue.then(() => this.queryNow<R>(text, values));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async queryNow<R extends object>(text: string, values: unknown[]) {
     const client = await this.connection();
     try {
       return await client.query<R>(text, values);
