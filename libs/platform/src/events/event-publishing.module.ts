@@ -13,7 +13,16 @@ import {
 import { Kafka, logLevel } from 'kafkajs';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from '../metrics/metrics';
-import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
+import type { Leases, LeaseTiming } from '../leases/lease';
+import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
+import {
+  EVENT_STORE,
+  LEASE_TIMING,
+  LEASES,
+  READ_STORE,
+  type ReadStore,
+  RUNTIME_SETTINGS,
+} from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 
 const PUBLISHED_TOPIC = Symbol('PUBLISHED_TOPIC');
@@ -29,12 +38,14 @@ const published = new Gauge({
  * Publishes the service's committed events to its topic. Over Kafka, a relay follows the
  * event store and sends them, creating the topic (and its dead-letter topic) with the
  * configured partitions and retention first. In process (standalone) there is nothing to
- * send: consumers in the same process read the same store.
+ * send: consumers in the same process read the same store. Of the replicas of a service, only
+ * the one holding the lease `relay:<topic>` relays; the others stand by to take over.
  */
 @Injectable()
 class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
   private relay?: EventRelay;
+  private lease?: LeaseHandle;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -42,6 +53,8 @@ class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(LEASES) private readonly leases: Leases,
+    @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
   ) {}
 
   async onApplicationBootstrap() {
@@ -61,23 +74,43 @@ class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
       await admin.disconnect();
     }
     const contract = topicContract(this.topic);
-    this.relay = new EventRelay({
-      store: this.store,
-      kafka,
-      topic: this.topic,
-      checkpoints: this.readStore.checkpoints,
-      source: contract.source,
-      aggregate: contract.aggregate,
-      streamPrefix: contract.streamPrefix,
-      logger: { log: (m) => this.logger.log(m), error: (m, e) => this.logger.error(m, (e as Error)?.stack) },
-    });
-    await this.relay.start();
+    const relay = () =>
+      new EventRelay({
+        store: this.store,
+        kafka,
+        topic: this.topic,
+        checkpoints: this.readStore.checkpoints,
+        source: contract.source,
+        aggregate: contract.aggregate,
+        streamPrefix: contract.streamPrefix,
+        logger: {
+          log: (m) => this.logger.log(m),
+          error: (m, e) => this.logger.error(m, (e as Error)?.stack),
+        },
+      });
+    this.lease = runUnderLease(
+      this.leases,
+      `relay:${this.topic}`,
+      {
+        start: async () => {
+          this.relay = relay();
+          await this.relay.start();
+        },
+        stop: async () => {
+          await this.relay?.stop();
+          this.relay = undefined;
+        },
+      },
+      this.leaseTiming,
+      this.logger,
+    );
+    await this.lease.firstAttempt;
     this.timer = setInterval(() => published.set({ topic: this.topic }, this.relay?.published ?? 0), 1000);
   }
 
   async onApplicationShutdown() {
     clearInterval(this.timer);
-    await this.relay?.stop();
+    await this.lease?.stop();
   }
 }
 
