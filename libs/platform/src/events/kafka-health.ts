@@ -34,6 +34,24 @@ export class KafkaHealth implements OnApplicationShutdown {
     this.tasks.push(task);
   }
 
+  /**
+   * Resolves once every relay and consumer runs (joined its group, committed a new group's
+   * start): for tests and tools that must not send before the consumers listen. Rejects with
+   * what still waits after `timeoutMs`.
+   */
+  async whenRunning(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const waiting = this.tasks.filter((t) => t.state !== 'running' && t.state !== 'stopped');
+      if (waiting.length === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(
+          `still not running: ${waiting.map((t) => `${t.name} (${t.problem ?? t.state})`).join('; ')}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** How far a consumer group is behind on its topics, in messages. */
   async groupLag(groupId: string, topics: string[]): Promise<number> {
     return this.withAdmin((admin) => consumerGroupLag(admin, groupId, topics));

@@ -108,6 +108,7 @@ export const startService = async (service: ServiceDefinition): Promise<INestApp
     if (problems.length > 0) return exitForConfiguration(service.name, problems);
     const { PORT, HOST } = loadConfig(httpSettings(service.defaultPort));
     const { shutdownGraceMs } = loadOperationsSettings();
+    const nestStartedAt = Date.now();
     // Errors while starting are thrown to us, not turned into exit 1 by Nest.
     const app = await NestFactory.create(serviceRootModule(service), {
       bufferLogs: true,
@@ -119,7 +120,13 @@ export const startService = async (service: ServiceDefinition): Promise<INestApp
     shutDownGracefully(app, logger, shutdownGraceMs);
     await app.listen(PORT, HOST);
     const url = `http://${HOST}:${PORT}`;
-    logger.log(`${service.name} listening on ${url} (OpenAPI ${url}/docs, health ${url}/health/ready)`);
+    // For start-up measurements: since the process began (loading the code included), and since
+    // Nest began (what start-up itself costs; it waits for no broker).
+    logger.log({
+      msg: `${service.name} listening on ${url} (OpenAPI ${url}/docs, health ${url}/health/ready)`,
+      uptimeMs: Math.round(process.uptime() * 1000),
+      startMs: Date.now() - nestStartedAt,
+    });
     return app;
   } catch (error) {
     if (error instanceof ConfigError) return exitForConfiguration(service.name, error.problems);

@@ -1,5 +1,5 @@
 import type { Options } from 'pino-http';
-import { redactedPaths, redactSecrets, REDACTED } from './redaction';
+import { redactedPaths, redactQuery, redactSecrets, REDACTED } from './redaction';
 import { requestId } from './request-id';
 
 /**
@@ -15,7 +15,11 @@ export const loggerOptions = (service: string, level: string): Options => ({
   redact: { paths: redactedPaths, censor: REDACTED },
   hooks: { streamWrite: redactSecrets },
   serializers: {
-    req: (req: { url?: string }) => ({ ...req, url: req.url && redactSecrets(req.url) }),
+    req: (req: { url?: string; query?: unknown }) => ({
+      ...req,
+      url: req.url && redactSecrets(req.url),
+      query: redactQuery(req.query),
+    }),
   },
   // Probes and scrapes would drown the log.
   autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },

@@ -19,6 +19,16 @@ const patterns: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
 ];
 
+const SECRET_NAME = new RegExp(`^(?:${SECRET_QUERY_PARAMETERS})$`, 'i');
+
+/** A parsed query string with the values of secret-named parameters replaced. */
+export const redactQuery = (query: unknown): unknown =>
+  query && typeof query === 'object'
+    ? Object.fromEntries(
+        Object.entries(query).map(([name, value]) => [name, SECRET_NAME.test(name) ? REDACTED : value]),
+      )
+    : query;
+
 /** The text with every secret it recognises replaced by `[redacted]`. */
 export const redactSecrets = (text: string): string =>
   patterns.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
