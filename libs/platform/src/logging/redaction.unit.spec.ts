@@ -75,4 +75,22 @@ describe('the log lines of a request', () => {
       res: { headers: { 'set-cookie': '[redacted]' } },
     });
   });
+
+  it("keep secrets out of an error logged in a request's context (the 500 log)", () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const { redact, hooks, serializers } = loggerOptions('tickets', 'info');
+    const requestLogger = pino({ redact, hooks, serializers }, destination).child({
+      req: { url: '/x?access_token=tok-1', headers: { authorization: 'Bearer tok-2', cookie: 'sid=tok-3' } },
+    });
+    requestLogger.error({ err: new Error('lost mongodb://app:tok-4@db/desk') }, 'An unexpected error');
+    const line = lines.join('');
+    expect(line).toContain('An unexpected error');
+    for (const secret of ['tok-1', 'tok-2', 'tok-3', 'tok-4']) expect(line).not.toContain(secret);
+  });
 });
