@@ -27,6 +27,7 @@ export interface KafkaEventConsumerOptions {
 }
 
 const HEARTBEAT_EVERY_MS = 3000;
+const FETCH_WAIT_MS = 1000;
 
 /**
  * Consumes events at least once and applies them at most once: duplicates are skipped by
@@ -46,6 +47,9 @@ export class KafkaEventConsumer {
       groupId: options.groupId,
       sessionTimeout: 30000,
       rebalanceTimeout: 60000,
+      // A stop waits for the fetch in flight before it leaves the group: an idle fetch waits at most
+      // this long for messages (kafkajs: 5 s), so a shutdown hands over its partitions sooner.
+      maxWaitTimeInMs: FETCH_WAIT_MS,
     });
     this.producer = options.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     this.handle = handleOnce(options.groupId, options.processed, options.handler);
