@@ -71,7 +71,10 @@ describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
     it('serves its OpenAPI document', async () => {
       const response = await request(app.getHttpServer()).get('/docs/openapi.json').expect(200);
       expect(response.body.info.title).toBe(`helpdesk ${service.name}`);
-      expect(response.body.paths['/health/ready']).toBeDefined();
+      const { paths } = response.body;
+      expect(Object.keys(paths['/health/live'].get.responses)).toEqual(['200']);
+      for (const probe of ['/health/ready', '/health/started'])
+        expect(Object.keys(paths[probe].get.responses).sort()).toEqual(['200', '503']);
     });
 
     it('exposes Prometheus metrics', async () => {
