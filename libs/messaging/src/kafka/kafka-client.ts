@@ -19,7 +19,7 @@ export const kafkaClient = (clientId: string, brokers: string[], logger: KafkaLo
     logCreator:
       () =>
       ({ namespace, level, log }: LogEntry) => {
-        const line = `kafkajs ${namespace}: ${log.message}${log.error && log.error !== log.message ? ` (${String(log.error)})` : ''}`;
+        const line = `kafkajs${namespace ? ` ${namespace}` : ''}: ${log.message}${log.error && log.error !== log.message ? ` (${String(log.error)})` : ''}`;
         if (lastByNamespace.get(namespace) === line) return;
         lastByNamespace.set(namespace, line);
         if (level <= logLevel.ERROR) logger.error(line);
