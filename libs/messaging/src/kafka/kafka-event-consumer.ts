@@ -22,9 +22,12 @@ export interface KafkaEventConsumerOptions {
    */
   newGroupStartsAt?: 'beginning' | 'now';
   logger?: { warn(message: string): void; error(message: string): void };
+  /** kafkajs gave up on a failure it will not restart from by itself: the caller starts it anew. */
+  onCrash?: (error: unknown) => void;
 }
 
 const HEARTBEAT_EVERY_MS = 3000;
+const FETCH_WAIT_MS = 1000;
 
 /**
  * Consumes events at least once and applies them at most once: duplicates are skipped by
@@ -44,9 +47,23 @@ export class KafkaEventConsumer {
       groupId: options.groupId,
       sessionTimeout: 30000,
       rebalanceTimeout: 60000,
+      // A stop waits for the fetch in flight before it leaves the group: an idle fetch waits at most
+      // this long for messages (kafkajs: 5 s), so a shutdown hands over its partitions sooner.
+      maxWaitTimeInMs: FETCH_WAIT_MS,
     });
     this.producer = options.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     this.handle = handleOnce(options.groupId, options.processed, options.handler);
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) options.onCrash?.(payload.error);
+    });
+  }
+
+  get groupId() {
+    return this.options.groupId;
+  }
+
+  get topics() {
+    return this.options.topics;
   }
 
   async start() {
@@ -92,7 +109,11 @@ export class KafkaEventConsumer {
     }
   }
 
-  /** Stops fetching, lets in-flight messages finish, commits their offsets, disconnects. */
+  /**
+   * Stops fetching, lets in-flight messages finish, commits their offsets and leaves the group
+   * (kafkajs' disconnect), so its partitions go to another member at once, not after a session
+   * timeout.
+   */
   async stop() {
     await this.consumer.disconnect();
     await this.producer.disconnect();

@@ -1,17 +1,24 @@
 import { topicContract } from '@helpdesk/contracts';
 import type { EventStore } from '@helpdesk/event-store';
-import { ensureTopics, EventRelay } from '@helpdesk/messaging';
 import {
+  BackgroundTask,
+  ensureTopics,
+  EventRelay,
+  kafkaClient,
+  relayCheckpointName,
+} from '@helpdesk/messaging';
+import {
+  type BeforeApplicationShutdown,
   type DynamicModule,
   Inject,
   Injectable,
   Logger,
   Module,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
 import { Gauge } from 'prom-client';
+import { eventsAfter, LagRegistry } from '../health/lag';
+import { KafkaHealth } from './kafka-health';
 import { metricsRegistry } from '../metrics/metrics';
 import type { Leases, LeaseTiming } from '../leases/lease';
 import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
@@ -37,14 +44,16 @@ const published = new Gauge({
 /**
  * Publishes the service's committed events to its topic. Over Kafka, a relay follows the
  * event store and sends them, creating the topic (and its dead-letter topic) with the
- * configured partitions and retention first. In process (standalone) there is nothing to
- * send: consumers in the same process read the same store. Of the replicas of a service, only
- * the one holding the lease `relay:<topic>` relays; the others stand by to take over.
+ * configured partitions and retention first; it does so in the background, retrying until
+ * the broker lets it, so the process serves commands whatever Kafka's state (the store is the
+ * truth; the relay catches up). In process (standalone) there is nothing to send: consumers in
+ * the same process read the same store. Of the replicas of a service, only the one holding the
+ * lease `relay:<topic>` relays; the others stand by to take over.
  */
 @Injectable()
-class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
-  private relay?: EventRelay;
+  private task?: BackgroundTask;
   private lease?: LeaseHandle;
   private timer?: NodeJS.Timeout;
 
@@ -53,62 +62,84 @@ class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly lags: LagRegistry,
+    private readonly kafkaHealth: KafkaHealth,
     @Inject(LEASES) private readonly leases: Leases,
     @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
   ) {}
 
-  async onApplicationBootstrap() {
+  onApplicationBootstrap() {
     const bus = this.settings.eventBus;
     if (bus.kind !== 'kafka') return;
-    const kafka = new Kafka({
-      clientId: `helpdesk-relay-${this.topic}`,
-      brokers: bus.brokers,
-      logLevel: logLevel.WARN,
-    });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const created = await ensureTopics(admin, [this.topic], bus);
-      if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
-    } finally {
-      await admin.disconnect();
-    }
+    const logger = {
+      log: (m: string) => this.logger.log(m),
+      warn: (m: string) => this.logger.warn(m),
+      error: (m: string, e?: unknown) => this.logger.error(m, (e as Error)?.stack),
+    };
+    const kafka = kafkaClient(`helpdesk-relay-${this.topic}`, bus.brokers, logger);
     const contract = topicContract(this.topic);
-    const relay = () =>
-      new EventRelay({
-        store: this.store,
-        kafka,
-        topic: this.topic,
-        checkpoints: this.readStore.checkpoints,
-        source: contract.source,
-        aggregate: contract.aggregate,
-        streamPrefix: contract.streamPrefix,
-        logger: {
-          log: (m) => this.logger.log(m),
-          error: (m, e) => this.logger.error(m, (e as Error)?.stack),
+    let relay: EventRelay | undefined;
+    const relayTask = () =>
+      new BackgroundTask({
+        name: `relay to ${this.topic}`,
+        logger,
+        start: async () => {
+          const admin = kafka.admin();
+          await admin.connect();
+          try {
+            const created = await ensureTopics(admin, [this.topic], bus);
+            if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+          } finally {
+            await admin.disconnect();
+          }
+          relay = new EventRelay({
+            store: this.store,
+            kafka,
+            topic: this.topic,
+            checkpoints: this.readStore.checkpoints,
+            source: contract.source,
+            aggregate: contract.aggregate,
+            streamPrefix: contract.streamPrefix,
+            logger,
+          });
+          await relay.start();
+        },
+        stop: async () => {
+          await relay?.stop();
+          relay = undefined;
         },
       });
+    this.lags.register({
+      kind: 'relay',
+      name: this.topic,
+      lag: async () =>
+        eventsAfter(this.store, await this.readStore.checkpoints.load(relayCheckpointName(this.topic)), {
+          matches: (streamId) => streamId.startsWith(contract.streamPrefix),
+        }),
+    });
+    // The lease is taken in the background too: the process listens whatever its outcome.
     this.lease = runUnderLease(
       this.leases,
       `relay:${this.topic}`,
       {
         start: async () => {
-          this.relay = relay();
-          await this.relay.start();
+          this.task = relayTask();
+          this.kafkaHealth.track(this.task);
+          this.task.begin();
         },
         stop: async () => {
-          await this.relay?.stop();
-          this.relay = undefined;
+          await this.task?.stop();
+          this.task = undefined;
         },
       },
       this.leaseTiming,
       this.logger,
     );
-    await this.lease.firstAttempt;
-    this.timer = setInterval(() => published.set({ topic: this.topic }, this.relay?.published ?? 0), 1000);
+    this.timer = setInterval(() => published.set({ topic: this.topic }, relay?.published ?? 0), 1000);
   }
 
-  async onApplicationShutdown() {
+  /** Before the stores close: the page in flight is acknowledged and checkpointed, then it disconnects. */
+  async beforeApplicationShutdown() {
     clearInterval(this.timer);
     await this.lease?.stop();
   }

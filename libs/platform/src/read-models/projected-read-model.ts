@@ -7,7 +7,14 @@ import {
   type View,
   type ViewStore,
 } from '@helpdesk/read-models';
-import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { eventsAfter, LagRegistry } from '../health/lag';
 import type { Leases, LeaseTiming } from '../leases/lease';
 import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
 import { isSharedReadStore, LEASE_TIMING, LEASES, type ReadStore } from '../runtime/runtime.module';
@@ -25,7 +32,7 @@ const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
  * documents of its own and runs its own.
  */
 export abstract class ProjectedReadModel<V extends View>
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger: Logger;
   private runner?: ProjectionRunner<V>;
@@ -34,6 +41,8 @@ export abstract class ProjectedReadModel<V extends View>
   @Inject(LEASES) private readonly leases!: Leases;
   @Inject(LEASE_TIMING) private readonly leaseTiming!: LeaseTiming;
   views!: ViewStore<V>;
+  // A property, not a constructor parameter: every read model's constructor stays as it is.
+  @Optional() @Inject(LagRegistry) private readonly lags?: LagRegistry;
 
   protected constructor(
     private readonly store: EventStore,
@@ -52,6 +61,12 @@ export abstract class ProjectedReadModel<V extends View>
         log: (message) => this.logger.log(message),
         error: (message, error) => this.logger.error(message, (error as Error)?.stack),
       });
+    // A standby runs no projection: its lag is the holder's to report.
+    this.lags?.register({
+      kind: 'projection',
+      name: this.projection.name,
+      lag: async () => (this.runner ? eventsAfter(this.store, this.runner.appliedPosition) : 0),
+    });
     if (isSharedReadStore(this.readStore)) {
       // Not awaited to the log's head: a standby must not hold up its process's start.
       this.lease = runUnderLease(
@@ -79,7 +94,8 @@ export abstract class ProjectedReadModel<V extends View>
     await this.runner.start(await this.store.headPosition());
   }
 
-  async onApplicationShutdown() {
+  /** Before the stores close: its last position is saved while the read store is still open. */
+  async beforeApplicationShutdown() {
     if (this.lease) await this.lease.stop();
     else await this.runner?.stop();
   }
