@@ -10,9 +10,10 @@ import { CommandLoad } from './support/command-load';
 import { cpuDuring } from './support/cpu';
 import { loadTargets, lostCommands, seedDesk } from './support/desk-seed';
 import { allEvents, twice } from './support/event-stores';
-import { partitionsWithLag, readTopic } from './support/kafka-inspection';
+import { partitionsWithLag, readTopic, warmUpGroupCoordinator } from './support/kafka-inspection';
 import { relayHolder } from './support/leases';
 import { report, startTestStack, stopTestStack, suiteDir } from './support/test-stack';
+import { startThrowawayKafka, type ThrowawayKafka } from './support/throwaway-kafka';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TAKEOVER_BUDGET_MS = 15000;
@@ -34,6 +35,7 @@ const quickPolicy = {
 };
 
 describe('two replicas of every service under load, then kill -9 of each relay lease holder', () => {
+  let kafka: ThrowawayKafka;
   let stack: Stack;
   let load: CommandLoad;
   let startedAt: number;
@@ -44,13 +46,23 @@ describe('two replicas of every service under load, then kill -9 of each relay l
     startedAt = Date.now();
     const policies = join(suiteDir, `ops-quick-${process.pid}.json`);
     writeFileSync(policies, JSON.stringify([quickPolicy]));
+    // A broker of its own, so new groups may read the topics from the beginning (the default):
+    // replicas that join a group at the same moment cannot commit "now" for it (kafkajs refuses
+    // setOffsets on a group with members), which is a start-up question, not this test's; nor is
+    // a fresh broker's missing group coordinator (fresh-broker.e2e.spec.ts).
+    kafka = await startThrowawayKafka();
+    await warmUpGroupCoordinator(kafka.brokers);
     stack = await startTestStack('replicas', {
       replicas: 2,
-      env: { SLA_POLICIES_FILE: policies, SLA_TICK_MS: '500' },
+      infra: { KAFKA_BROKERS: kafka.brokers },
+      env: { KAFKA_NEW_GROUPS_START_AT: 'beginning', SLA_POLICIES_FILE: policies, SLA_TICK_MS: '500' },
     });
     load = new CommandLoad(loadTargets(stack), await seedDesk(stack, 'ops-quick'));
   }, 300000);
-  afterAll(() => stopTestStack(stack), 60000);
+  afterAll(async () => {
+    await stopTestStack(stack);
+    await kafka?.remove();
+  }, 90000);
 
   it('measures the CPU time of each replica over 60 commands', async () => {
     const cpu = await cpuDuring(
@@ -121,8 +133,10 @@ describe('two replicas of every service under load, then kill -9 of each relay l
         new Map(list.map((e) => [e.streamId, e.revision])),
       ]),
     );
-    expect(await lostCommands(load, stores)).toEqual([]);
+    const lost = await lostCommands(load, stores);
 
+    const relayedTwiceAtOnce: Record<string, number> = {};
+    const unrelayed: Record<string, number> = {};
     for (const { name } of STACK_SERVICES) {
       const { streamPrefix } = topicContract(topicOf[name]);
       const stored = events[name].filter((e) => e.streamId.startsWith(streamPrefix)).map((e) => e.id);
@@ -135,49 +149,60 @@ describe('two replicas of every service under load, then kill -9 of each relay l
         },
         (byId) => stored.every((id) => byId.has(id)),
         60000,
-      );
+      ).catch(() => new Map<string, number[]>());
+      unrelayed[name] = stored.filter((id) => !copies.has(id)).length;
       // Once per event; a second copy only from the standby re-sending the dead holder's last
       // page (at least once), never two copies while one holder was alive.
-      const relayedTwiceAtOnce = stored.filter((id) => {
-        const at = copies.get(id)!;
-        return at.length > 1 && at.filter((t) => t < killedAt).length > 1;
-      });
-      const resent = stored.filter((id) => copies.get(id)!.length > 1).length;
+      relayedTwiceAtOnce[name] = stored.filter(
+        (id) => (copies.get(id) ?? []).filter((t) => t < killedAt).length > 1,
+      ).length;
+      const resent = stored.filter((id) => (copies.get(id) ?? []).length > 1).length;
       report(
-        `replicas ${name}: ${stored.length} events, ${resent} sent twice after the kill window, ${relayedTwiceAtOnce.length} by two relays at once`,
+        `replicas ${name}: ${stored.length} events, ${unrelayed[name]} not on the topic, ${resent} on it more than once, ${relayedTwiceAtOnce[name]} of them twice before the kill (two relays at once)`,
       );
-      expect({ service: name, relayedTwiceAtOnce: relayedTwiceAtOnce.length }).toEqual({
-        service: name,
-        relayedTwiceAtOnce: 0,
-      });
     }
 
     const sla = events['sla-monitor'];
     const warnings = sla.filter((e) => e.type === 'WarningRaised');
     const breaches = sla.filter((e) => e.type === 'ClockBreached');
     const data = (e: { data: unknown }) => e.data as { ticketId: string; metric: string; fraction?: number };
-    report(`replicas SLA: ${warnings.length} warnings, ${breaches.length} breaches`);
-    expect(breaches.length).toBeGreaterThan(0);
-    expect(twice(warnings, (e) => `${data(e).ticketId}/${data(e).metric}/${data(e).fraction}`)).toEqual([]);
-    expect(twice(breaches, (e) => `${data(e).ticketId}/${data(e).metric}`)).toEqual([]);
-
     const trains = events.releases.filter(
       (e) => e.type === 'ReleasePlanned' && (e.metadata as { actor?: { id: string } }).actor?.id === 'system',
     );
-    report(`replicas trains: ${trains.length} planned`);
-    expect(trains.length).toBeGreaterThanOrEqual(4);
-    expect(twice(trains, (e) => (e.data as { plannedDate: string }).plannedDate)).toEqual([]);
-
     const mails = listMails(stack.smtp!.mailDir);
-    report(`replicas mail: ${mails.length} messages, ${mailsTwice(mails).length} twice`);
-    expect(mails.length).toBeGreaterThan(0);
-    expect(mailsTwice(mails)).toEqual([]);
-
     const lagging = await eventually(
       () => partitionsWithLag(stack.infra.KAFKA_BROKERS, `${stack.name}.`),
       (lag) => lag.length === 0,
       60000,
     ).catch(() => partitionsWithLag(stack.infra.KAFKA_BROKERS, `${stack.name}.`));
-    expect(lagging).toEqual([]);
+    const findings = {
+      lost: lost.length,
+      unrelayed,
+      relayedTwiceAtOnce,
+      warningsTwice: twice(warnings, (e) => `${data(e).ticketId}/${data(e).metric}/${data(e).fraction}`)
+        .length,
+      breachesTwice: twice(breaches, (e) => `${data(e).ticketId}/${data(e).metric}`).length,
+      trainsTwice: twice(trains, (e) => (e.data as { plannedDate: string }).plannedDate).length,
+      mailsTwice: mailsTwice(mails).length,
+      partitionsWithLag: lagging.length,
+    };
+    report(
+      `replicas: ${warnings.length} SLA warnings, ${breaches.length} breaches, ${trains.length} trains, ${mails.length} mails; ${JSON.stringify(findings)}`,
+    );
+    const none = Object.fromEntries(STACK_SERVICES.map(({ name }) => [name, 0]));
+    expect(findings).toEqual({
+      lost: 0,
+      unrelayed: none,
+      relayedTwiceAtOnce: none,
+      warningsTwice: 0,
+      breachesTwice: 0,
+      trainsTwice: 0,
+      mailsTwice: 0,
+      partitionsWithLag: 0,
+    });
+    // Not vacuous: the clocks ran out, the trains were planned, mail went out.
+    expect(breaches.length).toBeGreaterThan(0);
+    expect(trains.length).toBeGreaterThanOrEqual(4);
+    expect(mails.length).toBeGreaterThan(0);
   }, 400000);
 });

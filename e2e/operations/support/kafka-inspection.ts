@@ -127,3 +127,32 @@ export const readTopic = async (brokers: string, topic: string, sinceMs = 0): Pr
     await admin.disconnect();
   }
 };
+
+/**
+ * Makes a fresh broker's group coordinator exist (its `__consumer_offsets` topic is created when
+ * the first group asks), so a test that is not about a fresh broker does not meet one.
+ */
+export const warmUpGroupCoordinator = async (brokers: string) => {
+  const kafka = kafkaAt(brokers);
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `ops-suite-warm-up-${randomUUID()}`;
+  try {
+    const topic = 'ops-suite.warm-up';
+    if (!(await admin.listTopics()).includes(topic))
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    const consumer = kafka.consumer({ groupId, retry: { retries: 20 } });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+      await consumer.run({ eachMessage: async () => undefined });
+      await joined;
+    } finally {
+      await consumer.disconnect();
+    }
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+};
