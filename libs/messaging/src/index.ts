@@ -8,3 +8,7 @@ export * from './relay/cloud-event-mapping';
 export * from './relay/event-relay';
 export * from './in-process/in-process-event-consumer';
 export * from './consumer/project-consumed-event';
+export * from './kafka/back-off';
+export * from './kafka/in-background';
+export * from './kafka/kafka-client';
+export * from './kafka/consumer-group-lag';

@@ -13,6 +13,11 @@ import { DEVELOPMENT_JWT_SECRET, loadAuthSettings } from './auth/auth.settings';
 import { createTokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
+import { LagRegistry } from './health/lag';
+import { StartupState } from './health/startup-state';
+import { loggerOptions } from './logging/logger-options';
+import { loadOperationsSettings, OPERATIONS_SETTINGS } from './runtime/operations.settings';
+import { TerminusModule } from '@nestjs/terminus';
 import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics';
 
 export interface PlatformOptions {
@@ -30,21 +35,21 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.logLevel ?? process.env.LOG_LEVEL ?? 'info',
-            base: { service: options.service },
-            // Probes and scrapes would drown the log.
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-          },
+          pinoHttp: loggerOptions(options.service, options.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
         }),
+        // Failed probes are in their answers; logging each one would fill the log during an outage.
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         ReadinessRegistry,
+        LagRegistry,
+        StartupState,
+        { provide: OPERATIONS_SETTINGS, useFactory: () => loadOperationsSettings() },
         { provide: TOKEN_VERIFIER, useFactory: tokenVerifierFromEnvironment },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [ReadinessRegistry],
+      exports: [ReadinessRegistry, LagRegistry, StartupState, OPERATIONS_SETTINGS],
     };
   }
 

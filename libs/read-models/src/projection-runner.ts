@@ -58,6 +58,11 @@ export class ProjectionRunner<V extends View> {
     private readonly logger: ProjectionLogger = { log: () => undefined },
   ) {}
 
+  /** The position of the last event applied: what the projection's lag is measured from. */
+  get appliedPosition(): bigint | undefined {
+    return this.position;
+  }
+
   /**
    * Resumes after the checkpoint and follows the log. Given the log's last position now,
    * it resolves once that is applied, logging progress every two seconds on the way:

@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './organisations';
 export * from './databases';
 export * from './eventually';
+export * from './service-process';

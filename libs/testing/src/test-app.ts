@@ -1,4 +1,10 @@
-import { configureHttp, type Principal, serviceRootModule, type ServiceDefinition } from '@helpdesk/platform';
+import {
+  configureHttp,
+  KafkaHealth,
+  type Principal,
+  serviceRootModule,
+  type ServiceDefinition,
+} from '@helpdesk/platform';
 import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -37,6 +43,8 @@ export const startTestApp = async (
   };
   try {
     await app.init();
+    // Consumers join their groups in the background; a test sends only once they listen.
+    await app.get(KafkaHealth).whenRunning(60000);
   } catch (error) {
     // A half-started app still holds connections and timers: close them, or jest never exits.
     await app.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@helpdesk/platform';
 import { NotificationsModule } from './notifications.module';
+import { loadNotificationSettings } from './notifications.settings';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
@@ -7,4 +8,5 @@ export const notificationsService: ServiceDefinition = {
   features: [NotificationsModule],
   defaultPort: 3004,
   defaultMode: 'distributed',
+  settings: [(env, mode) => loadNotificationSettings(mode, env)],
 };

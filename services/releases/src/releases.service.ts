@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@helpdesk/platform';
 import { ReleasesModule } from './releases.module';
+import { loadTrainSchedule } from './trains/train-schedule.config';
 
 export const releasesService: ServiceDefinition = {
   name: 'releases',
@@ -7,4 +8,5 @@ export const releasesService: ServiceDefinition = {
   features: [ReleasesModule],
   defaultPort: 3005,
   defaultMode: 'distributed',
+  settings: [(env) => loadTrainSchedule(env)],
 };

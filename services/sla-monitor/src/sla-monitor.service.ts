@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@helpdesk/platform';
+import { loadSlaSettings } from './application/sla-settings';
 import { SlaMonitorModule } from './sla-monitor.module';
 
 export const slaMonitorService: ServiceDefinition = {
@@ -7,4 +8,5 @@ export const slaMonitorService: ServiceDefinition = {
   features: [SlaMonitorModule],
   defaultPort: 3003,
   defaultMode: 'distributed',
+  settings: [(env) => loadSlaSettings(env)],
 };

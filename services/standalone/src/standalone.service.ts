@@ -21,4 +21,5 @@ export const standaloneService: ServiceDefinition = {
   features: desk.flatMap((service) => service.features),
   defaultPort: 3000,
   defaultMode: 'standalone',
+  settings: desk.flatMap((service) => service.settings ?? []),
 };

@@ -35,6 +35,11 @@ export interface DeadLetter {
 export class InProcessEventConsumer {
   private subscription?: Subscription;
   private position?: bigint;
+
+  /** The position of the last event handled: what its lag is measured from. */
+  get handledPosition(): bigint | undefined {
+    return this.position;
+  }
   private caughtUp?: { head: bigint; resolve: () => void };
   private readonly handle: EventHandler;
   private readonly sources: Array<{ topic: string; contract: ReturnType<typeof topicContract> }>;

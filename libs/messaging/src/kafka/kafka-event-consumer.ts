@@ -22,6 +22,8 @@ export interface KafkaEventConsumerOptions {
    */
   newGroupStartsAt?: 'beginning' | 'now';
   logger?: { warn(message: string): void; error(message: string): void };
+  /** kafkajs gave up on a failure it will not restart from by itself: the caller starts it anew. */
+  onCrash?: (error: unknown) => void;
 }
 
 const HEARTBEAT_EVERY_MS = 3000;
@@ -47,6 +49,17 @@ export class KafkaEventConsumer {
     });
     this.producer = options.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     this.handle = handleOnce(options.groupId, options.processed, options.handler);
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) options.onCrash?.(payload.error);
+    });
+  }
+
+  get groupId() {
+    return this.options.groupId;
+  }
+
+  get topics() {
+    return this.options.topics;
   }
 
   async start() {
@@ -92,7 +105,11 @@ export class KafkaEventConsumer {
     }
   }
 
-  /** Stops fetching, lets in-flight messages finish, commits their offsets, disconnects. */
+  /**
+   * Stops fetching, lets in-flight messages finish, commits their offsets and leaves the group
+   * (kafkajs' disconnect), so its partitions go to another member at once, not after a session
+   * timeout.
+   */
   async stop() {
     await this.consumer.disconnect();
     await this.producer.disconnect();

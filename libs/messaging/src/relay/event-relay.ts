@@ -3,6 +3,7 @@ import type { CheckpointStore } from '@helpdesk/read-models';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { type RelaySource, toCloudEvent, traceparent } from './cloud-event-mapping';
 import { whileBrokerStarts } from '../kafka/while-broker-starts';
+import { type BackOff, backOffDelay } from '../kafka/back-off';
 
 export interface EventRelayOptions extends RelaySource {
   store: EventStore;
@@ -12,7 +13,10 @@ export interface EventRelayOptions extends RelaySource {
   logger?: { log(message: string): void; error(message: string, error: unknown): void };
 }
 
-const MAX_RETRY_DELAY_MS = 30000;
+const retryBackOff: BackOff = { initialMs: 500, maxMs: 30000 };
+
+/** Where a relay keeps how far it published: also what its lag is measured from. */
+export const relayCheckpointName = (topic: string) => `relay:${topic}`;
 
 /**
  * Publishes a service's committed events from its event store to its Kafka topic, in store
@@ -38,14 +42,16 @@ export class EventRelay {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
-    this.name = `relay:${options.topic}`;
+    this.name = relayCheckpointName(options.topic);
   }
 
   async start() {
     this.running = true;
     // An idempotent producer asks for a producer id, which a broker that just started may not give yet.
     await whileBrokerStarts(() => this.producer.connect());
-    await this.follow();
+    const from = await this.options.checkpoints.load(this.name);
+    this.options.logger?.log(`relay to ${this.options.topic} resumes after position ${from ?? 'start'}`);
+    this.follow(from);
   }
 
   async stop() {
@@ -55,9 +61,7 @@ export class EventRelay {
     await this.producer.disconnect();
   }
 
-  private async follow() {
-    const from = await this.options.checkpoints.load(this.name);
-    this.options.logger?.log(`relay to ${this.options.topic} resumes after position ${from ?? 'start'}`);
+  private follow(from: bigint | undefined) {
     this.subscription = this.options.store.subscribeToAll({
       fromPosition: from,
       onBatch: (events) => this.publish(events),
@@ -65,13 +69,24 @@ export class EventRelay {
     });
   }
 
+  /** Logged when it starts failing and when it recovers, not at every retry of an outage. */
   private retryLater(error: unknown) {
     this.failures++;
-    const delay = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (this.failures - 1));
-    this.options.logger?.error(`relay to ${this.options.topic} failed; resuming in ${delay} ms`, error);
-    this.retryTimer = setTimeout(() => {
-      if (this.running) this.follow().catch((e) => this.retryLater(e));
-    }, delay);
+    if (this.failures === 1)
+      this.options.logger?.error(
+        `relay to ${this.options.topic} failed; retrying with back-off up to ${retryBackOff.maxMs} ms`,
+        error,
+      );
+    this.retryTimer = setTimeout(
+      () => {
+        if (!this.running) return;
+        this.options.checkpoints
+          .load(this.name)
+          .then((from) => this.running && this.follow(from))
+          .catch((e) => this.retryLater(e));
+      },
+      backOffDelay(this.failures, retryBackOff, Math.random()),
+    );
   }
 
   private async publish(events: StoredEvent[]) {
@@ -91,6 +106,8 @@ export class EventRelay {
     if (messages.length) await this.producer.send({ topic: this.options.topic, acks: -1, messages });
     await this.options.checkpoints.save(this.name, events[events.length - 1].position);
     this.published += messages.length;
+    if (this.failures > 0)
+      this.options.logger?.log(`relay to ${this.options.topic} resumed after ${this.failures} retries`);
     this.failures = 0;
   }
 }

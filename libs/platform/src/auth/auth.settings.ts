@@ -9,20 +9,32 @@ export const DEVELOPMENT_JWT_SECRET = 'helpdesk-development-secret-do-not-use-in
 
 const optional = { description: '', default: '', parse: parse.string };
 
-export const loadAuthSettings = (options: { allowDevelopmentSecret: boolean }): AuthSettings => {
-  const env = loadConfig({
-    AUTH_JWT_SECRET: { ...optional, description: 'HS256 secret for bearer tokens' },
-    AUTH_JWKS_URL: { ...optional, description: 'JWKS URL of the OIDC issuer' },
-    AUTH_ISSUER: { ...optional, description: 'expected token issuer (iss)' },
-    AUTH_AUDIENCE: { ...optional, description: 'expected token audience (aud)' },
-  });
+export const loadAuthSettings = (
+  options: { allowDevelopmentSecret: boolean },
+  environment: NodeJS.ProcessEnv = process.env,
+): AuthSettings => {
+  const env = loadConfig(
+    {
+      AUTH_JWT_SECRET: { ...optional, description: 'HS256 secret for bearer tokens' },
+      AUTH_JWKS_URL: { ...optional, description: 'JWKS URL of the OIDC issuer' },
+      AUTH_ISSUER: { ...optional, description: 'expected token issuer (iss)' },
+      AUTH_AUDIENCE: { ...optional, description: 'expected token audience (aud)' },
+    },
+    environment,
+  );
   const settings: AuthSettings = {
     jwtSecret: env.AUTH_JWT_SECRET || undefined,
     jwksUrl: env.AUTH_JWKS_URL || undefined,
     issuer: env.AUTH_ISSUER || undefined,
     audience: env.AUTH_AUDIENCE || undefined,
   };
-  if (settings.jwksUrl) parse.url('https', 'http')(settings.jwksUrl);
+  if (settings.jwksUrl) {
+    try {
+      parse.url('https', 'http')(settings.jwksUrl);
+    } catch (error) {
+      throw new ConfigError([`AUTH_JWKS_URL is invalid: ${(error as Error).message}`]);
+    }
+  }
   if (!settings.jwtSecret && !settings.jwksUrl) {
     if (!options.allowDevelopmentSecret) {
       throw new ConfigError(['AUTH_JWT_SECRET or AUTH_JWKS_URL is required: how bearer tokens are verified']);

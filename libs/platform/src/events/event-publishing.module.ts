@@ -1,17 +1,24 @@
 import { topicContract } from '@helpdesk/contracts';
 import type { EventStore } from '@helpdesk/event-store';
-import { ensureTopics, EventRelay } from '@helpdesk/messaging';
 import {
+  BackgroundTask,
+  ensureTopics,
+  EventRelay,
+  kafkaClient,
+  relayCheckpointName,
+} from '@helpdesk/messaging';
+import {
+  type BeforeApplicationShutdown,
   type DynamicModule,
   Inject,
   Injectable,
   Logger,
   Module,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
 import { Gauge } from 'prom-client';
+import { eventsAfter, LagRegistry } from '../health/lag';
+import { KafkaHealth } from './kafka-health';
 import { metricsRegistry } from '../metrics/metrics';
 import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
@@ -28,13 +35,15 @@ const published = new Gauge({
 /**
  * Publishes the service's committed events to its topic. Over Kafka, a relay follows the
  * event store and sends them, creating the topic (and its dead-letter topic) with the
- * configured partitions and retention first. In process (standalone) there is nothing to
- * send: consumers in the same process read the same store.
+ * configured partitions and retention first; it does so in the background, retrying until
+ * the broker lets it, so the process serves commands whatever Kafka's state (the store is the
+ * truth; the relay catches up). In process (standalone) there is nothing to send: consumers in
+ * the same process read the same store.
  */
 @Injectable()
-class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
-  private relay?: EventRelay;
+  private task?: BackgroundTask;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -42,42 +51,67 @@ class EventPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly lags: LagRegistry,
+    private readonly kafkaHealth: KafkaHealth,
   ) {}
 
-  async onApplicationBootstrap() {
+  onApplicationBootstrap() {
     const bus = this.settings.eventBus;
     if (bus.kind !== 'kafka') return;
-    const kafka = new Kafka({
-      clientId: `helpdesk-relay-${this.topic}`,
-      brokers: bus.brokers,
-      logLevel: logLevel.WARN,
-    });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const created = await ensureTopics(admin, [this.topic], bus);
-      if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
-    } finally {
-      await admin.disconnect();
-    }
+    const logger = {
+      log: (m: string) => this.logger.log(m),
+      warn: (m: string) => this.logger.warn(m),
+      error: (m: string, e?: unknown) => this.logger.error(m, (e as Error)?.stack),
+    };
+    const kafka = kafkaClient(`helpdesk-relay-${this.topic}`, bus.brokers, logger);
     const contract = topicContract(this.topic);
-    this.relay = new EventRelay({
-      store: this.store,
-      kafka,
-      topic: this.topic,
-      checkpoints: this.readStore.checkpoints,
-      source: contract.source,
-      aggregate: contract.aggregate,
-      streamPrefix: contract.streamPrefix,
-      logger: { log: (m) => this.logger.log(m), error: (m, e) => this.logger.error(m, (e as Error)?.stack) },
+    let relay: EventRelay | undefined;
+    this.task = new BackgroundTask({
+      name: `relay to ${this.topic}`,
+      logger,
+      start: async () => {
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          const created = await ensureTopics(admin, [this.topic], bus);
+          if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+        } finally {
+          await admin.disconnect();
+        }
+        relay = new EventRelay({
+          store: this.store,
+          kafka,
+          topic: this.topic,
+          checkpoints: this.readStore.checkpoints,
+          source: contract.source,
+          aggregate: contract.aggregate,
+          streamPrefix: contract.streamPrefix,
+          logger,
+        });
+        await relay.start();
+      },
+      stop: async () => {
+        await relay?.stop();
+        relay = undefined;
+      },
     });
-    await this.relay.start();
-    this.timer = setInterval(() => published.set({ topic: this.topic }, this.relay?.published ?? 0), 1000);
+    this.kafkaHealth.track(this.task);
+    this.lags.register({
+      kind: 'relay',
+      name: this.topic,
+      lag: async () =>
+        eventsAfter(this.store, await this.readStore.checkpoints.load(relayCheckpointName(this.topic)), {
+          matches: (streamId) => streamId.startsWith(contract.streamPrefix),
+        }),
+    });
+    this.task.begin();
+    this.timer = setInterval(() => published.set({ topic: this.topic }, relay?.published ?? 0), 1000);
   }
 
-  async onApplicationShutdown() {
+  /** Before the stores close: the page in flight is acknowledged and checkpointed, then it disconnects. */
+  async beforeApplicationShutdown() {
     clearInterval(this.timer);
-    await this.relay?.stop();
+    await this.task?.stop();
   }
 }
 

@@ -1,18 +1,21 @@
 import type { EventStore } from '@helpdesk/event-store';
 import {
+  BackgroundTask,
   type EventHandler,
   ensureTopics,
   InMemoryProcessedEvents,
   InProcessEventConsumer,
+  kafkaClient,
   KafkaEventConsumer,
   MongoProcessedEvents,
   type ProcessedEvents,
 } from '@helpdesk/messaging';
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { type BeforeApplicationShutdown, Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { eventsAfter, LagRegistry } from '../health/lag';
 import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
+import { KafkaHealth } from './kafka-health';
 
 export interface Subscription {
   /** The consumer group: one per service, so every service sees every event once. */
@@ -28,7 +31,7 @@ export interface Subscription {
  * dead letter for what keeps failing.
  */
 @Injectable()
-export class EventSubscriptions implements OnApplicationShutdown {
+export class EventSubscriptions implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSubscriptions');
   private readonly running: Array<{ stop(): Promise<void> }> = [];
 
@@ -36,17 +39,22 @@ export class EventSubscriptions implements OnApplicationShutdown {
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly lags: LagRegistry,
+    private readonly kafkaHealth: KafkaHealth,
   ) {}
 
   /**
    * Starts consuming. In process it resolves once every event already in the store is
    * handled, so a service answers requests only after its view of the others caught up.
+   * Over Kafka it resolves at once: topic set-up and joining the group go on in the background,
+   * retrying until the broker lets them (readiness says so meanwhile).
    */
   async subscribe({ group, topics, handler }: Subscription) {
     const processed: ProcessedEvents = this.readStore.mongo
       ? new MongoProcessedEvents(this.readStore.mongo)
       : new InMemoryProcessedEvents();
     const logger = {
+      log: (message: string) => this.logger.log(message),
       warn: (message: string) => this.logger.warn(message),
       error: (message: string) => this.logger.error(message),
     };
@@ -62,41 +70,69 @@ export class EventSubscriptions implements OnApplicationShutdown {
         logger,
       });
       this.running.push(consumer);
+      this.lags.register({
+        kind: 'consumer_group',
+        name: group,
+        lag: () => eventsAfter(this.store, consumer.handledPosition),
+      });
       await consumer.start(await this.store.headPosition());
       return;
     }
-    const kafka = new Kafka({ clientId: `helpdesk-${group}`, brokers: bus.brokers, logLevel: logLevel.WARN });
-    // The topics we read are created on purpose, with the configured settings, if their owner has not yet.
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, topics, bus);
-    } finally {
-      await admin.disconnect();
-    }
+    const kafka = kafkaClient(`helpdesk-${group}`, bus.brokers, logger);
     // Views kept in memory are rebuilt at every start, so their group must read the topics anew:
     // a group of its own per process, from the beginning. Durable views resume where they committed.
     const durable = Boolean(this.readStore.mongo);
-    const consumer = new KafkaEventConsumer({
-      kafka,
-      groupId: `${bus.groupPrefix}${group}${durable ? '' : `.${randomUUID()}`}`,
-      newGroupStartsAt: durable ? bus.newGroupsStartAt : 'beginning',
-      topics,
-      handler,
-      processed,
+    const groupId = `${bus.groupPrefix}${group}${durable ? '' : `.${randomUUID()}`}`;
+    let consumer: KafkaEventConsumer | undefined;
+    const task: BackgroundTask = new BackgroundTask({
+      name: `consumer group ${groupId} (${topics.join(', ')})`,
       logger,
+      start: async () => {
+        // The topics we read are created on purpose, with the configured settings, if their owner has not yet.
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          await ensureTopics(admin, topics, bus);
+        } finally {
+          await admin.disconnect();
+        }
+        consumer = new KafkaEventConsumer({
+          kafka,
+          groupId,
+          newGroupStartsAt: durable ? bus.newGroupsStartAt : 'beginning',
+          topics,
+          handler,
+          processed,
+          logger,
+          onCrash: (error) => task.fail(error),
+        });
+        await consumer.start();
+      },
+      stop: async () => {
+        await consumer?.stop();
+        consumer = undefined;
+      },
     });
-    this.running.push(consumer);
-    await consumer.start();
-    this.logger.log(`${group} consumes ${topics.join(', ')}`);
+    this.kafkaHealth.track(task);
+    this.lags.register({
+      kind: 'consumer_group',
+      name: groupId,
+      lag: () => this.kafkaHealth.groupLag(groupId, topics),
+    });
+    this.running.push(task);
+    task.begin();
   }
 
-  async onApplicationShutdown() {
+  /** Before the stores close: in-flight messages finish, offsets are committed, groups are left. */
+  async beforeApplicationShutdown() {
     await Promise.all(this.running.map((consumer) => consumer.stop()));
   }
 }
 
 /** Every feature module of a process may subscribe. */
 @Global()
-@Module({ providers: [EventSubscriptions], exports: [EventSubscriptions] })
+@Module({
+  providers: [EventSubscriptions, KafkaHealth],
+  exports: [EventSubscriptions, KafkaHealth],
+})
 export class EventSubscriptionsModule {}

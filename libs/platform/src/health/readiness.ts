@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { withTimeout } from './lag';
 
 /** Something a service needs before it can take work: its event store, bus, read store. */
 export interface ReadinessCheck {
   readonly name: string;
-  /** Resolves when the dependency answers; rejects (or times out) when it does not. */
-  check(): Promise<void>;
+  /** Resolves (with details to show, if any) when the dependency answers; rejects when it does not. */
+  check(): Promise<void | Record<string, unknown>>;
 }
 
-export interface ReadinessReport {
-  status: 'ready' | 'not_ready';
-  checks: Record<string, { status: 'up' | 'down'; error?: string }>;
+export interface CheckResult {
+  status: 'up' | 'down';
+  error?: string;
+  [detail: string]: unknown;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -23,31 +25,17 @@ export class ReadinessRegistry {
     this.checks.set(check.name, check);
   }
 
-  report(): Promise<ReadinessReport> {
-    return runReadinessChecks([...this.checks.values()]);
+  all(): ReadinessCheck[] {
+    return [...this.checks.values()];
   }
 }
 
-export const runReadinessChecks = async (checks: readonly ReadinessCheck[]): Promise<ReadinessReport> => {
-  const results = await Promise.all(
-    checks.map(async (c) => {
-      try {
-        await withTimeout(c.check(), CHECK_TIMEOUT_MS);
-        return [c.name, { status: 'up' as const }] as const;
-      } catch (error) {
-        return [c.name, { status: 'down' as const, error: (error as Error).message }] as const;
-      }
-    }),
-  );
-  const ready = results.every(([, r]) => r.status === 'up');
-  return { status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
+/** Asks one dependency, within a bound: a server that does not answer is down, not a hung probe. */
+export const runReadinessCheck = async (check: ReadinessCheck): Promise<CheckResult> => {
+  try {
+    const details = await withTimeout(check.check(), CHECK_TIMEOUT_MS);
+    return { ...(details ?? {}), status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
 };
-
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
-    );
-  });

@@ -10,7 +10,9 @@ export type CommandContext = Omit<EventMetadata, 'schemaVersion' | 'occurredAt'>
 
 /** Who and why, for every event a request causes: the caller and the request's correlation id. */
 export const commandContext = (request: Request, principal: Principal): CommandContext => {
-  const given = request.header('x-correlation-id');
+  // The request's id (X-Request-Id, else a new one; see requestId) ties its log lines to its events.
+  const requestId = (request as Request & { id?: unknown }).id;
+  const given = request.header('x-correlation-id') ?? (typeof requestId === 'string' ? requestId : undefined);
   const correlationId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
   return { correlationId, causationId: correlationId, actor: principal };
 };

@@ -1,9 +1,16 @@
 import 'reflect-metadata';
-import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, type OnApplicationBootstrap, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, parse } from '../config/config';
+import { configurationProblems, type SettingsCheck } from '../config/settings-check';
+import { loadAuthSettings } from '../auth/auth.settings';
+import { StartupState } from '../health/startup-state';
+import { loadOperationsSettings } from '../runtime/operations.settings';
+import { loadRuntimeSettings } from '../runtime/runtime.settings';
+import { exitForConfiguration, exitForStartFailure } from './configuration-failure';
+import { shutDownGracefully } from './graceful-shutdown';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { PlatformModule } from '../platform.module';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -19,10 +26,22 @@ export interface ServiceDefinition {
   defaultPort: number;
   /** The mode when MODE is not set: standalone for `npm start`, distributed for one service a process. */
   defaultMode: Mode;
+  /**
+   * The service's own settings loaders (beyond the platform's), run before anything starts so
+   * that every problem of every part is reported at once. Its providers load them again.
+   */
+  settings?: SettingsCheck[];
 }
 
+/** The last module whose start-up hooks run: when it is bootstrapped, the process has started. */
 @Module({})
-class ServiceRootModule {}
+class ServiceRootModule implements OnApplicationBootstrap {
+  constructor(private readonly startup: StartupState) {}
+
+  onApplicationBootstrap() {
+    this.startup.markStarted();
+  }
+}
 
 /** The root of a service process: the platform (logs, health, metrics) plus its features. */
 export const serviceRootModule = (
@@ -66,27 +85,51 @@ export const configureHttp = (
   return app;
 };
 
+/** Every settings loader a service process runs: the platform's, then the service's own. */
+export const serviceSettingsChecks = (
+  service: Pick<ServiceDefinition, 'defaultPort' | 'defaultMode' | 'settings'>,
+): SettingsCheck[] => [
+  (env) => loadConfig(httpSettings(service.defaultPort), env),
+  (env) => loadRuntimeSettings(service.defaultMode, env),
+  (env) => loadAuthSettings({ allowDevelopmentSecret: env.NODE_ENV !== 'production' }, env),
+  (env) => loadOperationsSettings(env),
+  ...(service.settings ?? []),
+];
+
 /**
- * Starts a service process. Wrong configuration ends it at once with a message that lists
- * every problem, instead of a stack trace from deep inside a module.
+ * Starts a service process. Every setting of every part is validated before Nest starts, and
+ * wrong configuration ends the process (exit 78) with one list of every problem instead of a
+ * stack trace from deep inside a module. It listens without waiting for Kafka (relays and
+ * consumers join in the background) and shuts down gracefully on SIGTERM. It never rejects.
  */
-export const startService = async (service: ServiceDefinition): Promise<INestApplication> => {
+export const startService = async (service: ServiceDefinition): Promise<INestApplication | undefined> => {
   try {
+    const problems = configurationProblems(serviceSettingsChecks(service), service.defaultMode);
+    if (problems.length > 0) return exitForConfiguration(service.name, problems);
     const { PORT, HOST } = loadConfig(httpSettings(service.defaultPort));
-    const app = await NestFactory.create(serviceRootModule(service), { bufferLogs: true });
+    const { shutdownGraceMs } = loadOperationsSettings();
+    const nestStartedAt = Date.now();
+    // Errors while starting are thrown to us, not turned into exit 1 by Nest.
+    const app = await NestFactory.create(serviceRootModule(service), {
+      bufferLogs: true,
+      abortOnError: false,
+    });
     const logger = app.get(Logger);
     app.useLogger(logger);
     configureHttp(app, service);
-    app.enableShutdownHooks();
+    shutDownGracefully(app, logger, shutdownGraceMs);
     await app.listen(PORT, HOST);
     const url = `http://${HOST}:${PORT}`;
-    logger.log(`${service.name} listening on ${url} (OpenAPI ${url}/docs, health ${url}/health/ready)`);
+    // For start-up measurements: since the process began (loading the code included), and since
+    // Nest began (what start-up itself costs; it waits for no broker).
+    logger.log({
+      msg: `${service.name} listening on ${url} (OpenAPI ${url}/docs, health ${url}/health/ready)`,
+      uptimeMs: Math.round(process.uptime() * 1000),
+      startMs: Date.now() - nestStartedAt,
+    });
     return app;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${service.name} cannot start.\n${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
+    if (error instanceof ConfigError) return exitForConfiguration(service.name, error.problems);
+    return exitForStartFailure(service.name, error);
   }
 };

@@ -7,7 +7,14 @@ import {
   type View,
   type ViewStore,
 } from '@helpdesk/read-models';
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { eventsAfter, LagRegistry } from '../health/lag';
 import type { ReadStore } from '../runtime/runtime.module';
 
 /** How long a list waits for the read model to hold every write committed before it was asked. */
@@ -19,11 +26,13 @@ const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
  * per read model (the subclass is the injectable, naming its projection and collection).
  */
 export abstract class ProjectedReadModel<V extends View>
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger: Logger;
   private runner?: ProjectionRunner<V>;
   views!: ViewStore<V>;
+  // A property, not a constructor parameter: every read model's constructor stays as it is.
+  @Optional() @Inject(LagRegistry) private readonly lags?: LagRegistry;
 
   protected constructor(
     private readonly store: EventStore,
@@ -47,11 +56,18 @@ export abstract class ProjectedReadModel<V extends View>
         error: (message, error) => this.logger.error(message, (error as Error)?.stack),
       },
     );
+    const runner = this.runner;
+    this.lags?.register({
+      kind: 'projection',
+      name: this.projection.name,
+      lag: () => eventsAfter(this.store, runner.appliedPosition),
+    });
     // In memory (standalone) this replays the whole log at start; it reports its progress.
     await this.runner.start(await this.store.headPosition());
   }
 
-  async onApplicationShutdown() {
+  /** Before the stores close: its last position is saved while the read store is still open. */
+  async beforeApplicationShutdown() {
     await this.runner?.stop();
   }
 
