@@ -27,3 +27,4 @@ export * from './runtime/operations.settings';
 export * from './events/kafka-health';
 export * from './logging/redaction';
 export * from './logging/request-id';
+export * from './leases';

@@ -15,6 +15,8 @@ export interface NotificationSettings {
   retry: RetrySchedule;
   /** How often the queue is looked at besides after each queueing: due retries, other replicas' messages. */
   pollMs: number;
+  /** How long a replica's open attempt keeps the others from sending the same message. */
+  claimMs: number;
   /**
    * Events older than this are history, not news: a first deployment reading a topic from its
    * start, or a replayed topic, updates who is involved but mails nobody about the past.
@@ -89,6 +91,12 @@ export const loadNotificationSettings = (
         default: String(7 * 24 * 3600 * 1000),
         parse: parse.positiveInt,
       },
+      DELIVERY_CLAIM_MS: {
+        description:
+          'how long an attempt under way keeps other replicas from sending the same message; longer than a send takes (the SMTP timeouts add up to 50 s), and how long a message waits after its sender died',
+        default: '90000',
+        parse: parse.positiveInt,
+      },
       DELIVERY_POLL_MS: {
         description: 'how often the queue is checked for due retries',
         default: '5000',
@@ -109,6 +117,7 @@ export const loadNotificationSettings = (
       maxDelayMs: config.DELIVERY_RETRY_MAX_MS,
     },
     pollMs: config.DELIVERY_POLL_MS,
+    claimMs: config.DELIVERY_CLAIM_MS,
     maxEventAgeMs: config.NOTIFY_MAX_EVENT_AGE_MS,
   };
 };

@@ -10,7 +10,7 @@ import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher';
 /**
  * The window no system closes: the service stopped after recording an attempt and before
  * recording its outcome (the mail server may or may not have the message). Left as a crash
- * leaves it, then the service started.
+ * leaves it, long enough ago that its claim on the message has expired, then the service started.
  */
 describe('a message whose attempt has no recorded outcome', () => {
   let smtp: SmtpCatcher;
@@ -28,7 +28,7 @@ describe('a message whose attempt has no recorded outcome', () => {
     };
     const store = await createPostgresEventStore(settings.PG_URL);
     try {
-      const at = new Date().toISOString();
+      const at = new Date(Date.now() - 10 * 60_000).toISOString();
       await changeDeliveryRecord(store, notificationId, {
         type: 'QueueMessage',
         at,
@@ -49,7 +49,11 @@ describe('a message whose attempt has no recorded outcome', () => {
           threadId: ticketThreadIdFor('ticket-crash'),
         },
       });
-      await changeDeliveryRecord(store, notificationId, { type: 'AttemptDelivery', at });
+      await changeDeliveryRecord(store, notificationId, {
+        type: 'AttemptDelivery',
+        at,
+        claimMs: 90_000,
+      });
     } finally {
       await store.close();
     }

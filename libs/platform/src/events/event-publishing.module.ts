@@ -20,7 +20,16 @@ import { Gauge } from 'prom-client';
 import { eventsAfter, LagRegistry } from '../health/lag';
 import { KafkaHealth } from './kafka-health';
 import { metricsRegistry } from '../metrics/metrics';
-import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
+import type { Leases, LeaseTiming } from '../leases/lease';
+import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
+import {
+  EVENT_STORE,
+  LEASE_TIMING,
+  LEASES,
+  READ_STORE,
+  type ReadStore,
+  RUNTIME_SETTINGS,
+} from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 
 const PUBLISHED_TOPIC = Symbol('PUBLISHED_TOPIC');
@@ -38,12 +47,14 @@ const published = new Gauge({
  * configured partitions and retention first; it does so in the background, retrying until
  * the broker lets it, so the process serves commands whatever Kafka's state (the store is the
  * truth; the relay catches up). In process (standalone) there is nothing to send: consumers in
- * the same process read the same store.
+ * the same process read the same store. Of the replicas of a service, only the one holding the
+ * lease `relay:<topic>` relays; the others stand by to take over.
  */
 @Injectable()
 class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
   private task?: BackgroundTask;
+  private lease?: LeaseHandle;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -53,6 +64,8 @@ class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdow
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly lags: LagRegistry,
     private readonly kafkaHealth: KafkaHealth,
+    @Inject(LEASES) private readonly leases: Leases,
+    @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
   ) {}
 
   onApplicationBootstrap() {
@@ -66,36 +79,36 @@ class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdow
     const kafka = kafkaClient(`helpdesk-relay-${this.topic}`, bus.brokers, logger);
     const contract = topicContract(this.topic);
     let relay: EventRelay | undefined;
-    this.task = new BackgroundTask({
-      name: `relay to ${this.topic}`,
-      logger,
-      start: async () => {
-        const admin = kafka.admin();
-        await admin.connect();
-        try {
-          const created = await ensureTopics(admin, [this.topic], bus);
-          if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
-        } finally {
-          await admin.disconnect();
-        }
-        relay = new EventRelay({
-          store: this.store,
-          kafka,
-          topic: this.topic,
-          checkpoints: this.readStore.checkpoints,
-          source: contract.source,
-          aggregate: contract.aggregate,
-          streamPrefix: contract.streamPrefix,
-          logger,
-        });
-        await relay.start();
-      },
-      stop: async () => {
-        await relay?.stop();
-        relay = undefined;
-      },
-    });
-    this.kafkaHealth.track(this.task);
+    const relayTask = () =>
+      new BackgroundTask({
+        name: `relay to ${this.topic}`,
+        logger,
+        start: async () => {
+          const admin = kafka.admin();
+          await admin.connect();
+          try {
+            const created = await ensureTopics(admin, [this.topic], bus);
+            if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+          } finally {
+            await admin.disconnect();
+          }
+          relay = new EventRelay({
+            store: this.store,
+            kafka,
+            topic: this.topic,
+            checkpoints: this.readStore.checkpoints,
+            source: contract.source,
+            aggregate: contract.aggregate,
+            streamPrefix: contract.streamPrefix,
+            logger,
+          });
+          await relay.start();
+        },
+        stop: async () => {
+          await relay?.stop();
+          relay = undefined;
+        },
+      });
     this.lags.register({
       kind: 'relay',
       name: this.topic,
@@ -104,14 +117,31 @@ class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdow
           matches: (streamId) => streamId.startsWith(contract.streamPrefix),
         }),
     });
-    this.task.begin();
+    // The lease is taken in the background too: the process listens whatever its outcome.
+    this.lease = runUnderLease(
+      this.leases,
+      `relay:${this.topic}`,
+      {
+        start: async () => {
+          this.task = relayTask();
+          this.kafkaHealth.track(this.task);
+          this.task.begin();
+        },
+        stop: async () => {
+          await this.task?.stop();
+          this.task = undefined;
+        },
+      },
+      this.leaseTiming,
+      this.logger,
+    );
     this.timer = setInterval(() => published.set({ topic: this.topic }, relay?.published ?? 0), 1000);
   }
 
   /** Before the stores close: the page in flight is acknowledged and checkpointed, then it disconnects. */
   async beforeApplicationShutdown() {
     clearInterval(this.timer);
-    await this.task?.stop();
+    await this.lease?.stop();
   }
 }
 

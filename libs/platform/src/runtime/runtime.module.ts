@@ -25,11 +25,18 @@ import {
 import mongoose, { type Connection } from 'mongoose';
 import { mkdirSync } from 'node:fs';
 import { ReadinessRegistry } from '../health/readiness';
+import { InMemoryLeases } from '../leases/in-memory-leases';
+import type { Leases, LeaseTiming } from '../leases/lease';
+import { loadLeaseTiming } from '../leases/lease.settings';
+import { MongoLeases } from '../leases/mongo-leases';
+import { PostgresAdvisoryLeases } from '../leases/postgres-advisory-leases';
 import { loadRuntimeSettings, type Mode, type RuntimeSettings } from './runtime.settings';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const READ_STORE = Symbol('READ_STORE');
 export const RUNTIME_SETTINGS = Symbol('RUNTIME_SETTINGS');
+export const LEASES = Symbol('LEASES');
+export const LEASE_TIMING = Symbol('LEASE_TIMING');
 
 /** Where projections keep their documents and checkpoints, whichever store runs. */
 export interface ReadStore {
@@ -68,6 +75,22 @@ const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<Re
 };
 
 /**
+ * Where the replicas of a service agree who runs the work that must happen once: beside the
+ * event store when it is PostgreSQL (a lock that frees with its holder's connection), else in
+ * the shared read store (MongoDB, the read store of EventStoreDB deployments), else in memory
+ * (standalone: one process, always the holder).
+ */
+const openLeases = (settings: RuntimeSettings, readStore: ReadStore, timing: LeaseTiming): Leases => {
+  if (settings.eventStore.kind === 'postgres')
+    return new PostgresAdvisoryLeases(settings.eventStore.url, timing.ttlMs);
+  if (readStore.mongo) return new MongoLeases(readStore.mongo);
+  return new InMemoryLeases();
+};
+
+/** Whether the read store is shared by the replicas (MongoDB), so one of them runs each projection. */
+export const isSharedReadStore = (readStore: ReadStore) => readStore.mongo !== undefined;
+
+/**
  * The adapters of this process, chosen in one place from configuration: the same handlers
  * and projections run on every combination.
  */
@@ -80,6 +103,7 @@ export class RuntimeModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(RUNTIME_SETTINGS) settings: RuntimeSettings,
+    @Inject(LEASES) private readonly leases: Leases,
     readiness: ReadinessRegistry,
   ) {
     this.logger.log(
@@ -107,12 +131,19 @@ export class RuntimeModule implements OnApplicationShutdown {
           inject: [RUNTIME_SETTINGS],
           useFactory: (s: RuntimeSettings) => openReadStore(s.readStore),
         },
+        { provide: LEASE_TIMING, useFactory: () => loadLeaseTiming() },
+        {
+          provide: LEASES,
+          inject: [RUNTIME_SETTINGS, READ_STORE, LEASE_TIMING],
+          useFactory: openLeases,
+        },
       ],
-      exports: [EVENT_STORE, READ_STORE, RUNTIME_SETTINGS],
+      exports: [EVENT_STORE, READ_STORE, RUNTIME_SETTINGS, LEASES, LEASE_TIMING],
     };
   }
 
   async onApplicationShutdown() {
+    await this.leases.close();
     await this.eventStore.close();
     await this.readStore.mongo?.close();
   }

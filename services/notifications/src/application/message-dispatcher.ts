@@ -18,7 +18,8 @@ const PAGE = 100;
 /**
  * Sends every queued message that is due: on start (what a previous run left), after each
  * queueing, and when a retry falls due. Each attempt is recorded before the send and its
- * outcome after it, so a crash in between is known and the repeat said so.
+ * outcome after it, so a crash in between is known and the repeat said so. Every replica
+ * dispatches: the recorded attempt is the message's claim (see the delivery record).
  */
 @Injectable()
 export class MessageDispatcher
@@ -113,7 +114,7 @@ export class MessageDispatcher
       attempt = await changeDeliveryRecord(
         this.store,
         notificationId,
-        { type: 'AttemptDelivery', at: at() },
+        { type: 'AttemptDelivery', at: at(), claimMs: this.settings.claimMs },
         { once: true },
       );
     } catch (error) {
@@ -121,7 +122,7 @@ export class MessageDispatcher
       throw error;
     }
     const record = attempt.state;
-    // Sent or given up meanwhile (the list was older than the record).
+    // Sent or given up meanwhile (the list was older than the record), or claimed by another replica.
     if (attempt.events.length === 0 || record.status !== 'queued') return;
     const { message } = record;
     try {

@@ -7,6 +7,10 @@ import { createHash } from 'node:crypto';
  * attempt recorded BEFORE the message is handed to the mail server, then its outcome. An
  * attempt without an outcome means the service stopped mid-send: the server may have the
  * message, so the next successful send says it was possibly repeated.
+ *
+ * An open attempt is also a claim: while it is younger than the claim's time, another replica
+ * asking to attempt the same message is told no, so two replicas never send it at once; a
+ * replica that died mid-send leaves a claim that expires, and the message is sent again.
  */
 export type QueuedMessage = Omit<MessageQueued['data'], 'notificationId' | 'at'>;
 
@@ -20,6 +24,8 @@ export type DeliveryRecord =
       attempts: number;
       /** The last attempt has no recorded outcome yet. */
       attemptOpen: boolean;
+      /** When the last attempt started: an open one claims the message until `claimMs` later. */
+      attemptedAt?: string;
       /** An attempt ended without an outcome before the current one. */
       possiblyRepeated: boolean;
       lastError?: string;
@@ -35,7 +41,8 @@ export interface RetrySchedule {
 
 export type DeliveryCommand =
   | { type: 'QueueMessage'; message: QueuedMessage; at: string }
-  | { type: 'AttemptDelivery'; at: string }
+  /** `claimMs`: how long an open attempt keeps others off, longer than any send takes. */
+  | { type: 'AttemptDelivery'; at: string; claimMs: number }
   | { type: 'RecordSent'; at: string }
   | { type: 'RecordFailure'; at: string; error: string; permanent: boolean; schedule: RetrySchedule };
 
@@ -61,6 +68,8 @@ const decide = (command: DeliveryCommand, record: DeliveryRecord): NotificationE
   const fact = { notificationId: record.notificationId, at: command.at };
   switch (command.type) {
     case 'AttemptDelivery':
+      if (record.attemptOpen && Date.parse(command.at) < Date.parse(record.attemptedAt!) + command.claimMs)
+        return [];
       return [{ type: 'DeliveryAttempted', data: { ...fact, attempt: record.attempts + 1 } }];
     case 'RecordSent':
       if (!record.attemptOpen) return [];
@@ -110,6 +119,7 @@ const evolve = (record: DeliveryRecord, event: NotificationEvent): DeliveryRecor
         ...record,
         attempts: event.data.attempt,
         attemptOpen: true,
+        attemptedAt: event.data.at,
         possiblyRepeated: record.possiblyRepeated || record.attemptOpen,
       };
     case 'MessageSent':

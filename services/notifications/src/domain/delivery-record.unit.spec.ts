@@ -28,6 +28,7 @@ const message: QueuedMessage = {
 const notificationId = notificationIdFor(message.dedupeKey);
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 20, 9, 0, seconds)).toISOString();
 const schedule: RetrySchedule = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 60000 };
+const claimMs = 30_000;
 
 const queued: NotificationEvent = { type: 'MessageQueued', data: { notificationId, at: at(0), ...message } };
 const attempted = (attempt: number, second = attempt): NotificationEvent => ({
@@ -73,7 +74,7 @@ describe('a delivery record', () => {
   it('records the attempt before the send, then the send', () => {
     spec
       .given([queued])
-      .when({ type: 'AttemptDelivery', at: at(1) })
+      .when({ type: 'AttemptDelivery', at: at(1), claimMs })
       .then([attempted(1)]);
     spec
       .given([queued, attempted(1)])
@@ -90,6 +91,20 @@ describe('a delivery record', () => {
       .then([
         { type: 'MessageSent', data: { notificationId, at: at(3), attempt: 2, possiblyRepeated: true } },
       ]);
+  });
+
+  it('keeps a second replica from attempting a message while the first attempt is under way', () => {
+    spec
+      .given([queued, attempted(1)])
+      .when({ type: 'AttemptDelivery', at: at(1 + claimMs / 1000 - 1), claimMs })
+      .then([]);
+  });
+
+  it('lets the message be attempted again once the claim of a sender that died has expired', () => {
+    spec
+      .given([queued, attempted(1)])
+      .when({ type: 'AttemptDelivery', at: at(1 + claimMs / 1000), claimMs })
+      .then([attempted(2, 1 + claimMs / 1000)]);
   });
 
   it('schedules a retry with back-off after a temporary failure', () => {
@@ -122,11 +137,11 @@ describe('a delivery record', () => {
     };
     spec
       .given([queued, attempted(1), sent])
-      .when({ type: 'AttemptDelivery', at: at(5) })
+      .when({ type: 'AttemptDelivery', at: at(5), claimMs })
       .then([]);
     spec
       .given([queued, attempted(1), failedFor(1)])
-      .when({ type: 'AttemptDelivery', at: at(5) })
+      .when({ type: 'AttemptDelivery', at: at(5), claimMs })
       .then([]);
   });
 

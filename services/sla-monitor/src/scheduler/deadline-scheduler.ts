@@ -1,5 +1,13 @@
 import type { EventStore } from '@helpdesk/event-store';
-import { EVENT_STORE } from '@helpdesk/platform';
+import {
+  EVENT_STORE,
+  LEASE_TIMING,
+  LEASES,
+  type LeaseHandle,
+  type Leases,
+  type LeaseTiming,
+  runUnderLease,
+} from '@helpdesk/platform';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SLA_MONITOR_ACTOR } from '../application/observe-ticket-event';
 import { SlaScheduleReadModel } from '../application/sla-read-models';
@@ -10,20 +18,34 @@ import { tickDueClocks } from './tick-due-clocks';
  * Fires the clocks' deadlines from the durable schedule (a read model of the monitor's own
  * events), every SLA_TICK_MS. Nothing is kept in timers: after a restart the first round finds
  * every clock that fell due meanwhile and breaches it at once, with the instant it was due.
+ * Of several replicas, the holder of the lease `sla-deadlines` ticks; the others stand by.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineScheduler');
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
+  private lease?: LeaseHandle;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
     private readonly schedule: SlaScheduleReadModel,
+    @Inject(LEASES) private readonly leases: Leases,
+    @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
   ) {}
 
   start() {
+    this.lease = runUnderLease(
+      this.leases,
+      'sla-deadlines',
+      { start: async () => this.startTicking(), stop: () => this.stopTicking() },
+      this.leaseTiming,
+      this.logger,
+    );
+  }
+
+  private startTicking() {
     this.timer = setInterval(() => this.runRound(), this.settings.tickMs);
     // The schedule never keeps a process alive on its own.
     this.timer.unref();
@@ -64,9 +86,13 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     );
   }
 
-  async onApplicationShutdown() {
+  private async stopTicking() {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.round;
+  }
+
+  async onApplicationShutdown() {
+    await this.lease?.stop();
   }
 }
