@@ -13,6 +13,7 @@ import { groupsOf, partitionsWithLag, readTopic } from './support/kafka-inspecti
 import {
   killAndReplace,
   liveWithin,
+  ownStartFigures,
   processOf,
   report,
   startTestStack,
@@ -77,7 +78,7 @@ describe('kill -9 of each service under a steady command load', () => {
         servedMs = await waitUntilAnswers(
           replacement,
           async () =>
-            (await call(replacement.url, method as 'GET', path, agent, undefined, 1000)).status === 200,
+            (await call(replacement.url, method as 'GET', path, agent, undefined, 5000)).status === 200,
           90000,
         );
         await sleep(1500);
@@ -85,7 +86,7 @@ describe('kill -9 of each service under a steady command load', () => {
         await load.stop();
       }
       report(
-        `kill -9 ${service}: replacement live after ${liveMs} ms, serving ${method} ${path} after ${servedMs} ms`,
+        `kill -9 ${service}: replacement live after ${liveMs} ms, serving ${method} ${path} after ${servedMs} ms (${ownStartFigures(replacement)})`,
       );
       const withinBudget = (ms: number) => (ms <= RESTART_BUDGET_MS ? 'within 5 s' : `${ms} ms`);
       expect({ service, live: withinBudget(liveMs), serving: withinBudget(servedMs) }).toEqual({

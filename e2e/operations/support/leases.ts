@@ -5,8 +5,8 @@ import { httpStatus, type StackProcess } from '../../../deploy/local/stack/stack
  * Empty when the process exposes no such gauge (a build without leases).
  */
 export const leasesHeld = async (proc: StackProcess): Promise<string[]> => {
-  if ((await httpStatus(`${proc.url}/health/live`, 1000)) !== 200) return [];
-  const res = await fetch(`${proc.url}/metrics`, { signal: AbortSignal.timeout(2000) }).catch(
+  if ((await httpStatus(`${proc.url}/health/live`, 5000)) !== 200) return [];
+  const res = await fetch(`${proc.url}/metrics`, { signal: AbortSignal.timeout(10000) }).catch(
     () => undefined,
   );
   if (!res?.ok) return [];

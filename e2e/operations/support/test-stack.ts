@@ -1,5 +1,5 @@
 import { TEST_JWT_SECRET } from '@helpdesk/testing';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildWorkspace,
@@ -85,6 +85,22 @@ export const killAndReplace = async (stack: Stack, victim: StackProcess) => {
 };
 
 export const liveWithin = (proc: StackProcess, ms: number) => waitUntilLive(proc, ms);
+
+/**
+ * What the process itself says of its start in its last "listening" log line (uptimeMs: since
+ * node started, module loading included; startMs: Nest's start), where it says it.
+ */
+export const ownStartFigures = (proc: StackProcess) => {
+  const line = readFileSync(proc.log, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(' listening on '))
+    .at(-1);
+  if (!line) return 'no listening line';
+  const { uptimeMs, startMs } = JSON.parse(line) as { uptimeMs?: number; startMs?: number };
+  return uptimeMs === undefined
+    ? 'no start figures in its log'
+    : `its own log: node up ${uptimeMs} ms, Nest start ${startMs} ms`;
+};
 
 /** Prints a figure for the closing note and keeps it in `.infra/stack-e2e/figures.log`. */
 export const report = (line: string) => {
