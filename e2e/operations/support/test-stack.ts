@@ -1,6 +1,7 @@
 import { TEST_JWT_SECRET } from '@helpdesk/testing';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import {
   buildWorkspace,
   replaceProcess,
@@ -54,8 +55,20 @@ export const startTestStack = async (label: string, options: TestStackOptions = 
   });
 };
 
+/** Stops every process of the stack by pid, then drops its PostgreSQL databases (its logs stay). */
 export const stopTestStack = async (stack?: Stack) => {
-  if (stack) await stopStack(stack.dir, 10000);
+  if (!stack) return;
+  await stopStack(stack.dir, 10000);
+  const admin = new URL(stack.infra.PG_URL);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    for (const env of Object.values(stack.env))
+      await client.query(`drop database if exists ${new URL(env.PG_URL).pathname.slice(1)} with (force)`);
+  } finally {
+    await client.end();
+  }
 };
 
 export const processOf = (stack: Stack, service: StackServiceName, replica = 1) => {
