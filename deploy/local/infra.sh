@@ -8,7 +8,12 @@
 #   infra.sh status  each server's state and the version it reports itself
 #   infra.sh deploy-tools  install Helm, the chart validator and hadolint into .infra (cached),
 #                    for `npm run deploy:check`; no server involved
+#   infra.sh kafka-stop | kafka-start
+#                    stop the broker alone (by its pid), or start it again on the same port and
+#                    data: an outage of the bus, as the fault suite (e2e/operations) makes one
 #
+# INFRA_DIR=<folder> keeps another set of servers there (e.g. a throwaway broker: with PG_URL
+# and MONGO_URL set, `INFRA_DIR=/tmp/x infra.sh kafka-start` starts a fresh Kafka alone).
 # A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
 # that server is neither installed nor started, only checked.
 set -euo pipefail
@@ -78,17 +83,19 @@ kafka_up() {
     return
   fi
   local dir="$infra/kafka" pidfile="$infra/kafka/pid" started
+  # The broker's classpath is the same for every INFRA_DIR: fetched once, into the clone's .infra.
+  local libs="$root/.infra/kafka/libs"
   started=$(date +%s)
   mkdir -p "$dir"
-  if [ ! -f "$dir/libs/.complete" ]; then
+  if [ ! -f "$libs/.complete" ]; then
     command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get install openjdk-17-jre-headless)"
     command -v mvn >/dev/null || die "mvn is missing: apt-get install maven"
     log "kafka: fetching the 3.9 runtime from Maven Central"
-    rm -rf "$dir/libs"
+    rm -rf "$libs"
     mvn -B -q -f "$here/kafka/pom.xml" dependency:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory="$dir/libs" >"$dir/mvn.log" 2>&1 ||
+      -DincludeScope=runtime -DoutputDirectory="$libs" >"$dir/mvn.log" 2>&1 ||
       die "kafka: fetching the runtime failed, see $dir/mvn.log"
-    touch "$dir/libs/.complete"
+    touch "$libs/.complete"
   fi
   if running "$pidfile"; then
     probe kafka "$(setting KAFKA_BROKERS)" >/dev/null || die "kafka runs (pid $(cat "$pidfile")) but does not answer; try infra:down"
@@ -103,13 +110,13 @@ kafka_up() {
     "$here/kafka/server.properties" >"$dir/server.properties"
   if [ ! -f "$dir/data/meta.properties" ]; then
     # `--cluster-id=ID` in one word: a base64url id may begin with '-' and pass for an option.
-    java -cp "$dir/libs/*" kafka.tools.StorageTool format --ignore-formatted \
+    java -cp "$libs/*" kafka.tools.StorageTool format --ignore-formatted \
       --cluster-id="$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")" \
       -c "$dir/server.properties" >"$dir/format.log" 2>&1 || die "kafka: storage format failed, see $dir/format.log"
   fi
   setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC \
     -Dlog4j.configuration="file:$here/kafka/log4j.properties" \
-    -cp "$dir/libs/*" kafka.Kafka "$dir/server.properties" \
+    -cp "$libs/*" kafka.Kafka "$dir/server.properties" \
     >"$dir/server.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   wait_until kafka 90 probe kafka "127.0.0.1:$port" ||
@@ -306,5 +313,7 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   deploy-tools) deploy_tools ;;
-  *) echo "usage: $0 up|down|status|deploy-tools" >&2; exit 2 ;;
+  kafka-stop) stop_pid kafka "$infra/kafka/pid" ;;
+  kafka-start) kafka_up ;;
+  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start" >&2; exit 2 ;;
 esac

@@ -3,4 +3,5 @@ export * from './infra';
 export * from './test-app';
 export * from './organisations';
 export * from './databases';
+export * from './eventually';
 export * from './service-process';

@@ -28,7 +28,17 @@ export interface SmtpCatcher {
   close(): Promise<void>;
 }
 
-export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
+export interface SmtpCatcherOptions {
+  /** A port of 127.0.0.1 (a free one by default). */
+  port?: number;
+  /** Told of each message it accepts, e.g. to keep it as a file (the local stack's catcher). */
+  onReceived?: (mail: ReceivedMail) => void;
+}
+
+export const startSmtpCatcher = async ({
+  port: wanted = 0,
+  onReceived,
+}: SmtpCatcherOptions = {}): Promise<SmtpCatcher> => {
   const received: ReceivedMail[] = [];
   const rejected = new Set<string>();
   let toRefuse = 0;
@@ -54,18 +64,20 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         const headers = parseHeaders(raw);
-        received.push({
+        const mail: ReceivedMail = {
           envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           messageId: headers.get('message-id') ?? '',
           subject: decodeWords(headers.get('subject') ?? ''),
           references: headers.get('references') ?? '',
           raw,
-        });
+        };
+        received.push(mail);
+        onReceived?.(mail);
         setTimeout(() => callback(), delayMs);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
