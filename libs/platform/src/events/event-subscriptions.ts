@@ -11,6 +11,8 @@ import {
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { type ConsistencySettings, loadConsistencySettings } from '../consistency/consistency.settings';
+import { consumerMetrics } from '../consistency/consumer-metrics';
 import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 
@@ -25,12 +27,14 @@ export interface Subscription {
  * How a service listens to other services' events, whichever bus runs: a Kafka consumer group
  * (distributed) or the shared event store read in process (standalone). Either way the handler
  * gets the same CloudEvents, in order per aggregate, once per event id, with retries and a
- * dead letter for what keeps failing.
+ * dead letter for what keeps failing. A handler that throws NotYetKnown has its event parked
+ * (PARK_MAX_MS) until what it needs arrives; parked events and dead letters are in /metrics.
  */
 @Injectable()
 export class EventSubscriptions implements OnApplicationShutdown {
   private readonly logger = new Logger('EventSubscriptions');
   private readonly running: Array<{ stop(): Promise<void> }> = [];
+  private readonly consistency: ConsistencySettings = loadConsistencySettings();
 
   constructor(
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
@@ -59,8 +63,11 @@ export class EventSubscriptions implements OnApplicationShutdown {
         handler,
         processed,
         checkpoints: this.readStore.checkpoints,
+        parking: this.consistency.parking,
+        onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),
         logger,
       });
+      consumerMetrics.watch(consumer, group, () => consumer.parked);
       this.running.push(consumer);
       await consumer.start(await this.store.headPosition());
       return;
@@ -84,8 +91,11 @@ export class EventSubscriptions implements OnApplicationShutdown {
       topics,
       handler,
       processed,
+      parking: this.consistency.parking,
+      onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),
       logger,
     });
+    consumerMetrics.watch(consumer, group, () => consumer.parked);
     this.running.push(consumer);
     await consumer.start();
     this.logger.log(`${group} consumes ${topics.join(', ')}`);
@@ -93,6 +103,7 @@ export class EventSubscriptions implements OnApplicationShutdown {
 
   async onApplicationShutdown() {
     await Promise.all(this.running.map((consumer) => consumer.stop()));
+    for (const consumer of this.running) consumerMetrics.forget(consumer);
   }
 }
 
