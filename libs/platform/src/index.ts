@@ -21,3 +21,4 @@ export * from './read-models/projected-read-model';
 export * from './read-models/subscribed-read-model';
 export * from './events/organisation-directory';
 export * from './consistency/consistency.settings';
+export * from './consistency/read-your-writes';

@@ -117,6 +117,11 @@ export class ProjectionRunner<V extends View> {
     );
   }
 
+  /** The position of the last event applied here (undefined before the first). */
+  get appliedPosition() {
+    return this.position;
+  }
+
   /** Resolves once every event up to `position` is applied: read-your-writes for callers. */
   caughtUpTo(position: bigint): Promise<void> {
     if (this.position !== undefined && this.position >= position) return Promise.resolve();
