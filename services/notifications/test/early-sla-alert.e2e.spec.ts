@@ -64,7 +64,8 @@ describe('notifications: an SLA alert consumed before its ticket registration (r
   it('still reaches the assignee and the support lead, exactly once each', async () => {
     const ticketId = randomUUID();
     const number = `HD-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-    const about = { ticketId, metric: 'resolution' as const };
+    // Raised when the monitor had seen the ticket up to its assignment (revision 1).
+    const about = { ticketId, metric: 'resolution' as const, ticketRevision: 1 };
     // The SLA topic is ahead: the warning and the breach come before the ticket is known here.
     await publish(TOPICS.sla, ticketId, [
       published(TOPICS.sla, ticketId, 3, 'WarningRaised', { ...SLA_EVENTS.WarningRaised.example, ...about }),

@@ -33,11 +33,17 @@ export class SlaConsumer implements OnApplicationBootstrap {
     const type = eventNameOf(event.type);
     if (!ALERTS.has(type) || !isNews(event.time, this.settings.maxEventAgeMs)) return;
     const alert = { type, data: event.data, id: event.id } as SlaAlert;
-    const ticket = (await (await this.audiences.views()).get(alert.data.ticketId))?.audience;
+    const known = await (await this.audiences.views()).get(alert.data.ticketId);
+    const ticket = known?.audience;
     // A ticket is registered before any of its clocks can warn, but on another topic, which may
     // be behind this one (a catch-up after an outage): the alert waits for it, parked, while
     // other tickets' alerts go on, and is dead-lettered only if it never comes (PARK_MAX_MS).
-    if (!ticket) throw new NotYetKnown(`ticket ${alert.data.ticketId}`);
+    // It waits too for the ticket as the monitor saw it, so that the assignee is the one it had.
+    const { ticketRevision } = alert.data;
+    if (!ticket || (ticketRevision !== undefined && known.revision < ticketRevision))
+      throw new NotYetKnown(
+        `ticket ${alert.data.ticketId}${ticketRevision === undefined ? '' : ` at revision ${ticketRevision}`}`,
+      );
     // Agents and the mailbox are addressed from configuration: nobody is unknown.
     const { messages } = decideSlaNotifications({
       alert,

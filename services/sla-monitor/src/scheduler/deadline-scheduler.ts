@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { SLA_MONITOR_ACTOR } from '../application/observe-ticket-event';
 import { SlaScheduleReadModel } from '../application/sla-read-models';
 import { SLA_SETTINGS, type SlaSettings } from '../application/sla-settings';
+import { TicketEventsConsumer } from '../consumers/ticket-events';
 import { tickDueClocks } from './tick-due-clocks';
 
 /**
@@ -21,6 +22,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
     private readonly schedule: SlaScheduleReadModel,
+    private readonly tickets: TicketEventsConsumer,
   ) {}
 
   start() {
@@ -58,6 +60,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
         schedule: this.schedule.views,
         policies: this.settings.policies,
         actor: SLA_MONITOR_ACTOR,
+        observedRevision: async (ticketId) => (await this.tickets.records.get(ticketId))?.revision,
       },
       new Date(),
       this.settings.tickBatch,
