@@ -28,3 +28,5 @@ export * from './events/kafka-health';
 export * from './logging/redaction';
 export * from './logging/request-id';
 export * from './leases';
+export * from './consistency/consistency.settings';
+export * from './consistency/read-your-writes';

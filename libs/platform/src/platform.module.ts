@@ -6,11 +6,12 @@ import {
   Module,
   type NestModule,
 } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { DEVELOPMENT_JWT_SECRET, loadAuthSettings } from './auth/auth.settings';
 import { createTokenVerifier } from './auth/token-verifier';
+import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
 import { LagRegistry } from './health/lag';
@@ -48,6 +49,7 @@ export class PlatformModule implements NestModule {
         { provide: OPERATIONS_SETTINGS, useFactory: () => loadOperationsSettings() },
         { provide: TOKEN_VERIFIER, useFactory: tokenVerifierFromEnvironment },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],
       exports: [ReadinessRegistry, LagRegistry, StartupState, OPERATIONS_SETTINGS],
     };

@@ -19,7 +19,11 @@ export interface ProjectionLogger {
 }
 
 const CHECKPOINT_EVERY_EVENTS = 200;
-const CHECKPOINT_EVERY_MS = 1000;
+/**
+ * Also how late the shared checkpoint may trail the documents when the log goes quiet: a replica
+ * that does not run this projection waits on the checkpoint to read its own writes.
+ */
+const CHECKPOINT_EVERY_MS = 200;
 const MAX_WRITE_ATTEMPTS = 5;
 /** Documents written at once: a page touches many tickets, and their writes are independent. */
 const WRITE_CONCURRENCY = 8;
@@ -48,6 +52,7 @@ export class ProjectionRunner<V extends View> {
   private handledAtSave = 0;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
+  private trailingSave?: NodeJS.Timeout;
   private readonly cache = new LRUCache<string, V>({ max: CACHED_DOCUMENTS });
 
   constructor(
@@ -76,6 +81,8 @@ export class ProjectionRunner<V extends View> {
 
   async stop() {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.trailingSave);
+    this.trailingSave = undefined;
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.saveCheckpoint();
@@ -157,6 +164,18 @@ export class ProjectionRunner<V extends View> {
     this.failures = 0;
     this.releaseWaiters();
     if (this.checkpointDue()) await this.saveCheckpoint();
+    else this.saveLater();
+  }
+
+  /** The last page of a burst is saved too, shortly after, not only at the next event. */
+  private saveLater() {
+    this.trailingSave ??= setTimeout(() => {
+      this.trailingSave = undefined;
+      if (this.subscription)
+        this.saveCheckpoint().catch((error) =>
+          this.logger.error?.(`projection ${this.projection.name}: checkpoint not saved`, error),
+        );
+    }, CHECKPOINT_EVERY_MS);
   }
 
   /** Applies one document's events of a page, in their order, with one guarded write. */

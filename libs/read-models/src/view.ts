@@ -42,7 +42,11 @@ export interface ViewStore<V extends View> {
 /** How far a projection got in the global log, so a restart continues there. */
 export interface CheckpointStore {
   load(projection: string): Promise<bigint | undefined>;
-  save(projection: string, position: bigint): Promise<void>;
+  /**
+   * Moves the checkpoint forward only: a position at or below the stored one changes nothing
+   * (two runners of one projection, or a late writer, never move it back). True when it moved.
+   */
+  save(projection: string, position: bigint): Promise<boolean>;
   clear(projection: string): Promise<void>;
 }
 

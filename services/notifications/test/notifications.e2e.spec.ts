@@ -185,7 +185,8 @@ describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
       datacontenttype: 'application/json',
       dataschema: schemaUrn(type),
       sequence: '3',
-      data: { ...SLA_EVENTS.WarningRaised.example, ticketId: id },
+      // Raised with the ticket as registered and assigned (revision 1).
+      data: { ...SLA_EVENTS.WarningRaised.example, ticketId: id, ticketRevision: 1 },
     };
     const kafka = new Kafka({
       clientId: 'sla-fixture',

@@ -155,6 +155,9 @@ describe('the SLA monitor (tickets -> Kafka -> sla-monitor -> Kafka -> tickets)'
     expect(triage.breachedAt).toBe(started?.type === 'ClockStarted' && started.data.dueAt);
     expect((triage.warnings as unknown[]).length).toBe(2);
     expect(await breaches(breached)).toHaveLength(1);
+    // The breach names the ticket as the monitor saw it: registered and assigned (revision 1).
+    const [breach] = await breaches(breached);
+    expect(breach.type === 'ClockBreached' && breach.data.ticketRevision).toBe(1);
 
     const board = async (query: string, as: Principal = agent) =>
       ((await desk.as(as).get(`/sla/board${query}`).expect(200)).body.items as Array<{ ticketId: string }>)

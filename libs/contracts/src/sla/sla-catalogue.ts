@@ -77,6 +77,7 @@ export const SLA_EVENTS: { [Type in SlaEventType]: { summary: string; example: D
       fraction: 0.75,
       targetSeconds: 3600,
       dueAt: '2026-11-20T10:12:00.000Z',
+      ticketRevision: 2,
     },
   },
   ClockBreached: {
@@ -87,6 +88,7 @@ export const SLA_EVENTS: { [Type in SlaEventType]: { summary: string; example: D
       at: '2026-11-20T10:12:00.000Z',
       priority: 'P2',
       targetSeconds: 3600,
+      ticketRevision: 2,
     },
   },
   ClockMet: {

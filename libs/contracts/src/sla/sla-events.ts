@@ -92,13 +92,24 @@ export type ClockResumed = Event<
     dueAt: string | null;
   }
 >;
+/**
+ * What an alert knew of its ticket: the ticket stream's revision the monitor had observed when it
+ * raised the alert. A subscriber whose own copy of the ticket is older (the tickets topic behind
+ * the SLA topic) waits for that revision before acting on the alert, e.g. to mail the assignee.
+ */
+interface ObservedTicket {
+  ticketRevision?: number;
+}
 /** The clock reached a warning fraction of its target (once per fraction). */
 export type WarningRaised = Event<
   'WarningRaised',
-  ClockFact & { priority: Priority; fraction: number; targetSeconds: number; dueAt: string }
+  ClockFact & ObservedTicket & { priority: Priority; fraction: number; targetSeconds: number; dueAt: string }
 >;
 /** The clock reached its target while running (once); `at` is the due instant. */
-export type ClockBreached = Event<'ClockBreached', ClockFact & { priority: Priority; targetSeconds: number }>;
+export type ClockBreached = Event<
+  'ClockBreached',
+  ClockFact & ObservedTicket & { priority: Priority; targetSeconds: number }
+>;
 /** The clock stopped within its target. */
 export type ClockMet = Event<
   'ClockMet',

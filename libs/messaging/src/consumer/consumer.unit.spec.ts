@@ -1,6 +1,7 @@
 import type { CloudEvent } from '@helpdesk/contracts';
 import type { ConsumedEvent } from './consumed-event';
 import { handleOnce } from './handle-once';
+import { NotYetKnown } from './not-yet-known';
 import { InMemoryProcessedEvents } from './processed-events';
 import { backoffDelay, RetriesExhaustedError, withRetry } from './retry';
 
@@ -67,5 +68,17 @@ describe('withRetry', () => {
   it('backs off exponentially up to the cap', () => {
     const always = () => 0.999999;
     expect([1, 2, 3, 4].map((n) => backoffDelay(policy, n, always))).toEqual([100, 200, 250, 250]);
+  });
+});
+
+describe('withRetry and a message that waits for another topic', () => {
+  it('does not retry a NotYetKnown: the parking lot waits for it, other keys meanwhile go on', async () => {
+    let calls = 0;
+    const waiting = withRetry({ attempts: 5, initialDelayMs: 1, maxDelayMs: 1 }, async () => {
+      calls++;
+      throw new NotYetKnown('ticket t-1');
+    });
+    await expect(waiting).rejects.toBeInstanceOf(NotYetKnown);
+    expect(calls).toBe(1);
   });
 });

@@ -1,3 +1,5 @@
+import { isNotYetKnown } from './not-yet-known';
+
 export interface RetryPolicy {
   /** Tries in all, the first included. */
   attempts: number;
@@ -20,7 +22,11 @@ export class RetriesExhaustedError extends Error {
   }
 }
 
-/** Runs `work` until it succeeds or the policy's attempts are spent; `wait` lets callers keep heartbeating. */
+/**
+ * Runs `work` until it succeeds or the policy's attempts are spent; `wait` lets callers keep
+ * heartbeating. A NotYetKnown is not retried here: waiting for another topic is the parking
+ * lot's, which lets other keys go on meanwhile.
+ */
 export const withRetry = async <T>(
   policy: RetryPolicy,
   work: () => Promise<T>,
@@ -31,6 +37,7 @@ export const withRetry = async <T>(
     try {
       return await work();
     } catch (error) {
+      if (isNotYetKnown(error)) throw error;
       lastError = error;
       if (attempt < policy.attempts) await wait(backoffDelay(policy, attempt));
     }

@@ -3,6 +3,8 @@ import type { EventStore, StoredEvent, Subscription } from '@helpdesk/event-stor
 import type { CheckpointStore } from '@helpdesk/read-models';
 import type { ConsumedEvent, EventHandler } from '../consumer/consumed-event';
 import { handleOnce } from '../consumer/handle-once';
+import { isNotYetKnown } from '../consumer/not-yet-known';
+import { defaultParkingPolicy, ParkingLot, type ParkingPolicy } from '../consumer/parking-lot';
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
 import { toCloudEvent } from '../relay/cloud-event-mapping';
@@ -16,13 +18,24 @@ export interface InProcessEventConsumerOptions {
   processed: ProcessedEvents;
   checkpoints: CheckpointStore;
   retry?: RetryPolicy;
-  logger?: { error(message: string): void };
+  /** Events that wait for something not stored yet (NotYetKnown): how long, how often tried again. */
+  parking?: ParkingPolicy;
+  /** Told of every dead letter, for the metrics. */
+  onDeadLetter?: (reason: 'not_yet_known' | 'failed') => void;
+  logger?: { warn?(message: string): void; error(message: string): void };
+}
+
+/** An event the parking lot holds, with the checkpoint that keeps it: the position before it. */
+interface ParkedEvent {
+  message: ConsumedEvent;
+  resumeAfter?: bigint;
 }
 
 /** A message that kept failing: the in-process counterpart of a `<topic>.dlq` record. */
 export interface DeadLetter {
   message: ConsumedEvent;
   error: string;
+  reason: 'not_yet_known' | 'failed';
 }
 
 /**
@@ -30,7 +43,8 @@ export interface DeadLetter {
  * the same CloudEvents (mapped as the relay would), straight from the shared event store. The
  * guarantees are the same: global store order (so per-aggregate order), no second effect for
  * an event id already handled, retries with back-off, then a dead letter and the next event.
- * The checkpoint moves after each page, like a committed offset.
+ * The checkpoint moves after each page, like a committed offset, but never past an event parked
+ * because it needs what is not stored yet (which the global order makes rare here).
  */
 export class InProcessEventConsumer {
   private subscription?: Subscription;
@@ -43,11 +57,27 @@ export class InProcessEventConsumer {
   private caughtUp?: { head: bigint; resolve: () => void };
   private readonly handle: EventHandler;
   private readonly sources: Array<{ topic: string; contract: ReturnType<typeof topicContract> }>;
+  private readonly lot: ParkingLot<ParkedEvent>;
   readonly deadLetters: DeadLetter[] = [];
 
   constructor(private readonly options: InProcessEventConsumerOptions) {
     this.handle = handleOnce(options.groupId, options.processed, options.handler);
     this.sources = options.topics.map((topic) => ({ topic, contract: topicContract(topic) }));
+    this.lot = new ParkingLot<ParkedEvent>({
+      policy: options.parking ?? defaultParkingPolicy,
+      handle: ({ message }) => this.handleOrDeadLetter(message),
+      giveUp: async ({ message }, reason) => this.deadLetter(message, reason, 'not_yet_known'),
+      onChange: () => void this.saveCheckpoint().catch(() => undefined),
+      logger: {
+        warn: (m) => options.logger?.warn?.(`${options.groupId}: ${m}`),
+        error: (m) => options.logger?.error(`${options.groupId}: ${m}`),
+      },
+    });
+  }
+
+  /** Events parked now, waiting for what they need. */
+  get parked() {
+    return this.lot.size;
   }
 
   /**
@@ -69,6 +99,7 @@ export class InProcessEventConsumer {
 
   async stop() {
     await this.subscription?.stop();
+    this.lot.close();
     this.caughtUp?.resolve();
   }
 
@@ -79,31 +110,52 @@ export class InProcessEventConsumer {
   private async consume(events: StoredEvent[]) {
     for (const event of events) {
       const source = this.sources.find((s) => event.streamId.startsWith(s.contract.streamPrefix));
-      if (source) await this.deliver(event, source.topic, source.contract);
+      if (source) await this.deliver(event, source.topic, source.contract, this.position);
+      this.position = event.position;
     }
-    this.position = events[events.length - 1].position;
-    await this.options.checkpoints.save(this.checkpointName, this.position);
-    if (this.caughtUp && this.position >= this.caughtUp.head) {
+    await this.saveCheckpoint();
+    if (this.caughtUp && this.position !== undefined && this.position >= this.caughtUp.head) {
       this.caughtUp.resolve();
       this.caughtUp = undefined;
     }
   }
 
-  private async deliver(event: StoredEvent, topic: string, contract: ReturnType<typeof topicContract>) {
+  /** Up to the event before the oldest parked one; up to the last one handled when none is. */
+  private async saveCheckpoint() {
+    const oldest = this.lot.oldest();
+    const safe = oldest ? oldest.resumeAfter : this.position;
+    if (safe !== undefined) await this.options.checkpoints.save(this.checkpointName, safe);
+  }
+
+  private async deliver(
+    event: StoredEvent,
+    topic: string,
+    contract: ReturnType<typeof topicContract>,
+    resumeAfter: bigint | undefined,
+  ) {
     const message = {
       event: toCloudEvent(event, contract),
       topic,
       partition: 0,
       offset: String(event.position),
     };
+    await this.lot.offer(event.streamId, { message, resumeAfter });
+  }
+
+  private async handleOrDeadLetter(message: ConsumedEvent) {
     try {
       await withRetry(this.options.retry ?? defaultRetryPolicy, () => this.handle(message));
     } catch (error) {
-      const reason = (error as Error)?.message ?? String(error);
-      this.options.logger?.error(
-        `${this.options.groupId}: ${topic} event ${event.id} dead-lettered: ${reason}`,
-      );
-      this.deadLetters.push({ message, error: reason });
+      if (isNotYetKnown(error)) throw error;
+      this.deadLetter(message, (error as Error)?.message ?? String(error), 'failed');
     }
+  }
+
+  private deadLetter(message: ConsumedEvent, error: string, reason: DeadLetter['reason']) {
+    this.options.logger?.error(
+      `${this.options.groupId}: ${message.topic} event ${message.event.id} dead-lettered: ${error}`,
+    );
+    this.deadLetters.push({ message, error, reason });
+    this.options.onDeadLetter?.(reason);
   }
 }

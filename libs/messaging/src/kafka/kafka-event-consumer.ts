@@ -1,7 +1,9 @@
-import { deadLetterTopic, parseCloudEvent } from '@helpdesk/contracts';
+import { type CloudEvent, deadLetterTopic, parseCloudEvent } from '@helpdesk/contracts';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { EventHandler } from '../consumer/consumed-event';
 import { handleOnce } from '../consumer/handle-once';
+import { isNotYetKnown } from '../consumer/not-yet-known';
+import { defaultParkingPolicy, ParkingLot, type ParkingPolicy } from '../consumer/parking-lot';
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
 import { whileBrokerStarts } from './while-broker-starts';
@@ -21,24 +23,54 @@ export interface KafkaEventConsumerOptions {
    * that needs the whole history) or at their end now (a deployment that must not act on the past).
    */
   newGroupStartsAt?: 'beginning' | 'now';
+  /** Messages that wait for another topic (NotYetKnown): how long, how often tried again. */
+  parking?: ParkingPolicy;
+  /** Told of every dead letter, for the metrics: waited too long, kept failing, or malformed. */
+  onDeadLetter?: (reason: DeadLetterReason) => void;
   logger?: { warn(message: string): void; error(message: string): void };
   /** kafkajs gave up on a failure it will not restart from by itself: the caller starts it anew. */
   onCrash?: (error: unknown) => void;
 }
 
+export type DeadLetterReason = 'not_yet_known' | 'failed' | 'malformed';
+
 const HEARTBEAT_EVERY_MS = 3000;
 const FETCH_WAIT_MS = 1000;
+/** Offsets are committed this long after a message at most (and when the consumer stops). */
+const COMMIT_EVERY_MS = 500;
+
+/** A message of one partition as the parking lot holds it. */
+interface PartitionMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  event: CloudEvent;
+}
+
+/** Where a partition stands: the offset after the last message it was given, and what was committed. */
+interface PartitionState {
+  topic: string;
+  partition: number;
+  lot: ParkingLot<PartitionMessage>;
+  next?: bigint;
+  committed?: bigint;
+  timer?: NodeJS.Timeout;
+}
 
 /**
  * Consumes events at least once and applies them at most once: duplicates are skipped by
  * event id, failures are retried with back-off, and a message that still fails goes to the
- * topic's dead-letter topic with its error so the partition moves on. Offsets are committed
- * only after a message was handled (or dead-lettered).
+ * topic's dead-letter topic with its error so the partition moves on. A message whose handler
+ * needs what another topic has not brought yet (NotYetKnown) is parked per key (see
+ * ParkingLot) while the partition's other keys go on. Offsets are committed only up to the
+ * oldest message not yet handled, dead-lettered or skipped: nothing parked is lost if the
+ * process dies, and what is delivered again behind it is skipped by event id.
  */
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private readonly handle: EventHandler;
+  private readonly partitions = new Map<string, PartitionState>();
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     // A slow handler keeps heartbeating (below), so a generous session timeout is not needed
@@ -71,7 +103,11 @@ export class KafkaEventConsumer {
     await this.producer.connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
+    // After a rebalance the group fetches again from the committed offsets, parked messages
+    // included: what this process parked is delivered anew, here or elsewhere.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.forgetPartitions());
     await this.consumer.run({
+      autoCommit: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 3,
       eachMessage: ({ topic, partition, message, heartbeat }) =>
         this.keepAlive(heartbeat, () => this.consume(topic, partition, message)),
@@ -109,36 +145,125 @@ export class KafkaEventConsumer {
     }
   }
 
+  /** Messages parked now, waiting for another topic. */
+  get parked() {
+    let count = 0;
+    for (const { lot } of this.partitions.values()) count += lot.size;
+    return count;
+  }
+
   /**
-   * Stops fetching, lets in-flight messages finish, commits their offsets and leaves the group
-   * (kafkajs' disconnect), so its partitions go to another member at once, not after a session
-   * timeout.
+   * Commits how far each partition got (never past a parked message), stops fetching, lets
+   * in-flight messages finish and leaves the group (kafkajs' disconnect), so its partitions go to
+   * another member at once, not after a session timeout. Parked messages stay uncommitted: the
+   * next consumer of their partition gets them again.
    */
   async stop() {
+    await Promise.all([...this.partitions.values()].map((state) => this.commit(state)));
+    for (const state of this.partitions.values()) {
+      clearTimeout(state.timer);
+      state.lot.close();
+    }
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
 
   private async consume(topic: string, partition: number, message: KafkaMessage) {
+    const state = this.partitionState(topic, partition);
     let event;
     try {
       event = parseCloudEvent(message.value);
     } catch (error) {
-      return this.deadLetter(topic, partition, message, error, 1); // retrying cannot fix a malformed message
+      // Retrying cannot fix a malformed message.
+      await this.deadLetter(topic, partition, message, error, 1, 'malformed');
     }
+    if (event)
+      await state.lot.offer(message.key?.toString() ?? event.subject, { topic, partition, message, event });
+    state.next = BigInt(message.offset) + 1n;
+    this.commitSoon(state);
+  }
+
+  /** Handles a message with retries; what keeps failing is dead-lettered. A NotYetKnown is the lot's. */
+  private async handleOrDeadLetter({ topic, partition, message, event }: PartitionMessage) {
     try {
       await withRetry(this.options.retry ?? defaultRetryPolicy, () =>
         this.handle({ event, topic, partition, offset: message.offset }),
       );
     } catch (error) {
+      if (isNotYetKnown(error)) throw error;
       await this.deadLetter(
         topic,
         partition,
         message,
         error,
         this.options.retry?.attempts ?? defaultRetryPolicy.attempts,
+        'failed',
       );
     }
+  }
+
+  private partitionState(topic: string, partition: number): PartitionState {
+    const id = `${topic}:${partition}`;
+    let state = this.partitions.get(id);
+    if (!state) {
+      const created: PartitionState = {
+        topic,
+        partition,
+        lot: new ParkingLot<PartitionMessage>({
+          policy: this.options.parking ?? defaultParkingPolicy,
+          handle: (m) => this.handleOrDeadLetter(m),
+          giveUp: (m, reason) =>
+            this.deadLetter(m.topic, m.partition, m.message, new Error(reason), 1, 'not_yet_known'),
+          onChange: () => this.commitSoon(created),
+          logger: {
+            warn: (m) => this.options.logger?.warn(`${this.options.groupId}: ${topic}[${partition}] ${m}`),
+            error: (m) => this.options.logger?.error(`${this.options.groupId}: ${topic}[${partition}] ${m}`),
+          },
+        }),
+      };
+      state = created;
+      this.partitions.set(id, state);
+    }
+    return state;
+  }
+
+  /** Everything up to the oldest parked message, or up to the last one given when none is. */
+  private committable(state: PartitionState) {
+    const oldest = state.lot.oldest();
+    return oldest ? BigInt(oldest.message.offset) : state.next;
+  }
+
+  private commitSoon(state: PartitionState) {
+    state.timer ??= setTimeout(() => {
+      state.timer = undefined;
+      void this.commit(state);
+    }, COMMIT_EVERY_MS);
+  }
+
+  private async commit(state: PartitionState) {
+    // A partition forgotten at a rebalance commits nothing more: its messages come again.
+    if (this.partitions.get(`${state.topic}:${state.partition}`) !== state) return;
+    const offset = this.committable(state);
+    if (offset === undefined || (state.committed !== undefined && offset <= state.committed)) return;
+    try {
+      await this.consumer.commitOffsets([
+        { topic: state.topic, partition: state.partition, offset: String(offset) },
+      ]);
+      state.committed = offset;
+    } catch (error) {
+      // A rebalance under way: the partition's next consumer starts from the last commit.
+      this.options.logger?.warn(
+        `${this.options.groupId}: ${state.topic}[${state.partition}] offset ${offset} not committed: ${(error as Error)?.message}`,
+      );
+    }
+  }
+
+  private forgetPartitions() {
+    for (const state of this.partitions.values()) {
+      clearTimeout(state.timer);
+      state.lot.close();
+    }
+    this.partitions.clear();
   }
 
   private async deadLetter(
@@ -147,6 +272,7 @@ export class KafkaEventConsumer {
     message: KafkaMessage,
     error: unknown,
     attempts: number,
+    kind: DeadLetterReason,
   ) {
     const reason = (error as Error)?.message ?? String(error);
     this.options.logger?.error(
@@ -161,6 +287,7 @@ export class KafkaEventConsumer {
           headers: {
             ...message.headers,
             'dlq-error': reason,
+            'dlq-reason': kind,
             'dlq-consumer-group': this.options.groupId,
             'dlq-original-topic': topic,
             'dlq-original-partition': String(partition),
@@ -171,6 +298,7 @@ export class KafkaEventConsumer {
         },
       ],
     });
+    this.options.onDeadLetter?.(kind);
   }
 
   private async keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {

@@ -13,6 +13,8 @@ import {
 import { type BeforeApplicationShutdown, Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { eventsAfter, LagRegistry } from '../health/lag';
+import { type ConsistencySettings, loadConsistencySettings } from '../consistency/consistency.settings';
+import { consumerMetrics } from '../consistency/consumer-metrics';
 import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 import { KafkaHealth } from './kafka-health';
@@ -28,12 +30,14 @@ export interface Subscription {
  * How a service listens to other services' events, whichever bus runs: a Kafka consumer group
  * (distributed) or the shared event store read in process (standalone). Either way the handler
  * gets the same CloudEvents, in order per aggregate, once per event id, with retries and a
- * dead letter for what keeps failing.
+ * dead letter for what keeps failing. A handler that throws NotYetKnown has its event parked
+ * (PARK_MAX_MS) until what it needs arrives; parked events and dead letters are in /metrics.
  */
 @Injectable()
 export class EventSubscriptions implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSubscriptions');
   private readonly running: Array<{ stop(): Promise<void> }> = [];
+  private readonly consistency: ConsistencySettings = loadConsistencySettings();
 
   constructor(
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
@@ -67,8 +71,11 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
         handler,
         processed,
         checkpoints: this.readStore.checkpoints,
+        parking: this.consistency.parking,
+        onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),
         logger,
       });
+      consumerMetrics.watch(consumer, group, () => consumer.parked);
       this.running.push(consumer);
       this.lags.register({
         kind: 'consumer_group',
@@ -103,6 +110,8 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
           topics,
           handler,
           processed,
+          parking: this.consistency.parking,
+          onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),
           logger,
           onCrash: (error) => task.fail(error),
         });
@@ -113,6 +122,7 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
         consumer = undefined;
       },
     });
+    consumerMetrics.watch(task, group, () => consumer?.parked ?? 0);
     this.kafkaHealth.track(task);
     this.lags.register({
       kind: 'consumer_group',
@@ -126,6 +136,7 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
   /** Before the stores close: in-flight messages finish, offsets are committed, groups are left. */
   async beforeApplicationShutdown() {
     await Promise.all(this.running.map((consumer) => consumer.stop()));
+    for (const consumer of this.running) consumerMetrics.forget(consumer);
   }
 }
 

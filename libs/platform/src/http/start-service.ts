@@ -17,6 +17,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { EventSubscriptionsModule } from '../events/event-subscriptions';
 import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
+import { documentReadYourWrites } from '../consistency/read-your-writes.openapi';
 
 export interface ServiceDefinition {
   name: string;
@@ -72,14 +73,16 @@ export const configureHttp = (
 ) => {
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`helpdesk ${service.name}`)
-      .setDescription(service.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = documentReadYourWrites(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(`helpdesk ${service.name}`)
+        .setDescription(service.description)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

@@ -30,6 +30,8 @@ export const statusByDomainErrorKind: Record<string, HttpStatus> = {
   conflict: HttpStatus.CONFLICT,
   illegal_transition: HttpStatus.CONFLICT,
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
+  /** A read asked to include a write its read model has not applied yet (see X-Read-After). */
+  not_yet_readable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface DomainErrorLike {

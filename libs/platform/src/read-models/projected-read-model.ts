@@ -18,9 +18,12 @@ import { eventsAfter, LagRegistry } from '../health/lag';
 import type { Leases, LeaseTiming } from '../leases/lease';
 import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
 import { isSharedReadStore, LEASE_TIMING, LEASES, type ReadStore } from '../runtime/runtime.module';
+import { loadConsistencySettings } from '../consistency/consistency.settings';
+import { ReadModelBehindError, requestConsistency } from '../consistency/read-your-writes';
 
-/** How long a list waits for the read model to hold every write committed before it was asked. */
-const READ_YOUR_WRITES_MS = Number(process.env.READ_YOUR_WRITES_MS ?? 2000);
+/** How often a read waiting for a position looks at the shared checkpoint (another replica's runner). */
+const CHECKPOINT_POLL_MS = 50;
+const LOCAL_POLL_MS = 5;
 
 /**
  * A read model of this service's own events: a projection kept up to date from the event store
@@ -40,6 +43,7 @@ export abstract class ProjectedReadModel<V extends View>
   // Injected as properties: the subclasses' constructors stay as they are.
   @Inject(LEASES) private readonly leases!: Leases;
   @Inject(LEASE_TIMING) private readonly leaseTiming!: LeaseTiming;
+  private readonly readYourWritesMs = loadConsistencySettings().readYourWritesMs;
   views!: ViewStore<V>;
   // A property, not a constructor parameter: every read model's constructor stays as it is.
   @Optional() @Inject(LagRegistry) private readonly lags?: LagRegistry;
@@ -101,18 +105,48 @@ export abstract class ProjectedReadModel<V extends View>
   }
 
   /**
-   * Read-your-writes for lists, paid by the reader instead of every command: waits until the
-   * projection has applied everything committed before now, at most READ_YOUR_WRITES_MS (then
-   * it answers from what it has: eventual consistency, never an error).
+   * Read-your-writes, paid by the reader instead of every command. A request that names the
+   * position of its write (X-Read-After) waits until this read model has applied it, here or on
+   * whichever replica runs the projection (its shared checkpoint), at most READ_YOUR_WRITES_MS,
+   * and is then refused with a 503 rather than answered without it. Without a position (and for
+   * callers outside a request) it waits, at most as long, for the head of the log as readAll
+   * sees it now: best effort, since an old transaction anywhere on a PostgreSQL server holds that
+   * head back (README, "Read-your-writes").
    */
   async includeCommittedWrites() {
+    const wanted = requestConsistency.readAfter();
+    if (wanted !== undefined) return this.includePosition(wanted);
     const head = await this.store.headPosition();
     if (head === undefined || !this.runner) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       this.runner.caughtUpTo(head),
-      new Promise((resolve) => (timer = setTimeout(resolve, READ_YOUR_WRITES_MS))),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.readYourWritesMs))),
     ]);
     clearTimeout(timer);
+  }
+
+  private async includePosition(position: bigint) {
+    const started = Date.now();
+    let checkedAt = 0;
+    let shared: bigint | undefined;
+    for (;;) {
+      const local = this.runner?.appliedPosition;
+      if (local !== undefined && local >= position) return;
+      if (Date.now() - checkedAt >= CHECKPOINT_POLL_MS) {
+        checkedAt = Date.now();
+        shared = await this.readStore.checkpoints.load(this.projection.name);
+        if (shared !== undefined && shared >= position) return;
+      }
+      const waited = Date.now() - started;
+      if (waited >= this.readYourWritesMs) {
+        const applied = [local, shared].reduce<bigint | undefined>(
+          (a, b) => (b === undefined || (a !== undefined && a >= b) ? a : b),
+          undefined,
+        );
+        throw new ReadModelBehindError(this.projection.name, position, applied, waited);
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCAL_POLL_MS));
+    }
   }
 }

@@ -24,6 +24,7 @@ import {
 } from '@helpdesk/read-models';
 import mongoose, { type Connection } from 'mongoose';
 import { mkdirSync } from 'node:fs';
+import { recordingWritePositions } from '../consistency/read-your-writes';
 import { ReadinessRegistry } from '../health/readiness';
 import { InMemoryLeases } from '../leases/in-memory-leases';
 import type { Leases, LeaseTiming } from '../leases/lease';
@@ -124,7 +125,9 @@ export class RuntimeModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [RUNTIME_SETTINGS],
-          useFactory: (s: RuntimeSettings) => openEventStore(s.eventStore),
+          // Commands' appends are remembered per request: their answer names the write's position.
+          useFactory: async (s: RuntimeSettings) =>
+            recordingWritePositions(await openEventStore(s.eventStore)),
         },
         {
           provide: READ_STORE,

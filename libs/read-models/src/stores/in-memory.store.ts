@@ -39,7 +39,10 @@ export class InMemoryCheckpointStore implements CheckpointStore {
     return this.positions.get(projection);
   }
   async save(projection: string, position: bigint) {
+    const stored = this.positions.get(projection);
+    if (stored !== undefined && stored >= position) return false;
     this.positions.set(projection, position);
+    return true;
   }
   async clear(projection: string) {
     this.positions.delete(projection);

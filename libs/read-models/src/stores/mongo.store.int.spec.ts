@@ -1,6 +1,7 @@
 import { requireInfra } from '@helpdesk/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { checkpointStoreContract } from '../contract/checkpoint-store.contract';
 import { viewStoreContract, type TicketLike } from '../contract/view-store.contract';
 import { MongoCheckpointStore, MongoViewStore } from './mongo.store';
 
@@ -21,13 +22,16 @@ viewStoreContract('MongoDB', async () => {
   return store;
 });
 
-describe('MongoDB checkpoints', () => {
-  it('remembers a position beyond 2^53 exactly, and forgets it on clear', async () => {
+checkpointStoreContract('MongoDB', async () => new MongoCheckpointStore(connection));
+
+describe('MongoDB checkpoints saved before they were stored comparably', () => {
+  it('move on from the old record', async () => {
+    await connection
+      .collection('projection_checkpoints')
+      .insertOne({ _id: 'legacy', position: '40' } as never);
     const checkpoints = new MongoCheckpointStore(connection);
-    const far = 2n ** 60n + 7n;
-    await checkpoints.save('tickets', far);
-    expect(await checkpoints.load('tickets')).toBe(far);
-    await checkpoints.clear('tickets');
-    expect(await checkpoints.load('tickets')).toBeUndefined();
+    expect(await checkpoints.save('legacy', 41n)).toBe(true);
+    expect(await checkpoints.save('legacy', 40n)).toBe(false);
+    expect(await checkpoints.load('legacy')).toBe(41n);
   });
 });

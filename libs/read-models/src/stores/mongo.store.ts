@@ -77,11 +77,20 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 }
 
+/**
+ * Positions as fixed-width decimal strings: they compare in the store as they do as numbers
+ * (a bigint of up to 128 bits, the PostgreSQL adapter's packed position, needs 39 digits).
+ */
+const ORDERED_DIGITS = 40;
+const ordered = (position: bigint) => position.toString().padStart(ORDERED_DIGITS, '0');
+
 export class MongoCheckpointStore implements CheckpointStore {
   constructor(private readonly connection: Connection) {}
 
   private get collection() {
-    return this.connection.collection<{ _id: string; position: string }>('projection_checkpoints');
+    return this.connection.collection<{ _id: string; position: string; ordered?: string }>(
+      'projection_checkpoints',
+    );
   }
 
   async load(projection: string) {
@@ -89,12 +98,31 @@ export class MongoCheckpointStore implements CheckpointStore {
     return stored ? BigInt(stored.position) : undefined;
   }
 
+  /**
+   * A conditional update on the stored position: it matches only a checkpoint behind this one
+   * (or one saved before positions were stored comparably). A checkpoint at or ahead matches
+   * nothing, so the upsert tries to insert a second one and loses on the id. That loss is also
+   * what a concurrent first save looks like, so it is tried once more as a plain update.
+   */
   async save(projection: string, position: bigint) {
-    await this.collection.updateOne(
-      { _id: projection },
-      { $set: { position: position.toString() } },
-      { upsert: true },
+    try {
+      return await this.moveForward(projection, position, true);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return this.moveForward(projection, position, false);
+    }
+  }
+
+  private async moveForward(projection: string, position: bigint, upsert: boolean) {
+    const result = await this.collection.updateOne(
+      {
+        _id: projection,
+        $or: [{ ordered: { $lt: ordered(position) } }, { ordered: { $exists: false } }],
+      },
+      { $set: { position: position.toString(), ordered: ordered(position) } },
+      { upsert },
     );
+    return result.modifiedCount + result.upsertedCount === 1;
   }
 
   async clear(projection: string) {

@@ -1,5 +1,5 @@
 import type { Organisation } from '@helpdesk/contracts';
-import type { DirectoryEntry, RecipientDirectory } from '../domain';
+import type { DirectoryEntry, Recipient, RecipientDirectory } from '../domain';
 
 /**
  * The people a decision may write to, as the domain wants them: the organisation's active
@@ -29,3 +29,16 @@ export const recipientDirectory = (
       : {}),
   };
 };
+
+/**
+ * The contacts a decision could not address because this copy of the directory has not heard of
+ * them yet (the contacts topic is behind the tickets topic), as opposed to contacts it knows to
+ * be inactive, who are rightly not told.
+ */
+export const contactsNotYetKnown = (organisation: Organisation, unknown: readonly Recipient[]): string[] =>
+  unknown.flatMap((recipient) =>
+    'contactId' in recipient &&
+    (organisation.status === 'unregistered' || !organisation.contacts[recipient.contactId])
+      ? [recipient.contactId]
+      : [],
+  );

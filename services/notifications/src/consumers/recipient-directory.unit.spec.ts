@@ -1,5 +1,5 @@
 import { evolveOrganisation, initialOrganisation, ORGANISATION_EVENTS } from '@helpdesk/contracts';
-import { recipientDirectory } from './recipient-directory';
+import { contactsNotYetKnown, recipientDirectory } from './recipient-directory';
 
 const registered = evolveOrganisation(initialOrganisation, {
   type: 'OrganisationRegistered',
@@ -37,5 +37,22 @@ describe('the recipient directory', () => {
       emailDomain: 'vendor.example',
     });
     expect(directory.agents).toEqual({ 'agent-7': { email: 'agent-7@vendor.example', name: 'agent-7' } });
+  });
+});
+
+describe('contacts not yet known', () => {
+  it('are the unaddressed contacts the directory has never heard of, not the inactive ones', () => {
+    const organisation = withContact('c-inactive', false);
+    expect(
+      contactsNotYetKnown(organisation, [
+        { contactId: 'c-inactive' },
+        { contactId: 'c-new' },
+        { agentId: 'agent-1' },
+      ]),
+    ).toEqual(['c-new']);
+  });
+
+  it('are every unaddressed contact while the organisation itself is not known', () => {
+    expect(contactsNotYetKnown(initialOrganisation, [{ contactId: 'c-1' }])).toEqual(['c-1']);
   });
 });

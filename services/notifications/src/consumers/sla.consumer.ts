@@ -1,7 +1,7 @@
 import { eventNameOf, TOPICS } from '@helpdesk/contracts';
-import type { ConsumedEvent } from '@helpdesk/messaging';
+import { type ConsumedEvent, NotYetKnown } from '@helpdesk/messaging';
 import { EventSubscriptions } from '@helpdesk/platform';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotificationQueue } from '../application/notification-queue';
 import { decideSlaNotifications, type SlaAlert } from '../domain';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
@@ -14,8 +14,6 @@ const ALERTS = new Set(['WarningRaised', 'ClockBreached']);
 /** SLA warnings and breaches: the assigned agent and the support lead mailbox are told. */
 @Injectable()
 export class SlaConsumer implements OnApplicationBootstrap {
-  private readonly logger = new Logger('SlaConsumer');
-
   constructor(
     private readonly subscriptions: EventSubscriptions,
     private readonly audiences: TicketAudiences,
@@ -35,14 +33,17 @@ export class SlaConsumer implements OnApplicationBootstrap {
     const type = eventNameOf(event.type);
     if (!ALERTS.has(type) || !isNews(event.time, this.settings.maxEventAgeMs)) return;
     const alert = { type, data: event.data, id: event.id } as SlaAlert;
-    const ticket = (await (await this.audiences.views()).get(alert.data.ticketId))?.audience;
-    // A ticket is registered well before any of its clocks can warn, so one we never saw is not
-    // ours to tell about (another desk's, or from before our history): retrying would only hold
-    // up the partition behind it.
-    if (!ticket) {
-      this.logger.warn(`${type} for ticket ${alert.data.ticketId}, which is not known here: nobody told`);
-      return;
-    }
+    const known = await (await this.audiences.views()).get(alert.data.ticketId);
+    const ticket = known?.audience;
+    // A ticket is registered before any of its clocks can warn, but on another topic, which may
+    // be behind this one (a catch-up after an outage): the alert waits for it, parked, while
+    // other tickets' alerts go on, and is dead-lettered only if it never comes (PARK_MAX_MS).
+    // It waits too for the ticket as the monitor saw it, so that the assignee is the one it had.
+    const { ticketRevision } = alert.data;
+    if (!ticket || (ticketRevision !== undefined && known.revision < ticketRevision))
+      throw new NotYetKnown(
+        `ticket ${alert.data.ticketId}${ticketRevision === undefined ? '' : ` at revision ${ticketRevision}`}`,
+      );
     // Agents and the mailbox are addressed from configuration: nobody is unknown.
     const { messages } = decideSlaNotifications({
       alert,

@@ -1,5 +1,5 @@
 import { eventNameOf, TOPICS } from '@helpdesk/contracts';
-import type { ConsumedEvent } from '@helpdesk/messaging';
+import { type ConsumedEvent, NotYetKnown } from '@helpdesk/messaging';
 import { EventSubscriptions } from '@helpdesk/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotificationQueue } from '../application/notification-queue';
@@ -13,7 +13,7 @@ import {
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
 import { NotificationsOrganisationDirectory } from './organisation-directory';
 import { isNews } from './news';
-import { recipientDirectory } from './recipient-directory';
+import { contactsNotYetKnown, recipientDirectory } from './recipient-directory';
 import { TicketAudiences } from './ticket-audiences';
 
 /**
@@ -75,9 +75,14 @@ export class TicketsConsumer implements OnApplicationBootstrap {
         before,
         directory: recipientDirectory(organisation, contactsToLookUp([recorded], before)),
       });
+      // A contact added just before this ticket named them may not have reached this copy of
+      // the directory yet (another topic): the event waits for it rather than leaving them out.
+      const missing = contactsNotYetKnown(organisation, decision.unknownRecipients);
+      if (missing.length > 0)
+        throw new NotYetKnown(`contacts ${missing.join(', ')} of organisation ${organisationId}`);
       if (decision.unknownRecipients.length > 0)
         this.logger.warn(
-          `${event.type} of ticket ${event.subject}: not in the directory (or inactive), not told: ` +
+          `${event.type} of ticket ${event.subject}: inactive, not told: ` +
             JSON.stringify(decision.unknownRecipients),
         );
       await this.queue.queue(decision.messages, organisationId, {

@@ -12,6 +12,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { SLA_MONITOR_ACTOR } from '../application/observe-ticket-event';
 import { SlaScheduleReadModel } from '../application/sla-read-models';
 import { SLA_SETTINGS, type SlaSettings } from '../application/sla-settings';
+import { TicketEventsConsumer } from '../consumers/ticket-events';
 import { tickDueClocks } from './tick-due-clocks';
 
 /**
@@ -33,6 +34,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     private readonly schedule: SlaScheduleReadModel,
     @Inject(LEASES) private readonly leases: Leases,
     @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
+    private readonly tickets: TicketEventsConsumer,
   ) {}
 
   start() {
@@ -80,6 +82,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
         schedule: this.schedule.views,
         policies: this.settings.policies,
         actor: SLA_MONITOR_ACTOR,
+        observedRevision: async (ticketId) => (await this.tickets.records.get(ticketId))?.revision,
       },
       new Date(),
       this.settings.tickBatch,

@@ -1,4 +1,5 @@
-import { type EventStore, handleCommand } from '@helpdesk/event-store';
+import { type Decider, type EventStore, handleCommand } from '@helpdesk/event-store';
+import type { SlaEvent } from '@helpdesk/contracts';
 import type { ViewStore } from '@helpdesk/read-models';
 import { type PolicyCatalog, slaClockDecider, slaStream } from '../domain';
 import type { ScheduledTicket } from '../projections/sla-schedule';
@@ -11,6 +12,8 @@ export interface DueClocks {
   schedule: ViewStore<ScheduledTicket>;
   policies: PolicyCatalog;
   actor: { id: string; role: string };
+  /** The ticket revision the monitor has observed (its ticket record's), named in alerts. */
+  observedRevision?: (ticketId: string) => Promise<number | undefined>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface DueClocks {
  * conflict that is decided again, never in a second breach. Returns how many tickets were due.
  */
 export const tickDueClocks = async (
-  { store, schedule, policies, actor }: DueClocks,
+  { store, schedule, policies, actor, observedRevision }: DueClocks,
   now: Date,
   limit: number,
 ): Promise<number> => {
@@ -34,10 +37,10 @@ export const tickDueClocks = async (
   const decider = slaClockDecider(policies);
   for (let i = 0; i < due.length; i += PARALLEL_TICKS)
     await Promise.all(
-      due.slice(i, i + PARALLEL_TICKS).map(({ ticketId }) =>
+      due.slice(i, i + PARALLEL_TICKS).map(async ({ ticketId }) =>
         handleCommand(
           store,
-          decider,
+          naming(decider, await observedRevision?.(ticketId)),
           slaStream(ticketId),
           { type: 'Tick', at },
           {
@@ -48,3 +51,25 @@ export const tickDueClocks = async (
     );
   return due.length;
 };
+
+/**
+ * Warnings and breaches name the ticket revision the clock had observed, so that a subscriber
+ * whose copy of the ticket is older (another topic, behind) waits for it rather than mailing
+ * whoever it thinks is assigned.
+ */
+const naming = <C, S>(
+  decider: Decider<C, SlaEvent, S>,
+  ticketRevision: number | undefined,
+): Decider<C, SlaEvent, S> => ({
+  ...decider,
+  decide: (command, state) =>
+    decider
+      .decide(command, state)
+      .map((event) =>
+        (event.type === 'WarningRaised' || event.type === 'ClockBreached') &&
+        ticketRevision !== undefined &&
+        ticketRevision >= 0
+          ? ({ ...event, data: { ...event.data, ticketRevision } } as SlaEvent)
+          : event,
+      ),
+});

@@ -1,0 +1,52 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { READ_AFTER_HEADER, RETRY_AFTER_SECONDS, WRITE_POSITION_HEADER } from './read-your-writes';
+
+const COMMANDS = ['post', 'put', 'patch', 'delete'] as const;
+
+/** The read-your-writes contract on every operation of the document: headers, and the 503. */
+export const documentReadYourWrites = (document: OpenAPIObject) => {
+  for (const operations of Object.values(document.paths)) {
+    for (const method of COMMANDS) {
+      const operation = operations[method];
+      if (!operation) continue;
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!response || !/^2\d\d$/.test(status) || '$ref' in response) continue;
+        response.headers = {
+          ...response.headers,
+          [WRITE_POSITION_HEADER]: {
+            description:
+              `The position of this command's last event in the service's log. Send it back as ` +
+              `${READ_AFTER_HEADER} on a read that must include this change.`,
+            schema: { type: 'string', pattern: '^\\d+$' },
+          },
+        };
+      }
+    }
+    const read = operations.get;
+    if (!read) continue;
+    read.parameters = [
+      ...(read.parameters ?? []),
+      {
+        name: READ_AFTER_HEADER,
+        in: 'header',
+        required: false,
+        description:
+          `A ${WRITE_POSITION_HEADER} this service answered: the answer then includes that write, ` +
+          `waiting up to READ_YOUR_WRITES_MS for the read model, or it is a 503.`,
+        schema: { type: 'string', pattern: '^\\d+$' },
+      },
+    ];
+    read.responses = {
+      ...read.responses,
+      '503': {
+        description:
+          `The read model has not yet applied the ${READ_AFTER_HEADER} position within ` +
+          `READ_YOUR_WRITES_MS (problem type read-model-behind); ask again after Retry-After ` +
+          `(${RETRY_AFTER_SECONDS} s).`,
+        headers: { 'Retry-After': { schema: { type: 'integer' } } },
+        content: { 'application/problem+json': { schema: { type: 'object' } } },
+      },
+    };
+  }
+  return document;
+};
