@@ -44,19 +44,24 @@ describe('BackgroundTask', () => {
   it('logs again when the reason changes, and says why it is not running', async () => {
     const logger = recordingLogger();
     const reasons = ['ECONNREFUSED', 'ECONNREFUSED', 'UNKNOWN_TOPIC_OR_PARTITION'];
+    // The third attempt waits until the test has looked at the problem the first two left.
+    let looked!: () => void;
+    const lookedAt = new Promise<void>((resolve) => (looked = resolve));
     const task = new BackgroundTask({
       name: 'consumer group g',
       logger,
       backOff: { initialMs: 1, maxMs: 2 },
       start: async () => {
+        if (reasons.length === 1) await lookedAt;
         const reason = reasons.shift();
         if (reason) throw new Error(reason);
       },
       stop: async () => undefined,
     });
     task.begin();
-    await until(() => reasons.length === 1);
+    await until(() => reasons.length === 1 && task.problem !== undefined);
     expect(task.problem).toBe('ECONNREFUSED');
+    looked();
     await until(() => task.state === 'running');
     expect(task.problem).toBeUndefined();
     expect(logger.lines.filter((l) => l.startsWith('warn'))).toHaveLength(2);
