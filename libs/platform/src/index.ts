@@ -20,3 +20,4 @@ export * from './events/event-subscriptions';
 export * from './read-models/projected-read-model';
 export * from './read-models/subscribed-read-model';
 export * from './events/organisation-directory';
+export * from './mail/mail-reference';
