@@ -1,0 +1,63 @@
+import { TOPICS } from '@helpdesk/contracts';
+import { EventPublishingModule, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { TicketsModule } from '../tickets.module';
+import { InboxFolder } from './adapters/inbox-folder';
+import { MailLogController } from './api/mail-log.controller';
+import { MailLog } from './application/mail-log.read-model';
+import { MailReceiver } from './application/mail-receiver';
+import { loadMailInSettings, MAIL_IN_SETTINGS, type MailInSettings } from './mail-in.settings';
+
+/** Starts the ways mail comes in that this process is configured for, and stops them. */
+@Injectable()
+class MailReceivers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MailIn');
+  private readonly stops: Array<() => Promise<void>> = [];
+
+  constructor(
+    private readonly receiver: MailReceiver,
+    @Inject(MAIL_IN_SETTINGS) private readonly settings: MailInSettings,
+    @Inject(RUNTIME_SETTINGS) private readonly runtime: RuntimeSettings,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (this.runtime.mode === 'standalone') {
+      const directory = join(this.runtime.dataDir, 'inbox');
+      const inbox = new InboxFolder(
+        directory,
+        (raw) => this.receiver.receive(raw, 'inbox'),
+        (file, error) =>
+          this.logger.error(`inbox/${file} stays for the next round: ${(error as Error).message}`),
+      );
+      await inbox.start(this.settings.inboxPollMs);
+      this.stops.push(() => inbox.stop());
+      this.logger.log(`reading .eml files dropped into ${directory}`);
+    }
+  }
+
+  async onApplicationShutdown() {
+    for (const stop of this.stops.reverse()) await stop();
+  }
+}
+
+/** E-mail in: mails become tickets, replies comments, as their senders; the mail log. */
+@Module({
+  imports: [CqrsModule, TicketsModule, EventPublishingModule.forTopic(TOPICS.mail)],
+  controllers: [MailLogController],
+  providers: [
+    { provide: MAIL_IN_SETTINGS, useFactory: () => loadMailInSettings() },
+    MailLog,
+    MailReceiver,
+    MailReceivers,
+  ],
+})
+export class MailInModule {}
