@@ -12,6 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { TicketsModule } from '../tickets.module';
 import { InboxFolder } from './adapters/inbox-folder';
+import { startSmtpListener } from './adapters/smtp-listener';
 import { MailLogController } from './api/mail-log.controller';
 import { MailLog } from './application/mail-log.read-model';
 import { MailReceiver } from './application/mail-receiver';
@@ -19,9 +20,11 @@ import { loadMailInSettings, MAIL_IN_SETTINGS, type MailInSettings } from './mai
 
 /** Starts the ways mail comes in that this process is configured for, and stops them. */
 @Injectable()
-class MailReceivers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MailIn');
   private readonly stops: Array<() => Promise<void>> = [];
+  /** Where the SMTP listener listens (the configured port, or the one given for port 0). */
+  smtpPort?: number;
 
   constructor(
     private readonly receiver: MailReceiver,
@@ -41,6 +44,17 @@ class MailReceivers implements OnApplicationBootstrap, OnApplicationShutdown {
       await inbox.start(this.settings.inboxPollMs);
       this.stops.push(() => inbox.stop());
       this.logger.log(`reading .eml files dropped into ${directory}`);
+    }
+    if (this.settings.smtp) {
+      const listener = await startSmtpListener({
+        ...this.settings.smtp,
+        ...this.settings,
+        receive: (raw) => this.receiver.receive(raw, 'smtp'),
+        onError: (error) => this.logger.error(`SMTP: ${(error as Error).message}`),
+      });
+      this.stops.push(() => listener.stop());
+      this.smtpPort = listener.port;
+      this.logger.log(`SMTP listener on ${this.settings.smtp.host}:${listener.port}`);
     }
   }
 
