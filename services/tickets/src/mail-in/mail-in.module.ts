@@ -11,6 +11,7 @@ import {
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { TicketsModule } from '../tickets.module';
+import { ImapMailbox } from './adapters/imap-mailbox';
 import { InboxFolder } from './adapters/inbox-folder';
 import { startSmtpListener } from './adapters/smtp-listener';
 import { MailLogController } from './api/mail-log.controller';
@@ -44,6 +45,17 @@ export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutd
       await inbox.start(this.settings.inboxPollMs);
       this.stops.push(() => inbox.stop());
       this.logger.log(`reading .eml files dropped into ${directory}`);
+    }
+    if (this.settings.imapUrl) {
+      const mailbox = new ImapMailbox({
+        url: this.settings.imapUrl,
+        receive: (raw) => this.receiver.receive(raw, 'imap'),
+        log: (message) => this.logger.log(message),
+        error: (message) => this.logger.error(message),
+        pollMs: this.settings.inboxPollMs,
+      });
+      mailbox.start();
+      this.stops.push(() => mailbox.stop());
     }
     if (this.settings.smtp) {
       const listener = await startSmtpListener({
