@@ -143,6 +143,44 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
     expect((await app.as(agent).get('/tickets').expect(200)).body.items).toHaveLength(before);
   });
 
+  it('decides a refused mail again once an administrator authorised its sender', async () => {
+    const { id: org, administrator: anna } = await registerOrganisation(app, 'Kliniek');
+    const bram = (
+      await app
+        .as(anna)
+        .post(`/organisations/${org}/contacts`)
+        .send({ name: 'Bram Jansen', email: 'bram@kliniek.example', language: 'nl' })
+        .expect(201)
+    ).body;
+    await drop(
+      await compose({
+        from: 'bram@kliniek.example',
+        subject: 'Printer',
+        text: 'Hij print niet.',
+        messageId: '<bram-1@kliniek.example>',
+      }),
+    );
+    const refused = await decided('<bram-1@kliniek.example>');
+    expect(refused).toMatchObject({
+      decision: 'refused',
+      reason: expect.stringMatching(/not authorised/),
+      contactId: bram.id,
+    });
+    // Decided again before anything changed, it stays refused.
+    const still = await app.as(agent).post(`/mail/inbound/${refused.mailId}/reprocess`).expect(200);
+    expect(still.body).toMatchObject({ decision: 'refused' });
+
+    await app.as(anna).post(`/contacts/${bram.id}/authorisation`).expect(200);
+    const again = await eventually(
+      async () => (await app.as(agent).post(`/mail/inbound/${refused.mailId}/reprocess`)).body,
+      (body) => body.decision === 'ticket_registered',
+    );
+    expect(again).toMatchObject({ mailId: refused.mailId, contactId: bram.id, via: 'inbox' });
+    // Decided now: a second request is refused, the ticket filed once.
+    await app.as(agent).post(`/mail/inbound/${refused.mailId}/reprocess`).expect(409);
+    expect((await app.as(agent).get(`/tickets/${again.ticketId}`).expect(200)).body.reporterId).toBe(bram.id);
+  });
+
   it('answers bad input to the mail log with problem+json naming the field', async () => {
     const response = await app.as(agent).get('/mail/inbound?ticket=HD-1').expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'ticket' })]);
