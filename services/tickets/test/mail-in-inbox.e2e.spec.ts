@@ -179,6 +179,23 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
     // Decided now: a second request is refused, the ticket filed once.
     await app.as(agent).post(`/mail/inbound/${refused.mailId}/reprocess`).expect(409);
     expect((await app.as(agent).get(`/tickets/${again.ticketId}`).expect(200)).body.reporterId).toBe(bram.id);
+
+    // Bram names Zorg's first ticket in his subject: it is not added there, but filed as his own.
+    const zorgs = (await app.as(agent).get('/tickets?limit=100').expect(200)).body.items.find(
+      (t: { number: string }) => t.number === 'HD-00001',
+    );
+    await drop(
+      await compose({
+        from: 'bram@kliniek.example',
+        subject: 'Re: [HD-00001] Export',
+        text: 'Ik lees mee.',
+        messageId: '<bram-2@kliniek.example>',
+      }),
+    );
+    const forged = await decided('<bram-2@kliniek.example>');
+    expect(forged).toMatchObject({ decision: 'ticket_registered', organisationId: org });
+    expect(forged.ticketId).not.toBe(zorgs.id);
+    expect((await app.as(agent).get(`/tickets/${zorgs.id}`).expect(200)).body.comments).toHaveLength(1);
   });
 
   it('answers bad input to the mail log with problem+json naming the field', async () => {
