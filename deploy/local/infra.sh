@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local real infrastructure without Docker: Apache Kafka 3.9 (KRaft), FerretDB 1.24
-# (MongoDB wire protocol, kept in PostgreSQL) and PostgreSQL, all on 127.0.0.1.
+# (MongoDB wire protocol, kept in PostgreSQL), PostgreSQL and Dovecot (IMAP), all on 127.0.0.1.
 #
 #   infra.sh up      install what is missing (cached), start, wait until each answers,
 #                    write the connection settings to .infra/env
@@ -14,7 +14,7 @@
 #
 # INFRA_DIR=<folder> keeps another set of servers there (e.g. a throwaway broker: with PG_URL
 # and MONGO_URL set, `INFRA_DIR=/tmp/x infra.sh kafka-start` starts a fresh Kafka alone).
-# A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
+# A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL, IMAP_URL) is used as it is:
 # that server is neither installed nor started, only checked.
 set -euo pipefail
 
@@ -273,6 +273,85 @@ deploy_tools() {
   log "deploy tools ready in $(elapsed "$started"): helm $("$bin/helm" version --short), chart-validate, hadolint $hadolint_version in $bin"
 }
 
+# --- IMAP (Dovecot) ---------------------------------------------------------
+
+# Dovecot from Debian's packages with a config file of ours: one test mailbox (Maildir) under
+# .infra/imap, plain logins on 127.0.0.1 only. As root the mail files belong to the dovecot user.
+imap_up() {
+  if [ -n "${IMAP_URL:-}" ]; then
+    probe imap "$IMAP_URL" >/dev/null || die "IMAP_URL=$IMAP_URL does not answer"
+    return
+  fi
+  local dir="$infra/imap" started port user uid gid
+  started=$(date +%s)
+  if ! command -v dovecot >/dev/null && [ ! -x /usr/sbin/dovecot ]; then
+    [ "$(id -u)" = 0 ] || die "Dovecot is missing: sudo apt-get install dovecot-imapd"
+    log "imap: installing Debian's dovecot-imapd"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd) >&2
+  fi
+  if running "$dir/pid"; then
+    log "imap: already running at $(setting IMAP_URL)"
+    return
+  fi
+  mkdir -p "$dir/run" "$dir/mail"
+  if [ "$(id -u)" = 0 ]; then user=dovecot; else user=$(id -un); fi
+  uid=$(id -u "$user")
+  gid=$(id -g "$user")
+  port=$(choose_port IMAP_PORT)
+  save_setting IMAP_PORT "$port"
+  echo "desk:{PLAIN}desk-password:$uid:$gid::$dir/mail/desk" >"$dir/users"
+  cat >"$dir/dovecot.conf" <<CONF
+base_dir = $dir/run
+state_dir = $dir/run
+log_path = $dir/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = $uid
+last_valid_uid = $uid
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $dir/users
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%u $dir/users
+}
+mail_location = maildir:~/Maildir
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = 0
+  }
+}
+service stats {
+  unix_listener stats-reader {
+    mode = 0666
+  }
+  unix_listener stats-writer {
+    mode = 0666
+  }
+}
+CONF
+  [ "$(id -u)" = 0 ] && chown -R dovecot: "$dir/mail"
+  /usr/sbin/dovecot -F -c "$dir/dovecot.conf" >>"$dir/server.log" 2>&1 &
+  echo $! >"$dir/pid"
+  local url="imap://desk:desk-password@127.0.0.1:$port/INBOX"
+  wait_until imap 30 probe imap "$url" || die "imap did not answer on $url, see $dir/dovecot.log"
+  save_setting IMAP_URL "$url"
+  log "imap: up at $url in $(elapsed "$started")"
+}
+
 # --- commands ----------------------------------------------------------------
 
 up() {
@@ -282,12 +361,14 @@ up() {
   postgres_up
   ferretdb_up
   kafka_up
+  imap_up
   log "all servers answer ($(elapsed "$started")); settings in $env_file"
 }
 
 down() {
   stop_pid kafka "$infra/kafka/pid"
   stop_pid ferretdb "$infra/ferretdb/pid"
+  stop_pid imap "$infra/imap/pid"
   postgres_down
 }
 
@@ -306,6 +387,10 @@ status() {
   if [ -n "$pg" ] && info=$(probe pg "$pg" 2>/dev/null); then
     printf '%-9s %-40s up, %s\n' postgres "$pg" "$info"
   else printf '%-9s %-40s down\n' postgres "${pg:--}"; fi
+  local imap=${IMAP_URL:-$(setting IMAP_URL)}
+  if [ -n "$imap" ] && info=$(probe imap "$imap" 2>/dev/null); then
+    printf '%-9s %-40s up, %s\n' imap "${imap%%\?*}" "$info"
+  else printf '%-9s %-40s down\n' imap "${imap:--}"; fi
 }
 
 case "${1:-}" in

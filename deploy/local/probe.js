@@ -1,5 +1,5 @@
 // Asks a server to prove it is up, and prints what it reports about itself.
-//   node probe.js kafka <brokers> | mongo <url> | pg <url> [--create-database NAME]
+//   node probe.js kafka <brokers> | mongo <url> | pg <url> [--create-database NAME] | imap <url>
 // Exits non-zero when the server does not answer; infra.sh polls it while servers start.
 'use strict';
 
@@ -23,6 +23,26 @@ const probes = {
       return `cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), controller ${cluster.controller}`;
     } finally {
       await admin.disconnect();
+    }
+  },
+
+  async imap(url) {
+    const { ImapFlow } = require('imapflow');
+    const { URL } = require('node:url');
+    const { hostname, port, username, password } = new URL(url);
+    const client = new ImapFlow({
+      host: hostname,
+      port: Number(port),
+      secure: false,
+      auth: { user: decodeURIComponent(username), pass: decodeURIComponent(password) },
+      logger: false,
+      connectionTimeout: TIMEOUT_MS,
+    });
+    await client.connect();
+    try {
+      return `IMAP ${client.serverInfo?.name ?? 'server'} ${client.serverInfo?.version ?? ''}`.trim();
+    } finally {
+      await client.logout();
     }
   },
 

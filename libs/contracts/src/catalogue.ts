@@ -1,4 +1,5 @@
 import { ORGANISATION_EVENTS } from './contacts/contact-catalogue';
+import { MAIL_EVENTS } from './mail/mail-catalogue';
 import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
@@ -92,6 +93,16 @@ export const CATALOGUE: TopicContract[] = [
       'The delivery log: every message queued for a recipient, every attempt to send it, sent or failed; in order per message (the key is the message id).',
     types: { file: 'libs/contracts/src/notifications/notification-events.ts', union: 'NotificationEvent' },
     events: events(NOTIFICATION_EVENTS),
+  },
+  {
+    topic: TOPICS.mail,
+    source: '/helpdesk/tickets/mail-in',
+    aggregate: 'mail',
+    streamPrefix: 'mail-',
+    description:
+      'The mail log: every e-mail the desk received and what became of it (a ticket, a comment, a reassessment request, refused, ignored, quarantined); the key is the mail id, a hash of its Message-ID.',
+    types: { file: 'libs/contracts/src/mail/mail-events.ts', union: 'MailEvent' },
+    events: events(MAIL_EVENTS),
   },
 ];
 

@@ -3,6 +3,8 @@ export * from './cloud-event';
 export * from './contacts/contact-catalogue';
 export * from './contacts/contact-events';
 export * from './contacts/organisation-fold';
+export * from './mail/mail-catalogue';
+export * from './mail/mail-events';
 export * from './notifications/notification-catalogue';
 export * from './notifications/notification-events';
 export * from './releases/release-catalogue';

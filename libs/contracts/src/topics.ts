@@ -5,6 +5,7 @@ export const TOPICS = {
   sla: 'helpdesk.sla.v1',
   releases: 'helpdesk.releases.v1',
   notifications: 'helpdesk.notifications.v1',
+  mail: 'helpdesk.mail.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

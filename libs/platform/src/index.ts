@@ -30,3 +30,4 @@ export * from './logging/request-id';
 export * from './leases';
 export * from './consistency/consistency.settings';
 export * from './consistency/read-your-writes';
+export * from './mail/mail-reference';

@@ -1,4 +1,4 @@
-import { loadConfig, type Mode, parse } from '@helpdesk/platform';
+import { loadConfig, loadMailReferenceSecret, type Mode, parse } from '@helpdesk/platform';
 import type { RetrySchedule } from './domain';
 import type { DeskDetails } from './templates';
 
@@ -22,6 +22,8 @@ export interface NotificationSettings {
    * start, or a replayed topic, updates who is involved but mails nobody about the past.
    */
   maxEventAgeMs: number;
+  /** Signs the ticket and recipient into every Message-ID, so replies find their ticket. */
+  mailReferenceSecret: string;
 }
 
 const language = parse.oneOf('nl', 'en');
@@ -119,5 +121,9 @@ export const loadNotificationSettings = (
     pollMs: config.DELIVERY_POLL_MS,
     claimMs: config.DELIVERY_CLAIM_MS,
     maxEventAgeMs: config.NOTIFY_MAX_EVENT_AGE_MS,
+    mailReferenceSecret: loadMailReferenceSecret(
+      { allowDevelopmentSecret: env.NODE_ENV !== 'production' },
+      env,
+    ),
   };
 };

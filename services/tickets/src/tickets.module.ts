@@ -49,5 +49,6 @@ import { TicketReadModel } from './application/ticket-read-model';
           : new FileAttachmentContentStore(join(settings.dataDir, 'attachments')),
     },
   ],
+  exports: [TicketReadModel, TicketsOrganisationDirectory, ATTACHMENT_CONTENT],
 })
 export class TicketsModule {}

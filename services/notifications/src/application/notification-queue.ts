@@ -1,5 +1,5 @@
 import type { EventStore } from '@helpdesk/event-store';
-import { EVENT_STORE } from '@helpdesk/platform';
+import { EVENT_STORE, signMessageId } from '@helpdesk/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Notification, notificationIdFor, recipientKey } from '../domain';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
@@ -15,6 +15,7 @@ import { MessageDispatcher } from './message-dispatcher';
 export class NotificationQueue {
   private readonly logger = new Logger('NotificationQueue');
   private readonly render: RenderMessage;
+  private readonly referenceSecret: string;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -22,11 +23,19 @@ export class NotificationQueue {
     private readonly dispatcher: MessageDispatcher,
   ) {
     this.render = createRenderer(settings.desk);
+    this.referenceSecret = settings.mailReferenceSecret;
   }
 
   async queue(messages: readonly Notification[], organisationId: string, cause: Cause) {
     for (const message of messages) {
       const { subject, text, html } = this.render(message.template, message.to.language, message.data);
+      const recipient = recipientKey(message.to.recipient);
+      // Signed, so a reply's In-Reply-To leads to this ticket and recipient and no other.
+      const messageId = signMessageId(
+        message.messageId,
+        { ticketId: message.ticketId, recipientKey: recipient },
+        this.referenceSecret,
+      );
       const queued = await changeDeliveryRecord(
         this.store,
         notificationIdFor(message.dedupeKey),
@@ -39,14 +48,14 @@ export class NotificationQueue {
             ticketId: message.ticketId,
             organisationId,
             number: message.data.ticket.number,
-            recipientKey: recipientKey(message.to.recipient),
+            recipientKey: recipient,
             to: { email: message.to.email, ...(message.to.name ? { name: message.to.name } : {}) },
             language: message.to.language,
             template: message.template,
             subject,
             text,
             html,
-            messageId: message.messageId,
+            messageId,
             threadId: message.threadId,
           },
         },

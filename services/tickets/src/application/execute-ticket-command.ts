@@ -32,6 +32,8 @@ export class ExecuteTicketCommand {
     readonly context: CommandContext,
     /** From If-Match: the revision the caller saw. */
     readonly expectedRevision?: number,
+    /** Event ids derived from the command's cause (a received mail): issued again, it is a replay. */
+    readonly eventIds?: (index: number) => string,
   ) {}
 }
 
@@ -41,6 +43,8 @@ export class RegisterTicketCommand {
     readonly data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'>,
     readonly actor: RegisterTicket['actor'],
     readonly context: CommandContext,
+    /** A ticket id derived from its cause (a received mail), so a redelivery cannot file it twice. */
+    readonly ticketId: string = randomUUID(),
   ) {}
 }
 
@@ -67,11 +71,13 @@ export class ExecuteTicketCommandHandler implements ICommandHandler<
     command: request,
     context,
     expectedRevision,
+    eventIds,
   }: ExecuteTicketCommand): Promise<TicketCommandResult> {
     const command = await this.withDirectoryFacts(ticketId, request);
     const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command, {
       metadata: { ...context, occurredAt: command.at },
       expectedRevision,
+      eventIds,
     });
     return {
       id: ticketId,
@@ -104,7 +110,7 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
     private readonly directory: TicketsOrganisationDirectory,
   ) {}
 
-  async execute({ data, actor, context }: RegisterTicketCommand): Promise<TicketCommandResult> {
+  async execute({ data, actor, context, ticketId }: RegisterTicketCommand): Promise<TicketCommandResult> {
     const at = new Date().toISOString();
     const organisation = await this.directory.organisation(data.organisationId);
     const command = (number: string): RegisterTicket => ({
@@ -113,7 +119,6 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
       at,
       data: { ...data, organisation, ticketId, number },
     });
-    const ticketId = randomUUID();
     // Refusals come before a number is reserved; numbers then may skip (a failed append), never repeat.
     ticketDecider.decide(command(ticketNumber(0)), ticketDecider.initialState);
     const number = ticketNumber(await nextSequenceValue(this.store, 'ticket-number'));

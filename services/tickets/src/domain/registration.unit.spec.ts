@@ -76,6 +76,19 @@ describe('registering a ticket', () => {
       .when(registration(reporter, { channel: 'phone' }))
       .thenThrows(refusedWith('agent_channel')));
 
+  it('takes an e-mail ticket from a customer only as the mail receiver files their own mail', () => {
+    spec
+      .given([])
+      .when(registration(reporter, { channel: 'email' }))
+      .thenThrows(refusedWith('agent_channel'));
+    const [event] = ticketDecider.decide(
+      registration(reporter, { channel: 'email', receivedMail: { messageId: '<m1@zorg.example>' } }),
+      ticketDecider.initialState,
+    );
+    expect(event).toMatchObject({ type: 'TicketRegistered', data: { channel: 'email' } });
+    expect(event.data).not.toHaveProperty('receivedMail');
+  });
+
   it('takes tickets from other systems over the api channel only', () =>
     spec
       .given([])

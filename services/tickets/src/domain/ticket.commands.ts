@@ -32,6 +32,8 @@ export type RegisterTicket = Command<
     reporterId: string;
     /** The reporter's organisation as the contacts service's events describe it: who may file. */
     organisation: Organisation;
+    /** Filed by the mail receiver from the reporter's own mail: the one way a customer files by e-mail. */
+    receivedMail?: { messageId: string };
   }
 >;
 export type TriageTicket = Command<'TriageTicket', { priority: Priority }>;

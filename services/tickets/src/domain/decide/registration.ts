@@ -27,7 +27,8 @@ export const register = (command: RegisterTicket, state: Ticket): TicketEvent[] 
         'You can file tickets only for yourself; your administrator can file for others.',
       );
     }
-    if (!SELF_SERVICE.includes(data.channel)) {
+    const ownMail = data.channel === 'email' && data.receivedMail !== undefined;
+    if (!SELF_SERVICE.includes(data.channel) && !ownMail) {
       refuse(
         'invalid',
         'agent_channel',

@@ -1,0 +1,87 @@
+import { MAIL_DECISIONS, type MailDecision } from '@helpdesk/contracts';
+import { InvalidInputException, Roles } from '@helpdesk/platform';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
+import { MailLog } from '../application/mail-log.read-model';
+import { MailReceiver } from '../application/mail-receiver';
+
+export class ListInboundMailDto {
+  @ApiPropertyOptional({ description: 'only mail filed under (or naming) this ticket' })
+  @IsOptional()
+  @IsUUID()
+  ticket?: string;
+
+  @ApiPropertyOptional({ enum: MAIL_DECISIONS })
+  @IsOptional()
+  @IsIn(MAIL_DECISIONS)
+  decision?: MailDecision;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+const MAIL_ID = /^[0-9a-f]{32}$/;
+
+@ApiTags('mail')
+@ApiBearerAuth()
+@Controller('mail/inbound')
+@Roles('agent')
+export class MailLogController {
+  constructor(
+    private readonly log: MailLog,
+    private readonly receiver: MailReceiver,
+    @Inject(ATTACHMENT_CONTENT) private readonly content: AttachmentContentStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The mail log: received mails, newest first, and what became of each (agents)' })
+  async list(@Query() query: ListInboundMailDto) {
+    await this.log.includeCommittedWrites();
+    const where: Record<string, string> = {};
+    if (query.ticket) where.ticketId = query.ticket;
+    if (query.decision) where.decision = query.decision;
+    const items = await this.log.views.find({
+      where,
+      sort: { field: 'at', direction: 'desc' },
+      limit: query.limit ?? 50,
+    });
+    return { items: items.map(({ revision: _revision, ...entry }) => entry) };
+  }
+
+  @Post(':mailId/reprocess')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide a refused mail again, e.g. after its sender was authorised (agents)' })
+  async reprocess(@Param('mailId') mailId: string) {
+    if (!MAIL_ID.test(mailId))
+      throw new InvalidInputException([
+        { field: 'mailId', reason: 'must be a mail id of the log (32 hex digits)' },
+      ]);
+    const entry = await this.log.views.get(mailId);
+    if (!entry) throw new NotFoundException('There is no such mail in the log.');
+    if (entry.decision !== 'refused')
+      throw new ConflictException(
+        `This mail was ${entry.decision.replace('_', ' ')}; only a refused mail is decided again.`,
+      );
+    const raw = await this.content.get(entry.originalId);
+    if (!raw) throw new NotFoundException('The original of this mail is no longer stored.');
+    return this.receiver.receive(raw, entry.via, { again: true });
+  }
+}

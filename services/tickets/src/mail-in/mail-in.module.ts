@@ -1,0 +1,89 @@
+import { TOPICS } from '@helpdesk/contracts';
+import { EventPublishingModule, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { TicketsModule } from '../tickets.module';
+import { ImapMailbox } from './adapters/imap-mailbox';
+import { InboxFolder } from './adapters/inbox-folder';
+import { startSmtpListener } from './adapters/smtp-listener';
+import { MailLogController } from './api/mail-log.controller';
+import { MailLog } from './application/mail-log.read-model';
+import { MailReceiver } from './application/mail-receiver';
+import { loadMailInSettings, MAIL_IN_SETTINGS, type MailInSettings } from './mail-in.settings';
+
+/** Starts the ways mail comes in that this process is configured for, and stops them. */
+@Injectable()
+export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MailIn');
+  private readonly stops: Array<() => Promise<void>> = [];
+  /** Where the SMTP listener listens (the configured port, or the one given for port 0). */
+  smtpPort?: number;
+
+  constructor(
+    private readonly receiver: MailReceiver,
+    @Inject(MAIL_IN_SETTINGS) private readonly settings: MailInSettings,
+    @Inject(RUNTIME_SETTINGS) private readonly runtime: RuntimeSettings,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (this.runtime.mode === 'standalone') {
+      const directory = join(this.runtime.dataDir, 'inbox');
+      const inbox = new InboxFolder(
+        directory,
+        (raw) => this.receiver.receive(raw, 'inbox'),
+        (file, error) =>
+          this.logger.error(`inbox/${file} stays for the next round: ${(error as Error).message}`),
+      );
+      await inbox.start(this.settings.inboxPollMs);
+      this.stops.push(() => inbox.stop());
+      this.logger.log(`reading .eml files dropped into ${directory}`);
+    }
+    if (this.settings.imapUrl) {
+      const mailbox = new ImapMailbox({
+        url: this.settings.imapUrl,
+        receive: (raw) => this.receiver.receive(raw, 'imap'),
+        log: (message) => this.logger.log(message),
+        error: (message) => this.logger.error(message),
+        pollMs: this.settings.inboxPollMs,
+      });
+      mailbox.start();
+      this.stops.push(() => mailbox.stop());
+    }
+    if (this.settings.smtp) {
+      const listener = await startSmtpListener({
+        ...this.settings.smtp,
+        ...this.settings,
+        receive: (raw) => this.receiver.receive(raw, 'smtp'),
+        onError: (error) => this.logger.error(`SMTP: ${(error as Error).message}`),
+      });
+      this.stops.push(() => listener.stop());
+      this.smtpPort = listener.port;
+      this.logger.log(`SMTP listener on ${this.settings.smtp.host}:${listener.port}`);
+    }
+  }
+
+  async onApplicationShutdown() {
+    for (const stop of this.stops.reverse()) await stop();
+  }
+}
+
+/** E-mail in: mails become tickets, replies comments, as their senders; the mail log. */
+@Module({
+  imports: [CqrsModule, TicketsModule, EventPublishingModule.forTopic(TOPICS.mail)],
+  controllers: [MailLogController],
+  providers: [
+    { provide: MAIL_IN_SETTINGS, useFactory: () => loadMailInSettings() },
+    MailLog,
+    MailReceiver,
+    MailReceivers,
+  ],
+})
+export class MailInModule {}
