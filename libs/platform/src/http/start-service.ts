@@ -10,6 +10,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { EventSubscriptionsModule } from '../events/event-subscriptions';
 import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
+import { applyRequestRules } from './request-rules';
 
 export interface ServiceDefinition {
   name: string;
@@ -51,6 +52,7 @@ export const configureHttp = (
   app: INestApplication,
   service: Pick<ServiceDefinition, 'name' | 'description'>,
 ) => {
+  applyRequestRules(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

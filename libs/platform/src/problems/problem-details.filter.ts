@@ -51,6 +51,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
       return { type: 'about:blank', title: titleOf(status), status, detail };
     }
+    // http-errors (body-parser, multer): a client error it chose to expose keeps its status.
+    const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: string };
+    if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+      return { type: 'about:blank', title: titleOf(status), status, detail: message ?? titleOf(status) };
+    }
     return {
       type: 'about:blank',
       title: titleOf(HttpStatus.INTERNAL_SERVER_ERROR),

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -23,8 +23,14 @@ export class ContactsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A contact (employees: only themselves)' })
-  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { contact, revision } = await this.queries.execute(new GetContactQuery(id, principal));
+    // The organisation's revision: what a change of this contact sends back as If-Match.
+    res.setHeader('ETag', etag(revision));
     return { ...contact, revision };
   }
 

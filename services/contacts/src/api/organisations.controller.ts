@@ -1,4 +1,5 @@
-import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
+import { CreatesAggregate } from '@helpdesk/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -32,6 +33,7 @@ export class OrganisationsController {
   ) {}
 
   @Post()
+  @CreatesAggregate()
   @ApiOperation({ summary: 'Register a customer organisation with its first administrator (agents)' })
   async register(
     @Body() body: RegisterOrganisationDto,
@@ -76,8 +78,15 @@ export class OrganisationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An organisation (employees get a short summary: its name and whom to ask)' })
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetOrganisationQuery(id, principal));
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.queries.execute(new GetOrganisationQuery(id, principal));
+    // Employees get a summary without a revision: they change nothing of it.
+    if ('revision' in view) res.setHeader('ETag', etag(view.revision));
+    return view;
   }
 
   @Patch(':id')

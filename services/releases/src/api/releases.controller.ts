@@ -5,6 +5,7 @@ import {
   expectedRevisionFrom,
   type Principal,
 } from '@helpdesk/platform';
+import { CreatesAggregate } from '@helpdesk/platform';
 import {
   Body,
   Controller,
@@ -51,6 +52,7 @@ export class ReleasesController {
   ) {}
 
   @Post()
+  @CreatesAggregate()
   @ApiOperation({
     summary: 'Plan a release by hand (agents); the two-weekly trains are planned automatically',
   })

@@ -5,6 +5,7 @@ import {
   type Principal,
   sendRequestedCommand,
 } from '@helpdesk/platform';
+import { CreatesAggregate } from '@helpdesk/platform';
 import {
   Body,
   Controller,
@@ -69,6 +70,7 @@ export class TicketsController {
   ) {}
 
   @Post()
+  @CreatesAggregate()
   @ApiOperation({
     summary:
       'File a ticket (customers for themselves or, as administrator, for a colleague; agents for anyone)',
