@@ -2,6 +2,7 @@ export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/auth.settings';
 export * from './auth/principal';
+export * from './auth/scopes';
 export * from './auth/token-verifier';
 export * from './config/config';
 export * from './health/readiness';

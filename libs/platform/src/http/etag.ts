@@ -36,7 +36,7 @@ export const expectedRevisionFrom = (request: Request): number | undefined => {
       ? 'must name the revision you saw, such as "3"; * (any revision) is not accepted'
       : value.startsWith('W/')
         ? 'must be the strong ETag this API gave, such as "3": a weak tag never matches (RFC 9110 13.1.1)'
-        : 'must be one ETag this API gave, such as "3"';
+        : 'must be an ETag this API gave, such as "3"';
   throw new InvalidInputException([{ field: 'If-Match', reason }]);
 };
 
