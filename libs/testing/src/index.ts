@@ -3,3 +3,4 @@ export * from './infra';
 export * from './test-app';
 export * from './organisations';
 export * from './databases';
+export * from './openapi-contract';
