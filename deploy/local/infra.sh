@@ -6,6 +6,7 @@
 #                    write the connection settings to .infra/env
 #   infra.sh down    stop the servers this script started (by pid)
 #   infra.sh status  each server's state and the version it reports itself
+#   infra.sh schemathesis  install the API fuzzer (pinned, from PyPI) into .infra/schemathesis
 #
 # A variable that is already set (KAFKA_BROKERS, MONGO_URL, PG_URL) is used as it is:
 # that server is neither installed nor started, only checked.
@@ -225,6 +226,24 @@ postgres_down() {
   as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 && log "postgres stopped" || true
 }
 
+# --- schemathesis (API fuzzing against the OpenAPI document) ------------------
+
+SCHEMATHESIS_VERSION=4.32.5
+
+schemathesis_up() {
+  local venv="$infra/schemathesis" started
+  if [ -x "$venv/bin/st" ] && [ "$("$venv/bin/st" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n 1)" = "$SCHEMATHESIS_VERSION" ]; then
+    log "schemathesis: $SCHEMATHESIS_VERSION at $venv/bin/st"
+    return
+  fi
+  started=$(date +%s)
+  log "schemathesis: installing $SCHEMATHESIS_VERSION from PyPI into $venv"
+  python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+    || die "pip could not install schemathesis $SCHEMATHESIS_VERSION"
+  log "schemathesis: $SCHEMATHESIS_VERSION at $venv/bin/st in $(elapsed "$started")"
+}
+
 # --- commands ----------------------------------------------------------------
 
 up() {
@@ -234,6 +253,7 @@ up() {
   postgres_up
   ferretdb_up
   kafka_up
+  schemathesis_up
   log "all servers answer ($(elapsed "$started")); settings in $env_file"
 }
 
@@ -264,5 +284,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  schemathesis) schemathesis_up ;;
+  *) echo "usage: $0 up|down|status|schemathesis" >&2; exit 2 ;;
 esac

@@ -1,7 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { loadConfig, parse } from '../config/config';
-import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from '../problems/problem-details';
+import {
+  type FieldError,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  type ProblemDetails,
+} from '../problems/problem-details';
 
 /** What every service accepts as a request body, before any route sees it. */
 export interface BodyLimits {
@@ -32,7 +37,7 @@ const ACCEPTED_BODIES = /^(application\/(?:[\w.+-]+\+)?json|multipart\/form-data
 
 /**
  * One body parser for every service, in front of every route: a body that is too large, too deep,
- * not JSON, or that carries a `__proto__` key is answered here as problem+json and reaches no handler.
+ * not JSON, or that carries a `__proto__` key or a NUL character is answered here as problem+json and reaches no handler.
  */
 export const applyBodyLimits = (app: INestApplication, limits: BodyLimits = loadBodyLimits()) => {
   const parseJson = express.json({
@@ -43,9 +48,8 @@ export const applyBodyLimits = (app: INestApplication, limits: BodyLimits = load
   function jsonParser(req: Request, res: Response, next: NextFunction) {
     parseJson(req, res, (error?: unknown) => {
       if (error) return sendBodyProblem(req, res, bodyProblem(error, limits));
-      const prototypeKey = findPrototypeKey(req.body);
-      if (prototypeKey !== undefined)
-        return sendBodyProblem(req, res, invalidBody(prototypeKey, '__proto__ is not an accepted key'));
+      const refused = findRefusedContent(req.body);
+      if (refused !== undefined) return sendBodyProblem(req, res, invalidBody(refused.field, refused.reason));
       next();
     });
   }
@@ -89,13 +93,23 @@ const refuseDeepNesting = (raw: Buffer, maxDepth: number) => {
   }
 };
 
-/** JSON.parse makes `__proto__` an own key; class-transformer would then assign it as the prototype. */
-const findPrototypeKey = (value: unknown, path = ''): string | undefined => {
+/**
+ * What no handler may receive: a `__proto__` key (JSON.parse makes it an own key; class-transformer
+ * would then assign it as the prototype), and NUL characters, which no event store can keep
+ * (PostgreSQL's jsonb refuses \u0000).
+ */
+const findRefusedContent = (value: unknown, path = ''): FieldError | undefined => {
+  if (typeof value === 'string')
+    return value.includes('\u0000')
+      ? { field: path || 'body', reason: 'must not contain NUL (\\u0000) characters' }
+      : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const key of Object.keys(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (key === '__proto__') return field;
-    const found = findPrototypeKey((value as Record<string, unknown>)[key], field);
+    if (key === '__proto__') return { field, reason: '__proto__ is not an accepted key' };
+    if (key.includes('\u0000'))
+      return { field: path || 'body', reason: 'keys must not contain NUL (\\u0000) characters' };
+    const found = findRefusedContent((value as Record<string, unknown>)[key], field);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, parse } from '../config/config';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
@@ -11,6 +10,7 @@ import { EventSubscriptionsModule } from '../events/event-subscriptions';
 import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
 import { applyRequestRules } from './request-rules';
+import { setupOpenApi } from './openapi';
 
 export interface ServiceDefinition {
   name: string;
@@ -55,16 +55,7 @@ export const configureHttp = (
   applyRequestRules(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`helpdesk ${service.name}`)
-      .setDescription(service.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  setupOpenApi(app, service);
   return app;
 };
 

@@ -27,6 +27,7 @@ export class SlaController {
 
   @Get('tickets/:id')
   @QueryOperation({
+    ids: { id: 'uuid' },
     summary:
       "A ticket's clocks: target, due time, business time elapsed and remaining, state, warnings, pauses",
     scope: 'sla:read',
@@ -64,7 +65,7 @@ export class SlaController {
       "The compliance report recomputed from the period's ticket events under another policy; nothing is written",
     scope: 'sla:read',
     response: viewSchema('The compliance report under the other policy'),
-    problems: [413, 415, 422],
+    problems: [413, 415],
   })
   whatIf(@Body() body: WhatIfDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new WhatIfQuery(principal, body.policy, period(body)));

@@ -48,6 +48,7 @@ export class AttachmentsController {
   @Post()
   @HttpCode(201)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: `Attach a file (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
     scope: 'tickets:write',
     status: 201,
@@ -99,6 +100,7 @@ export class AttachmentsController {
 
   @Get(':attachmentId')
   @QueryOperation({
+    ids: { id: 'uuid4', attachmentId: 'uuid4' },
     summary: 'Download an attachment',
     scope: 'tickets:read',
     response: { type: 'string', format: 'binary' },

@@ -141,6 +141,7 @@ export class TicketsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'A ticket, or with ?asOf=<ISO time> the ticket as it was then',
     scope: 'tickets:read',
     response: viewSchema('The ticket', ['id']),
@@ -160,6 +161,7 @@ export class TicketsController {
 
   @Get(':id/history')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'Every change of the ticket: what, who, when',
     scope: 'tickets:read',
     response: listSchema('A change: what, who, when'),
@@ -171,6 +173,7 @@ export class TicketsController {
   @Post(':id/triage')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: give a new ticket its priority',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -187,6 +190,7 @@ export class TicketsController {
   @Post(':id/priority')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: change the priority, with a reason',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -203,6 +207,7 @@ export class TicketsController {
   @Post(':id/reassessment')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Reporter or administrator: ask for the priority to be reassessed',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -219,6 +224,7 @@ export class TicketsController {
   @Post(':id/reassessment/decision')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: accept or decline a reassessment',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -235,6 +241,7 @@ export class TicketsController {
   @Post(':id/assignment')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: assign to a specialist and optionally a team',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -251,6 +258,7 @@ export class TicketsController {
   @Post(':id/comments')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Comment: public (the customer sees it) or internal (agents only)',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -267,6 +275,7 @@ export class TicketsController {
   @Post(':id/participants')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Add someone who receives all communication of the ticket',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -282,6 +291,7 @@ export class TicketsController {
 
   @Delete(':id/participants/:participant')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Remove a participant (a contact id or an e-mail address)',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -299,7 +309,12 @@ export class TicketsController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @CommandOperation({ summary: 'Agents: start work', scope: 'tickets:write', response: CommandResultDto })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: start work',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   start(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'StartWork', {});
   }
@@ -307,6 +322,7 @@ export class TicketsController {
   @Post(':id/waiting-for-customer')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: ask the customer (pauses the resolution clock)',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -323,6 +339,7 @@ export class TicketsController {
   @Post(':id/customer-reply')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: record a reply that came by phone (a customer comment counts by itself)',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -338,6 +355,7 @@ export class TicketsController {
   @Post(':id/waiting-for-third-party')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: wait for a third party',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -354,6 +372,7 @@ export class TicketsController {
   @Post(':id/resume')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: resume after a third party answered',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -365,6 +384,7 @@ export class TicketsController {
   @Post(':id/workaround')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: record a workaround (P1/P2: service restored, fix pending)',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -381,6 +401,7 @@ export class TicketsController {
   @Post(':id/fix')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents or the release process: schedule the fix into a release',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -397,6 +418,7 @@ export class TicketsController {
   @Post(':id/fix/unschedule')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents or the release process: take the fix out of its release',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -413,6 +435,7 @@ export class TicketsController {
   @Post(':id/fix/release')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'The release process: the fix shipped; the ticket is resolved',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -429,6 +452,7 @@ export class TicketsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: resolve with a resolution',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -445,6 +469,7 @@ export class TicketsController {
   @Post(':id/close')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Reporter, administrator or agent: confirm the solution and close',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -456,6 +481,7 @@ export class TicketsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Reopen a resolved or closed ticket, with a reason',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -472,6 +498,7 @@ export class TicketsController {
   @Post(':id/wish/accept')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: accept a wish into the backlog',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -483,6 +510,7 @@ export class TicketsController {
   @Post(':id/wish/decline')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: decline a wish, with a reason',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -499,6 +527,7 @@ export class TicketsController {
   @Post(':id/remote-session-consent')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'The customer allows an agent to look along remotely',
     scope: 'tickets:write',
     response: CommandResultDto,
@@ -509,6 +538,7 @@ export class TicketsController {
 
   @Delete('/:id/remote-session-consent')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'The customer withdraws that consent',
     scope: 'tickets:write',
     response: CommandResultDto,
