@@ -48,7 +48,7 @@ const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
  */
 export const applyValidationConstraints = () => {
   const storage = getMetadataStorage() as unknown as {
-    validationMetadatas: Map<Function, ValidationMetadata[]>;
+    validationMetadatas: Map<{ prototype: object }, ValidationMetadata[]>;
   };
   for (const [target, rules] of storage.validationMetadatas) {
     for (const rule of rules) {
