@@ -82,14 +82,14 @@ describe('request rules shared by every service (standalone)', () => {
     expect(await historyLength()).toBe(before);
   });
 
-  it('refuses a __proto__ key anywhere in the body', async () => {
+  it('refuses a __proto__ key anywhere in the body (422)', async () => {
     const before = await historyLength();
     const response = await desk
       .as(agent)
       .post(`/tickets/${ticketId}/comments`)
       .set('content-type', 'application/json')
       .send('{"body":"hi","visibility":"public","__proto__":{"x":1}}');
-    expectProblem(response, 400);
+    expectProblem(response, 422);
     expect(response.body.errors[0].field).toBe('__proto__');
     expect(await historyLength()).toBe(before);
   });

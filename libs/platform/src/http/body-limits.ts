@@ -49,7 +49,13 @@ export const applyBodyLimits = (app: INestApplication, limits: BodyLimits = load
     parseJson(req, res, (error?: unknown) => {
       if (error) return sendBodyProblem(req, res, bodyProblem(error, limits));
       const refused = findRefusedContent(req.body);
-      if (refused !== undefined) return sendBodyProblem(req, res, invalidBody(refused.field, refused.reason));
+      // Well-formed JSON, but text no store can keep (or a key we never accept): 422, as the domain refuses.
+      if (refused !== undefined)
+        return sendBodyProblem(req, res, {
+          ...invalidBody(refused.field, refused.reason),
+          status: 422,
+          title: 'Unprocessable entity',
+        });
       next();
     });
   }
