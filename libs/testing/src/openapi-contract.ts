@@ -47,6 +47,10 @@ export const contractProblems = (document: OpenApiDocument): string[] => {
       else operationIds.set(operation.operationId, name);
     }
   }
+  // A DTO of the same name elsewhere would silently replace the one problem schema.
+  const problem = document.components?.schemas?.ProblemDetailsDto as { properties?: object } | undefined;
+  for (const member of ['type', 'title', 'status', 'detail', 'errors'])
+    if (!(member in (problem?.properties ?? {}))) problems.push(`ProblemDetailsDto has no ${member}`);
   return problems;
 };
 
