@@ -14,8 +14,9 @@ export const allowedMethods = (request: Request): string[] => {
   const methods = new Set<string>();
   for (const layer of stack) {
     if (!layer.route || !layer.match(request.path)) continue;
-    for (const method of Object.keys(layer.route.methods))
-      if (method !== '_all') methods.add(method.toUpperCase());
+    // Middleware for every path (metrics) is mounted on a wildcard for every method: no endpoint.
+    if (layer.route.path.includes('*')) continue;
+    for (const method of Object.keys(layer.route.methods)) methods.add(method.toUpperCase());
   }
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
