@@ -105,6 +105,13 @@ describe('request rules shared by every service (standalone)', () => {
     expect(await organisationRevision()).toBe(before);
   });
 
+  it('answers 405 with Allow to a method a path does not answer, 404 to a path that does not exist', async () => {
+    const response = await desk.as(agent).put('/tickets').send({});
+    expectProblem(response, 405);
+    expect(response.headers.allow).toBe('GET, HEAD, POST');
+    expectProblem(await desk.as(agent).put('/no-such-route').send({}), 404);
+  });
+
   it('refuses GET /releases?from=notadate naming the field', async () => {
     const response = await desk.as(agent).get('/releases?from=notadate');
     expectProblem(response, 400);
