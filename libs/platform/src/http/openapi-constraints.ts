@@ -55,7 +55,8 @@ export const applyValidationConstraints = () => {
       if (rule.each) continue;
       const documented = Reflect.getOwnMetadata(API_MODEL_PROPERTIES, target.prototype, rule.propertyName);
       if (!documented) continue;
-      const keywords = keywordsOf(rule);
+      // @IsOptional() lets null through as absent: the document says so.
+      const keywords = rule.type === 'conditionalValidation' ? { nullable: true } : keywordsOf(rule);
       if (Object.keys(keywords).length === 0) continue;
       Reflect.defineMetadata(
         API_MODEL_PROPERTIES,
