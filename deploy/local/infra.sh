@@ -11,6 +11,7 @@
 #   infra.sh kafka-stop | kafka-start
 #                    stop the broker alone (by its pid), or start it again on the same port and
 #                    data: an outage of the bus, as the fault suite (e2e/operations) makes one
+#   infra.sh schemathesis  install the API fuzzer (pinned, from PyPI) into .infra/schemathesis
 #
 # INFRA_DIR=<folder> keeps another set of servers there (e.g. a throwaway broker: with PG_URL
 # and MONGO_URL set, `INFRA_DIR=/tmp/x infra.sh kafka-start` starts a fresh Kafka alone).
@@ -352,6 +353,24 @@ CONF
   log "imap: up at $url in $(elapsed "$started")"
 }
 
+# --- schemathesis (API fuzzing against the OpenAPI document) ------------------
+
+SCHEMATHESIS_VERSION=4.32.5
+
+schemathesis_up() {
+  local venv="$infra/schemathesis" started
+  if [ -x "$venv/bin/st" ] && [ "$("$venv/bin/st" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n 1)" = "$SCHEMATHESIS_VERSION" ]; then
+    log "schemathesis: $SCHEMATHESIS_VERSION at $venv/bin/st"
+    return
+  fi
+  started=$(date +%s)
+  log "schemathesis: installing $SCHEMATHESIS_VERSION from PyPI into $venv"
+  python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+    || die "pip could not install schemathesis $SCHEMATHESIS_VERSION"
+  log "schemathesis: $SCHEMATHESIS_VERSION at $venv/bin/st in $(elapsed "$started")"
+}
+
 # --- commands ----------------------------------------------------------------
 
 up() {
@@ -362,6 +381,7 @@ up() {
   ferretdb_up
   kafka_up
   imap_up
+  schemathesis_up
   log "all servers answer ($(elapsed "$started")); settings in $env_file"
 }
 
@@ -400,5 +420,6 @@ case "${1:-}" in
   deploy-tools) deploy_tools ;;
   kafka-stop) stop_pid kafka "$infra/kafka/pid" ;;
   kafka-start) kafka_up ;;
-  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start" >&2; exit 2 ;;
+  schemathesis) schemathesis_up ;;
+  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start|schemathesis" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 import { topicContract, TOPICS } from '@helpdesk/contracts';
 import { eventually } from '@helpdesk/testing';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listMails, mailsTwice } from '../../deploy/local/stack/mailbox';
 import type { Stack } from '../../deploy/local/stack/stack';
@@ -44,6 +44,7 @@ describe('two replicas of every service under load, then kill -9 of each relay l
 
   beforeAll(async () => {
     startedAt = Date.now();
+    mkdirSync(suiteDir, { recursive: true });
     const policies = join(suiteDir, `ops-quick-${process.pid}.json`);
     writeFileSync(policies, JSON.stringify([quickPolicy]));
     // A broker of its own, so new groups may read the topics from the beginning (the default):

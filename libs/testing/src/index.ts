@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './databases';
 export * from './eventually';
 export * from './service-process';
+export * from './openapi-contract';

@@ -1,7 +1,10 @@
 import {
   configureHttp,
+  DEFAULT_SCOPES,
   KafkaHealth,
   type Principal,
+  SCOPES,
+  type Scope,
   serviceRootModule,
   type ServiceDefinition,
 } from '@helpdesk/platform';
@@ -17,7 +20,7 @@ export const TEST_JWT_SECRET = 'integration-tests-secret-0123456789abcdef';
 export interface TestApp {
   app: INestApplication;
   /** A request as this principal, with its bearer token. */
-  as(principal: Principal): AuthedAgent;
+  as(principal: TestPrincipal): AuthedAgent;
   close(): Promise<void>;
 }
 
@@ -76,13 +79,20 @@ export const startTestApp = async (
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/** A test principal may say what its token carries; otherwise the scopes of its role (a system: every scope). */
+export type TestPrincipal = Principal & { scopes?: readonly Scope[] };
+
+const testScopesOf = (principal: TestPrincipal) =>
+  principal.scopes ?? (principal.role === 'system' ? SCOPES : DEFAULT_SCOPES[principal.role]);
+
 /** An HS256 token signed with the test secret, synchronously so tests can chain requests. */
-export const testToken = (principal: Principal) => {
+export const testToken = (principal: TestPrincipal) => {
   const now = Math.floor(Date.now() / 1000);
   const payload = {
     sub: principal.id,
     role: principal.role,
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
+    scope: testScopesOf(principal).join(' '),
     iat: now,
     exp: now + 3600,
   };

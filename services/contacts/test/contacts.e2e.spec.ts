@@ -126,7 +126,7 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
     ]);
   });
 
-  it('answers 409 to a stale If-Match and writes nothing', async () => {
+  it('answers 412 to a stale If-Match and writes nothing', async () => {
     const { id, admin } = await register('Stale');
     const seen = await desk.as(agent).get(`/organisations/${id}`).expect(200);
     await desk.as(admin).patch(`/organisations/${id}`).send({ name: 'Stale 2' }).expect(200);
@@ -135,7 +135,7 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
       .patch(`/organisations/${id}`)
       .set('If-Match', `"${seen.body.revision}"`)
       .send({ name: 'Stale 3' })
-      .expect(409);
+      .expect(412);
     expect((await desk.as(agent).get(`/organisations/${id}`).expect(200)).body.name).toBe('Stale 2');
   });
 

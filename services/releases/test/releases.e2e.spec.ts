@@ -223,13 +223,13 @@ describe('releases over HTTP (PostgreSQL event store, MongoDB read models)', () 
     await desk.as(agent).delete(`/releases/${id}/fixes/${ticket.id}`).send({ reasons: 'typo' }).expect(400);
   });
 
-  it('honours If-Match: a stale revision answers 409 and changes nothing', async () => {
+  it('honours If-Match: a stale revision answers 412 and changes nothing', async () => {
     const ticket = await seedTicket(directory);
     const { id } = await plan();
     await schedule(id, ticket).set('If-Match', '"0"').expect(200);
-    const stale = await desk.as(agent).post(`/releases/${id}/freeze`).set('If-Match', '"0"').expect(409);
+    const stale = await desk.as(agent).post(`/releases/${id}/freeze`).set('If-Match', '"0"').expect(412);
     expect(stale.headers['content-type']).toMatch(PROBLEM);
-    expect(stale.body.detail).toMatch(/changed by someone else/);
+    expect(stale.body.detail).toMatch(/no longer the current revision/);
     await desk.as(agent).post(`/releases/${id}/freeze`).set('If-Match', 'yesterday').expect(400);
     expect(await revisionOf(id)).toBe(1);
     const frozen = await desk.as(agent).post(`/releases/${id}/freeze`).set('If-Match', '"1"').expect(200);

@@ -1,5 +1,10 @@
 import { configureHttp, serviceRootModule, type ServiceDefinition } from '@helpdesk/platform';
-import { requireInfra } from '@helpdesk/testing';
+import {
+  conflictingSchemaNames,
+  contractProblems,
+  type OpenApiDocument,
+  requireInfra,
+} from '@helpdesk/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +19,9 @@ const boot = async (service: ServiceDefinition): Promise<INestApplication> => {
   await app.init();
   return app;
 };
+
+/** Each mode's OpenAPI document, for the check across them at the end. */
+const documents: Record<string, OpenApiDocument> = {};
 
 describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
   'the %s service',
@@ -75,6 +83,13 @@ describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
       expect(Object.keys(paths['/health/live'].get.responses)).toEqual(['200']);
       for (const probe of ['/health/ready', '/health/started'])
         expect(Object.keys(paths[probe].get.responses).sort()).toEqual(['200', '503']);
+      documents[service.name] = response.body;
+    });
+
+    it('documents every operation: success schema, problem+json errors, scopes, unique operationIds', async () => {
+      const response = await request(app.getHttpServer()).get('/docs/openapi.json').expect(200);
+      expect(Object.keys(response.body.paths).length).toBeGreaterThan(1);
+      expect(contractProblems(response.body)).toEqual([]);
     });
 
     it('exposes Prometheus metrics', async () => {
@@ -89,3 +104,10 @@ describe.each([...desk, standaloneService].map((s) => [s.name, s] as const))(
     });
   },
 );
+
+describe('the OpenAPI documents together', () => {
+  it('give every schema name one meaning, in each service and in standalone mode', () => {
+    expect(Object.keys(documents).sort()).toEqual([...desk, standaloneService].map((s) => s.name).sort());
+    expect(conflictingSchemaNames(documents)).toEqual([]);
+  });
+});

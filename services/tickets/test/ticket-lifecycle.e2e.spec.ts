@@ -105,7 +105,7 @@ describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () =
     expect((await desk.as(agent).get(`/tickets/${id}`).expect(200)).body.priority).toBe('P1');
   });
 
-  it('answers a stale If-Match with 409 and writes nothing, and honours a current one', async () => {
+  it('answers a stale If-Match with 412 and writes nothing, and honours a current one', async () => {
     const { id } = await file();
     await desk
       .as(agent)
@@ -118,9 +118,9 @@ describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () =
       .post(`/tickets/${id}/comments`)
       .set('If-Match', '"0"')
       .send({ body: 'x', visibility: 'public' })
-      .expect(409);
+      .expect(412);
     expect(stale.headers['content-type']).toMatch(/problem\+json/);
-    expect(stale.body.detail).toMatch(/changed by someone else/);
+    expect(stale.body.detail).toMatch(/no longer the current revision/);
     const ok = await desk
       .as(agent)
       .post(`/tickets/${id}/comments`)

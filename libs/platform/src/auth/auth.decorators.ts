@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Principal, Role } from './principal';
+import type { Scope } from './scopes';
 
 export const PUBLIC_ROUTE = 'helpdesk:public';
 export const REQUIRED_ROLES = 'helpdesk:roles';
@@ -12,6 +13,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  /** What the caller's token may be used for (its `scope`, or its role's defaults). */
+  scopes?: ReadonlySet<Scope>;
 }
 
 /** The caller, as verified by the AuthGuard. */

@@ -4,8 +4,10 @@ import request from 'supertest';
 import { configureHttp } from '../http/start-service';
 import { PlatformModule } from '../platform.module';
 import { CurrentPrincipal, Roles } from './auth.decorators';
+import { RequiresScope } from './scopes';
 import type { Principal } from './principal';
 import { signDevToken } from './token-verifier';
+import { SignJWT } from 'jose';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -21,6 +23,12 @@ class WhoAmIController {
   agentsOnly() {
     return { ok: true };
   }
+
+  @Get('writes-tickets')
+  @RequiresScope('tickets:write')
+  writesTickets() {
+    return { ok: true };
+  }
 }
 
 describe('bearer-token auth on every route', () => {
@@ -32,6 +40,7 @@ describe('bearer-token auth on every route', () => {
 
   beforeAll(async () => {
     process.env.AUTH_JWT_SECRET = secret;
+    process.env.AUTH_MAX_TOKEN_LIFETIME = '12h';
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule.forRoot({ service: 'test' })],
       controllers: [WhoAmIController],
@@ -44,6 +53,7 @@ describe('bearer-token auth on every route', () => {
   });
   afterAll(async () => {
     delete process.env.AUTH_JWT_SECRET;
+    delete process.env.AUTH_MAX_TOKEN_LIFETIME;
     await app.close();
   });
 
@@ -64,6 +74,59 @@ describe('bearer-token auth on every route', () => {
     const response = await get('/whoami').expect(401);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.detail).toMatch(/bearer token is required/);
+    expect(response.headers['www-authenticate']).toBe('Bearer realm="helpdesk"');
+  });
+
+  const signed = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('a-1')).sign(
+      new TextEncoder().encode(secret),
+    );
+
+  it('refuses a token without exp, with an invalid_token challenge', async () => {
+    const response = await get('/whoami', await signed({ role: 'agent' }, (jwt) => jwt.setIssuedAt())).expect(
+      401,
+    );
+    expect(response.body.detail).toMatch(/"exp"/);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="helpdesk", error="invalid_token"/);
+  });
+
+  it('refuses a token that lives longer than AUTH_MAX_TOKEN_LIFETIME, or is not valid yet', async () => {
+    const long = await signed({ role: 'agent' }, (jwt) => jwt.setIssuedAt().setExpirationTime('13h'));
+    expect((await get('/whoami', long).expect(401)).body.detail).toMatch(/longer than the 43200 s allowed/);
+    const early = await signed({ role: 'agent' }, (jwt) =>
+      jwt.setIssuedAt().setExpirationTime('2h').setNotBefore('1h'),
+    );
+    expect((await get('/whoami', early).expect(401)).body.detail).toMatch(/nbf/);
+  });
+
+  it('refuses a token with an unknown scope', async () => {
+    const token = await signDevToken(secret, { id: 'a-1', role: 'agent' }, { scopes: ['tickets:rule'] });
+    expect((await get('/whoami', token).expect(401)).body.detail).toMatch(/unknown scopes tickets:rule/);
+  });
+
+  it('answers 403 naming the missing scope, with an insufficient_scope challenge', async () => {
+    const reader = await signDevToken(secret, { id: 'a-1', role: 'agent' }, { scopes: ['tickets:read'] });
+    const response = await get('/whoami/writes-tickets', reader).expect(403);
+    expect(response.body.detail).toBe('this token lacks the scope tickets:write (it has tickets:read)');
+    expect(response.headers['www-authenticate']).toMatch(
+      /error="insufficient_scope".*, scope="tickets:write"$/,
+    );
+    const writer = await signDevToken(secret, { id: 'a-1', role: 'agent' }, { scopes: ['tickets:write'] });
+    await get('/whoami/writes-tickets', writer).expect(200);
+  });
+
+  it("gives people their role's scopes when the token names none, and a system only what it carries", async () => {
+    await get('/whoami/writes-tickets', await signDevToken(secret, { id: 'a-1', role: 'agent' })).expect(200);
+    const customer = await signDevToken(secret, {
+      id: 'c-1',
+      role: 'customer_employee',
+      organisationId: 'o-1',
+    });
+    await get('/whoami/writes-tickets', customer).expect(200);
+    const system = await signDevToken(secret, { id: 'erp', role: 'system' });
+    expect((await get('/whoami/writes-tickets', system).expect(403)).body.detail).toMatch(/it has none/);
+    const trusted = await signDevToken(secret, { id: 'erp', role: 'system' }, { scopes: ['tickets:write'] });
+    await get('/whoami/writes-tickets', trusted).expect(200);
   });
 
   it('refuses a token signed with another secret', async () => {

@@ -19,6 +19,11 @@ export const loadAuthSettings = (
       AUTH_JWKS_URL: { ...optional, description: 'JWKS URL of the OIDC issuer' },
       AUTH_ISSUER: { ...optional, description: 'expected token issuer (iss)' },
       AUTH_AUDIENCE: { ...optional, description: 'expected token audience (aud)' },
+      AUTH_MAX_TOKEN_LIFETIME: {
+        description: 'the longest a bearer token may live from iat to exp: seconds, or 90m, 24h, 7d',
+        default: '24h',
+        parse: parseLifetime,
+      },
     },
     environment,
   );
@@ -27,6 +32,7 @@ export const loadAuthSettings = (
     jwksUrl: env.AUTH_JWKS_URL || undefined,
     issuer: env.AUTH_ISSUER || undefined,
     audience: env.AUTH_AUDIENCE || undefined,
+    maxLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME,
   };
   if (settings.jwksUrl) {
     try {
@@ -45,4 +51,13 @@ export const loadAuthSettings = (
     throw new ConfigError(['AUTH_JWT_SECRET must be at least 32 characters']);
   }
   return settings;
+};
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** `3600`, `90m`, `24h`, `7d`: seconds. */
+export const parseLifetime = (raw: string) => {
+  const match = /^(\d+)([smhd]?)$/.exec(raw.trim());
+  if (!match || Number(match[1]) <= 0) throw new Error('expected seconds, or a number with s, m, h or d');
+  return Number(match[1]) * UNIT_SECONDS[match[2] || 's'];
 };

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Principal, type Role } from './principal';
+import { DEFAULT_SCOPES, isScope, type Scope, SCOPES } from './scopes';
 
 export interface AuthSettings {
   /** HS256 shared secret (development and standalone). */
@@ -8,11 +9,19 @@ export interface AuthSettings {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The longest a token may live, from `iat` (or now) to `exp`, in seconds. */
+  maxLifetimeSeconds?: number;
 }
 
 export class InvalidTokenError extends Error {}
 
-export type TokenVerifier = (token: string) => Promise<Principal>;
+/** Who calls, and what this token lets them do. */
+export interface VerifiedToken {
+  principal: Principal;
+  scopes: ReadonlySet<Scope>;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /** Verifies a bearer token's signature and expiry, then reads the principal from its claims. */
 export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
@@ -23,6 +32,8 @@ export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
     algorithms: settings.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
     issuer: settings.issuer,
     audience: settings.audience,
+    // jose checks exp and nbf when present; a token that never expires is not accepted at all.
+    requiredClaims: ['exp'],
   };
   return async (token) => {
     let payload: JWTPayload;
@@ -34,8 +45,31 @@ export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
     } catch (error) {
       throw new InvalidTokenError(`the bearer token is not valid: ${(error as Error).message}`);
     }
-    return principalFrom(payload);
+    if (settings.maxLifetimeSeconds !== undefined) {
+      const from = payload.iat ?? Math.floor(Date.now() / 1000);
+      if (payload.exp! - from > settings.maxLifetimeSeconds)
+        throw new InvalidTokenError(
+          `the bearer token is not valid: it lives longer than the ${settings.maxLifetimeSeconds} s allowed (AUTH_MAX_TOKEN_LIFETIME)`,
+        );
+    }
+    const principal = principalFrom(payload);
+    return { principal, scopes: scopesFrom(payload, principal.role) };
   };
+};
+
+/** The token's `scope` claim (space-separated), or its role's defaults when it has none. */
+export const scopesFrom = (claims: JWTPayload, role: Role): ReadonlySet<Scope> => {
+  const { scope } = claims as { scope?: unknown };
+  if (scope === undefined) return new Set(DEFAULT_SCOPES[role]);
+  if (typeof scope !== 'string')
+    throw new InvalidTokenError("the token's scope must be a space-separated string");
+  const given = scope.split(' ').filter(Boolean);
+  const unknown = given.filter((s) => !isScope(s));
+  if (unknown.length)
+    throw new InvalidTokenError(
+      `the token has unknown scopes ${unknown.join(', ')}; known are ${SCOPES.join(' ')}`,
+    );
+  return new Set(given as Scope[]);
 };
 
 export const principalFrom = (claims: JWTPayload): Principal => {
@@ -60,10 +94,11 @@ export const principalFrom = (claims: JWTPayload): Principal => {
 export const signDevToken = (
   secret: string,
   principal: Principal,
-  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+  options: { expiresIn?: string; issuer?: string; audience?: string; scopes?: readonly string[] } = {},
 ) => {
   let jwt = new SignJWT({
     role: principal.role,
+    ...(options.scopes ? { scope: options.scopes.join(' ') } : {}),
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Module, type OnApplicationBootstrap, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, parse } from '../config/config';
 import { configurationProblems, type SettingsCheck } from '../config/settings-check';
@@ -17,7 +16,8 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { EventSubscriptionsModule } from '../events/event-subscriptions';
 import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
-import { documentReadYourWrites } from '../consistency/read-your-writes.openapi';
+import { applyRequestRules } from './request-rules';
+import { setupOpenApi } from './openapi';
 
 export interface ServiceDefinition {
   name: string;
@@ -71,20 +71,10 @@ export const configureHttp = (
   app: INestApplication,
   service: Pick<ServiceDefinition, 'name' | 'description'>,
 ) => {
+  applyRequestRules(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = documentReadYourWrites(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(`helpdesk ${service.name}`)
-        .setDescription(service.description)
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  setupOpenApi(app, service);
   return app;
 };
 

@@ -31,21 +31,25 @@ export interface LeaseHandle {
 
 const RELEASED = 'this process stops';
 
+/** The store has not answered yet: slow, which is not the same as saying no. */
+class NotAnsweredInTime extends Error {}
+
 const timeout = <T>(promise: Promise<T>, ms: number, what: string) => {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new NotAnsweredInTime(`${what} took longer than ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 };
 
 /**
  * Runs `work` while this process holds the lease `name`. Every `renewMs` it renews the lease (or,
- * standing by, asks for it); the first renewal that fails or does not answer within `renewMs`
- * stops the work at once, well before the lease expires for the others (the TTL is at least three
- * renewals), so two holders never work at the same time. A standby takes over within the TTL of
+ * standing by, asks for it). A renewal that fails stops the work at once; one that does not answer
+ * within `renewMs` is tried again at the next interval while the lease cannot yet have expired, and
+ * once it could (the TTL from the last confirmed renewal, less two intervals) the work stops, before the lease expires for
+ * the others, so two holders never work at the same time. Another holder's lease stops it at once. A standby takes over within the TTL of
  * the holder's last renewal (at once when the store frees the lease with the holder's
  * connection), plus one interval.
  */
@@ -98,7 +102,11 @@ export const runUnderLease = (
     await timeout(leases.release(name), renewMs, `releasing lease ${name}`).catch(() => undefined);
   };
 
+  // When the last renewal (or acquisition) that the store confirmed was sent: the lease lasts
+  // at least the TTL from then, whatever happened to the requests after it.
+  let confirmedAt = 0;
   const attempt = async () => {
+    const sentAt = Date.now();
     let ours: boolean;
     try {
       ours = await timeout(
@@ -107,10 +115,17 @@ export const runUnderLease = (
         `lease ${name}`,
       );
     } catch (error) {
-      if (held) await stopWork((error as Error).message);
+      if (!held) return;
+      // A store that refuses or fails (its connection, and a PostgreSQL lock with it, may be gone)
+      // stops the work at once. A slow answer (a loaded machine) is not a lost lease: the work
+      // stops only once the lease could expire before the next renewal is answered.
+      const slow = error instanceof NotAnsweredInTime;
+      if (!slow || Date.now() - confirmedAt >= ttlMs - 2 * renewMs) await stopWork((error as Error).message);
+      else logger.warn(`lease ${name}: renewal not answered yet (${error.message}); trying again`);
       return;
     }
     if (stopped) return;
+    if (ours) confirmedAt = sentAt;
     if (ours && !held) startWork();
     else if (!ours && held) await stopWork('taken by another holder, or expired');
   };

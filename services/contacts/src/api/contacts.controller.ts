@@ -1,7 +1,8 @@
-import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, viewSchema } from '@helpdesk/platform';
+import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { GetContactQuery, GetContactQueryHandler } from '../application/organisation-queries';
 import type { OrganisationCommand } from '../domain';
@@ -12,7 +13,6 @@ type ContactCommand = Extract<OrganisationCommand, { data: { contactId: string }
 
 /** A contact by its own id; its organisation is looked up, and scoping is that organisation's. */
 @ApiTags('contacts')
-@ApiBearerAuth()
 @Controller('contacts')
 export class ContactsController {
   constructor(
@@ -22,15 +22,27 @@ export class ContactsController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'A contact (employees: only themselves)' })
-  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  @QueryOperation({
+    summary: 'A contact (employees: only themselves)',
+    scope: 'contacts:read',
+    response: viewSchema('The contact', ['id']),
+  })
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { contact, revision } = await this.queries.execute(new GetContactQuery(id, principal));
+    // The organisation's revision: what a change of this contact sends back as If-Match.
+    res.setHeader('ETag', etag(revision));
     return { ...contact, revision };
   }
 
   @Patch(':id')
-  @ApiOperation({
+  @CommandOperation({
     summary: "Change a contact's details or role (its organisation's administrators or agents)",
+    scope: 'contacts:write',
+    response: CommandResultDto,
   })
   async change(
     @Param('id') id: string,
@@ -46,13 +58,21 @@ export class ContactsController {
 
   @Post(':id/authorisation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Authorise the contact for support: tickets may be filed for them' })
+  @CommandOperation({
+    summary: 'Authorise the contact for support: tickets may be filed for them',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+  })
   authorise(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'AuthoriseContact', { contactId: id });
   }
 
   @Delete(':id/authorisation')
-  @ApiOperation({ summary: 'Revoke the authorisation: no new tickets for them' })
+  @CommandOperation({
+    summary: 'Revoke the authorisation: no new tickets for them',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+  })
   revoke(
     @Param('id') id: string,
     @Body() body: RevokeAuthorisationDto,
@@ -67,14 +87,22 @@ export class ContactsController {
 
   @Post(':id/deactivation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deactivate the contact (they left); their authorisation goes with it' })
+  @CommandOperation({
+    summary: 'Deactivate the contact (they left); their authorisation goes with it',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+  })
   deactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'DeactivateContact', { contactId: id });
   }
 
   @Post(':id/reactivation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reactivate a former contact (not yet authorised)' })
+  @CommandOperation({
+    summary: 'Reactivate a former contact (not yet authorised)',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+  })
   reactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'ReactivateContact', { contactId: id });
   }

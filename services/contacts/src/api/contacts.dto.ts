@@ -3,8 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -49,6 +51,8 @@ export class RegisterOrganisationDto {
   @IsIn(LANGUAGES)
   language?: 'nl' | 'en';
   @ApiProperty({ type: ContactDetailsDto, description: 'Its first administrator (authorised for support)' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDetailsDto)
   administrator!: ContactDetailsDto;

@@ -1,7 +1,15 @@
-import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
+import {
+  CommandOperation,
+  QueryOperation,
+  CommandResultDto,
+  viewSchema,
+  pageSchema,
+  listSchema,
+} from '@helpdesk/platform';
+import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import {
@@ -18,12 +26,6 @@ import {
 import { runOrganisationCommand } from './run-organisation-command';
 
 @ApiTags('organisations')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag (revision) you saw: a stale write answers 409',
-})
 @Controller('organisations')
 export class OrganisationsController {
   constructor(
@@ -32,7 +34,12 @@ export class OrganisationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a customer organisation with its first administrator (agents)' })
+  @CommandOperation({
+    summary: 'Register a customer organisation with its first administrator (agents)',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+    creates: true,
+  })
   async register(
     @Body() body: RegisterOrganisationDto,
     @Req() req: Request,
@@ -62,7 +69,11 @@ export class OrganisationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Organisations by name (customers: only their own)' })
+  @QueryOperation({
+    summary: 'Organisations by name (customers: only their own)',
+    scope: 'contacts:read',
+    response: pageSchema('An organisation'),
+  })
   list(@Query() query: ListOrganisationsDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(
       new ListOrganisationsQuery(principal, {
@@ -75,15 +86,28 @@ export class OrganisationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An organisation (employees get a short summary: its name and whom to ask)' })
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetOrganisationQuery(id, principal));
+  @QueryOperation({
+    summary: 'An organisation (employees get a short summary: its name and whom to ask)',
+    scope: 'contacts:read',
+    response: viewSchema('The organisation (employees: a summary)', ['id']),
+  })
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.queries.execute(new GetOrganisationQuery(id, principal));
+    // Employees get a summary without a revision: they change nothing of it.
+    if ('revision' in view) res.setHeader('ETag', etag(view.revision));
+    return view;
   }
 
   @Patch(':id')
-  @ApiOperation({
+  @CommandOperation({
     summary:
       'Change its details (its administrators or agents); its SLA policy, calendar and status are for agents only',
+    scope: 'contacts:write',
+    response: CommandResultDto,
   })
   async change(
     @Param('id') id: string,
@@ -105,7 +129,12 @@ export class OrganisationsController {
   }
 
   @Post(':id/contacts')
-  @ApiOperation({ summary: 'Add a contact (its administrators or agents)' })
+  @CommandOperation({
+    summary: 'Add a contact (its administrators or agents)',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+    status: 201,
+  })
   async addContact(
     @Param('id') id: string,
     @Body() body: AddContactDto,
@@ -125,7 +154,11 @@ export class OrganisationsController {
   }
 
   @Get(':id/contacts')
-  @ApiOperation({ summary: 'Its contacts (its administrators or agents)' })
+  @QueryOperation({
+    summary: 'Its contacts (its administrators or agents)',
+    scope: 'contacts:read',
+    response: listSchema('A contact'),
+  })
   contacts(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListContactsQuery(id, principal));
   }

@@ -61,12 +61,11 @@ export const decideOrganisation = (
   const about = { ...by, contactId: contact.id };
   switch (command.type) {
     case 'ChangeContactDetails': {
-      const next = validateContact({ ...contact, ...command.data.changes });
+      // A field given as undefined is a field not given: it must not blank the contact's value.
+      const given = definedOnly(command.data.changes);
+      const next = validateContact({ ...contact, ...given });
       if (next.email !== contact.email && contact.active) requireUniqueEmail(state, next.email);
-      const changes = changed(contact, {
-        ...command.data.changes,
-        ...(command.data.changes.email ? { email: next.email } : {}),
-      });
+      const changes = changed(contact, { ...given, ...(given.email ? { email: next.email } : {}) });
       return Object.keys(changes).length
         ? [{ type: 'ContactDetailsChanged', data: { ...about, changes } }]
         : [];
@@ -210,6 +209,9 @@ const isTimeZone = (zone: string) => {
     return false;
   }
 };
+
+const definedOnly = <T extends object>(changes: Partial<T>): Partial<T> =>
+  Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** Only the fields whose value really changes: a no-op edit records nothing. */
 const changed = <T extends object>(current: T, changes: Partial<T>): Partial<T> =>

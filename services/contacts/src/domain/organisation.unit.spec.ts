@@ -213,6 +213,17 @@ describe('contacts', () => {
       )
       .thenThrows(refusedWith('email_in_use')));
 
+  it('take a field given as undefined as not given: nothing changes, nothing is recorded', () =>
+    spec
+      .given(withBram)
+      .when(
+        command('ChangeContactDetails', admin, {
+          contactId: 'c-emp',
+          changes: { name: undefined, email: undefined, phone: undefined, language: undefined },
+        }),
+      )
+      .then([]));
+
   it('are unknown when the id is not one of the organisation', () =>
     spec
       .given(registered)

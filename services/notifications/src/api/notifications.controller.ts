@@ -1,19 +1,21 @@
+import { QueryOperation, viewSchema, pageSchema } from '@helpdesk/platform';
 import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { NotificationQueries } from '../application/notification-queries';
 import { ListNotificationsDto } from './notifications.dto';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly queries: NotificationQueries) {}
 
   @Get()
-  @ApiOperation({
+  @QueryOperation({
     summary:
       'The delivery log, newest first: status, attempts, possibly repeated (agents: all; administrators: their organisation; others: their own)',
+    scope: 'notifications:read',
+    response: pageSchema('A message and its deliveries'),
   })
   list(@Query() query: ListNotificationsDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(principal, {
@@ -25,7 +27,11 @@ export class NotificationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One message as it was rendered (text and HTML), with every delivery attempt' })
+  @QueryOperation({
+    summary: 'One message as it was rendered (text and HTML), with every delivery attempt',
+    scope: 'notifications:read',
+    response: viewSchema('A message as rendered, with its delivery attempts', ['id']),
+  })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.get(principal, id);
   }

@@ -1,4 +1,11 @@
 import {
+  CommandOperation,
+  QueryOperation,
+  CommandResultDto,
+  viewSchema,
+  pageSchema,
+} from '@helpdesk/platform';
+import {
   commandContext,
   CurrentPrincipal,
   etag,
@@ -19,7 +26,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ReleaseCommandResult } from '../application/execute-release-command';
@@ -30,19 +37,13 @@ import {
   ListReleasesDto,
   PlanReleaseDto,
   PostponeReleaseDto,
-  ScheduleFixDto,
-  UnscheduleFixDto,
+  ScheduleReleaseFixDto,
+  UnscheduleReleaseFixDto,
 } from './releases.dto';
 import { runReleaseCommand } from './run-release-command';
 
 /** Releases: everyone signed in reads them (customers see their own tickets' fixes); agents change them. */
 @ApiTags('releases')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag (revision) you saw: a stale write answers 409',
-})
 @Controller('releases')
 export class ReleasesController {
   constructor(
@@ -51,8 +52,11 @@ export class ReleasesController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @CommandOperation({
     summary: 'Plan a release by hand (agents); the two-weekly trains are planned automatically',
+    scope: 'releases:write',
+    response: CommandResultDto,
+    creates: true,
   })
   async plan(@Body() body: PlanReleaseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const releaseId = randomUUID();
@@ -65,14 +69,22 @@ export class ReleasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Releases by planned date, earliest first: filter by state and date range' })
+  @QueryOperation({
+    summary: 'Releases by planned date, earliest first: filter by state and date range',
+    scope: 'releases:read',
+    response: pageSchema('A release'),
+  })
   list(@Query() query: ListReleasesDto, @CurrentPrincipal() principal: Principal) {
     const { limit = 25, ...filters } = query;
     return this.queries.execute(new ListReleasesQuery(principal, { ...filters, limit }));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "A release and the fixes it carries (customers: their organisation's by name)" })
+  @QueryOperation({
+    summary: "A release and the fixes it carries (customers: their organisation's by name)",
+    scope: 'releases:read',
+    response: viewSchema('The release and its fixes', ['id']),
+  })
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -85,10 +97,12 @@ export class ReleasesController {
 
   @Get(':id/notes')
   @Header('Content-Type', 'text/markdown; charset=utf-8')
-  @ApiProduces('text/markdown')
-  @ApiOperation({
+  @QueryOperation({
     summary:
       "Release notes in Markdown, grouped by kind (customers: their organisation's tickets named, the others counted)",
+    scope: 'releases:read',
+    response: { type: 'string' },
+    produces: 'text/markdown',
   })
   notes(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<string> {
     return this.queries.execute(new ReleaseNotesQuery(id, principal));
@@ -96,12 +110,14 @@ export class ReleasesController {
 
   @Post(':id/fixes')
   @HttpCode(200)
-  @ApiOperation({
+  @CommandOperation({
     summary: "Schedule a ticket's fix into the release (agents); the ticket moves to fix scheduled",
+    scope: 'releases:write',
+    response: CommandResultDto,
   })
   async scheduleFix(
     @Param('id') id: string,
-    @Body() body: ScheduleFixDto,
+    @Body() body: ScheduleReleaseFixDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -120,11 +136,15 @@ export class ReleasesController {
   }
 
   @Delete(':id/fixes/:ticketId')
-  @ApiOperation({ summary: "Take a ticket's fix out of the release (agents), also while frozen" })
+  @CommandOperation({
+    summary: "Take a ticket's fix out of the release (agents), also while frozen",
+    scope: 'releases:write',
+    response: CommandResultDto,
+  })
   unscheduleFix(
     @Param('id') id: string,
     @Param('ticketId') ticketId: string,
-    @Body() body: UnscheduleFixDto,
+    @Body() body: UnscheduleReleaseFixDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -136,21 +156,33 @@ export class ReleasesController {
 
   @Post(':id/freeze')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Freeze the release for testing (agents): no new fixes' })
+  @CommandOperation({
+    summary: 'Freeze the release for testing (agents): no new fixes',
+    scope: 'releases:write',
+    response: CommandResultDto,
+  })
   freeze(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return runReleaseCommand(this.commands, id, req, res, 'FreezeRelease', {});
   }
 
   @Post(':id/ship')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ship the frozen release (agents): every carried ticket gets fix released' })
+  @CommandOperation({
+    summary: 'Ship the frozen release (agents): every carried ticket gets fix released',
+    scope: 'releases:write',
+    response: CommandResultDto,
+  })
   ship(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return runReleaseCommand(this.commands, id, req, res, 'ShipRelease', {});
   }
 
   @Post(':id/postpone')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the release to a later day (agents); its tickets learn the new date' })
+  @CommandOperation({
+    summary: 'Move the release to a later day (agents); its tickets learn the new date',
+    scope: 'releases:write',
+    response: CommandResultDto,
+  })
   postpone(
     @Param('id') id: string,
     @Body() body: PostponeReleaseDto,
@@ -162,7 +194,11 @@ export class ReleasesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel the release (agents): its fixes are unscheduled again' })
+  @CommandOperation({
+    summary: 'Cancel the release (agents): its fixes are unscheduled again',
+    scope: 'releases:write',
+    response: CommandResultDto,
+  })
   cancel(
     @Param('id') id: string,
     @Body() body: CancelReleaseDto,

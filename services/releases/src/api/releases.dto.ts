@@ -20,13 +20,13 @@ export class PlanReleaseDto {
   plannedDate!: string;
 }
 
-export class ScheduleFixDto {
+export class ScheduleReleaseFixDto {
   @ApiProperty({ description: 'The ticket whose fix (or wish) the release delivers' })
   @IsUUID('4')
   ticketId!: string;
 }
 
-export class UnscheduleFixDto {
+export class UnscheduleReleaseFixDto {
   @ApiPropertyOptional({ maxLength: REASON_MAX, default: 'Taken out of the release.' })
   @IsOptional()
   @IsString()

@@ -1,7 +1,8 @@
+import { QueryOperation, viewSchema, pageSchema } from '@helpdesk/platform';
 import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   ComplianceReportQuery,
   GetTicketSlaQuery,
@@ -20,30 +21,38 @@ const period = ({ from, to }: PeriodDto): Period => {
 };
 
 @ApiTags('sla')
-@ApiBearerAuth()
 @Controller('sla')
 export class SlaController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('tickets/:id')
-  @ApiOperation({
+  @QueryOperation({
+    ids: { id: 'uuid' },
     summary:
       "A ticket's clocks: target, due time, business time elapsed and remaining, state, warnings, pauses",
+    scope: 'sla:read',
+    response: viewSchema("The ticket's SLA clocks"),
   })
   ticket(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetTicketSlaQuery(id, principal));
   }
 
   @Get('board')
-  @ApiOperation({ summary: 'Running clocks warned or breached, soonest due first (agents, administrators)' })
+  @QueryOperation({
+    summary: 'Running clocks warned or breached, soonest due first (agents, administrators)',
+    scope: 'sla:read',
+    response: pageSchema('A running clock, warned or breached'),
+  })
   board(@Query() query: BoardQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new SlaBoardQuery(principal, { ...query, limit: query.limit ?? 25 }));
   }
 
   @Get('reports/compliance')
-  @ApiOperation({
+  @QueryOperation({
     summary:
       'Met and breached clocks per organisation, metric and priority, of tickets registered in the period',
+    scope: 'sla:read',
+    response: viewSchema('The compliance report'),
   })
   compliance(@Query() query: PeriodDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ComplianceReportQuery(principal, period(query)));
@@ -51,9 +60,12 @@ export class SlaController {
 
   @Post('what-if')
   @HttpCode(200)
-  @ApiOperation({
+  @QueryOperation({
     summary:
       "The compliance report recomputed from the period's ticket events under another policy; nothing is written",
+    scope: 'sla:read',
+    response: viewSchema('The compliance report under the other policy'),
+    problems: [413, 415],
   })
   whatIf(@Body() body: WhatIfDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new WhatIfQuery(principal, body.policy, period(body)));

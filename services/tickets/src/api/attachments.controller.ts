@@ -1,3 +1,4 @@
+import { CommandOperation, QueryOperation, CommandResultDto } from '@helpdesk/platform';
 import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
 import {
   Controller,
@@ -16,7 +17,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../adapters/attachment-content.store';
@@ -36,7 +37,6 @@ interface UploadedAttachment {
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
-@ApiBearerAuth()
 @Controller('tickets/:id/attachments')
 export class AttachmentsController {
   constructor(
@@ -47,8 +47,12 @@ export class AttachmentsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({
+  @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: `Attach a file (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
+    scope: 'tickets:write',
+    status: 201,
+    response: CommandResultDto,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -95,7 +99,13 @@ export class AttachmentsController {
   }
 
   @Get(':attachmentId')
-  @ApiOperation({ summary: 'Download an attachment' })
+  @QueryOperation({
+    ids: { id: 'uuid4', attachmentId: 'uuid4' },
+    summary: 'Download an attachment',
+    scope: 'tickets:read',
+    response: { type: 'string', format: 'binary' },
+    produces: 'application/octet-stream',
+  })
   async download(
     @Param('id', uuid) id: string,
     @Param('attachmentId', uuid) attachmentId: string,

@@ -21,7 +21,7 @@ const SUBJECT_MAX = 200;
 const TEXT_MAX = 20000;
 const REASON_MAX = 2000;
 
-export class ProblemDetailsDto {
+export class TicketProblemDetailsDto {
   @ApiPropertyOptional({ maxLength: TEXT_MAX })
   @IsOptional()
   @IsString()
@@ -55,11 +55,11 @@ export class RegisterTicketDto {
   channel?: Channel;
   @ApiProperty({ maxLength: SUBJECT_MAX }) @IsString() @MinLength(1) @MaxLength(SUBJECT_MAX) subject!: string;
   @ApiProperty({ maxLength: TEXT_MAX }) @IsString() @MinLength(1) @MaxLength(TEXT_MAX) description!: string;
-  @ApiPropertyOptional({ type: ProblemDetailsDto })
+  @ApiPropertyOptional({ type: TicketProblemDetailsDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => ProblemDetailsDto)
-  details?: ProblemDetailsDto;
+  @Type(() => TicketProblemDetailsDto)
+  details?: TicketProblemDetailsDto;
   @ApiPropertyOptional({ description: "Required for agents; a customer's own organisation otherwise." })
   @IsOptional()
   @IsString()

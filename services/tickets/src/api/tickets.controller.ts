@@ -1,4 +1,12 @@
 import {
+  CommandOperation,
+  QueryOperation,
+  CommandResultDto,
+  viewSchema,
+  pageSchema,
+  listSchema,
+} from '@helpdesk/platform';
+import {
   commandContext,
   CurrentPrincipal,
   etag,
@@ -19,7 +27,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   ExecuteTicketCommand,
@@ -56,12 +64,6 @@ type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag (revision) you saw: a stale write answers 409',
-})
 @Controller('tickets')
 export class TicketsController {
   constructor(
@@ -70,9 +72,12 @@ export class TicketsController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @CommandOperation({
     summary:
       'File a ticket (customers for themselves or, as administrator, for a colleague; agents for anyone)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+    creates: true,
   })
   async register(
     @Body() body: RegisterTicketDto,
@@ -114,9 +119,11 @@ export class TicketsController {
   }
 
   @Get()
-  @ApiOperation({
+  @QueryOperation({
     summary:
       'Find tickets: filters, free text, sorting, cursor pagination (scoped to what the caller may see)',
+    scope: 'tickets:read',
+    response: pageSchema('A ticket summary'),
   })
   list(@Query() query: ListTicketsDto, @CurrentPrincipal() principal: Principal) {
     const sort = query.sort ?? '-updatedAt';
@@ -134,7 +141,12 @@ export class TicketsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A ticket, or with ?asOf=<ISO time> the ticket as it was then' })
+  @QueryOperation({
+    ids: { id: 'uuid4' },
+    summary: 'A ticket, or with ?asOf=<ISO time> the ticket as it was then',
+    scope: 'tickets:read',
+    response: viewSchema('The ticket', ['id']),
+  })
   async get(
     @Param('id', uuid) id: string,
     @Query() query: TicketAsOfDto,
@@ -149,14 +161,24 @@ export class TicketsController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Every change of the ticket: what, who, when' })
+  @QueryOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Every change of the ticket: what, who, when',
+    scope: 'tickets:read',
+    response: listSchema('A change: what, who, when'),
+  })
   history(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new TicketHistoryQuery(id, principal));
   }
 
   @Post(':id/triage')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: give a new ticket its priority' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: give a new ticket its priority',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   triage(
     @Param('id', uuid) id: string,
     @Body() body: TriageDto,
@@ -168,7 +190,12 @@ export class TicketsController {
 
   @Post(':id/priority')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: change the priority, with a reason' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: change the priority, with a reason',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   changePriority(
     @Param('id', uuid) id: string,
     @Body() body: ChangePriorityDto,
@@ -180,7 +207,12 @@ export class TicketsController {
 
   @Post(':id/reassessment')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reporter or administrator: ask for the priority to be reassessed' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Reporter or administrator: ask for the priority to be reassessed',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   requestReassessment(
     @Param('id', uuid) id: string,
     @Body() body: RequestReassessmentDto,
@@ -192,7 +224,12 @@ export class TicketsController {
 
   @Post(':id/reassessment/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: accept or decline a reassessment' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: accept or decline a reassessment',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   decideReassessment(
     @Param('id', uuid) id: string,
     @Body() body: DecideReassessmentDto,
@@ -204,7 +241,12 @@ export class TicketsController {
 
   @Post(':id/assignment')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: assign to a specialist and optionally a team' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: assign to a specialist and optionally a team',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   assign(
     @Param('id', uuid) id: string,
     @Body() body: AssignDto,
@@ -216,7 +258,12 @@ export class TicketsController {
 
   @Post(':id/comments')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Comment: public (the customer sees it) or internal (agents only)' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Comment: public (the customer sees it) or internal (agents only)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   comment(
     @Param('id', uuid) id: string,
     @Body() body: CommentDto,
@@ -228,7 +275,12 @@ export class TicketsController {
 
   @Post(':id/participants')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Add someone who receives all communication of the ticket' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Add someone who receives all communication of the ticket',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   addParticipant(
     @Param('id', uuid) id: string,
     @Body() body: ParticipantDto,
@@ -239,7 +291,12 @@ export class TicketsController {
   }
 
   @Delete(':id/participants/:participant')
-  @ApiOperation({ summary: 'Remove a participant (a contact id or an e-mail address)' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Remove a participant (a contact id or an e-mail address)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   removeParticipant(
     @Param('id', uuid) id: string,
     @Param('participant') participant: string,
@@ -253,14 +310,24 @@ export class TicketsController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: start work' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: start work',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   start(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'StartWork', {});
   }
 
   @Post(':id/waiting-for-customer')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: ask the customer (pauses the resolution clock)' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: ask the customer (pauses the resolution clock)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   waitForCustomer(
     @Param('id', uuid) id: string,
     @Body() body: QuestionDto,
@@ -272,8 +339,11 @@ export class TicketsController {
 
   @Post(':id/customer-reply')
   @HttpCode(200)
-  @ApiOperation({
+  @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Agents: record a reply that came by phone (a customer comment counts by itself)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
   })
   customerReply(
     @Param('id', uuid) id: string,
@@ -285,7 +355,12 @@ export class TicketsController {
 
   @Post(':id/waiting-for-third-party')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: wait for a third party' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: wait for a third party',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   waitForThirdParty(
     @Param('id', uuid) id: string,
     @Body() body: ThirdPartyDto,
@@ -297,14 +372,24 @@ export class TicketsController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: resume after a third party answered' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: resume after a third party answered',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   resume(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'ResumeWork', {});
   }
 
   @Post(':id/workaround')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: record a workaround (P1/P2: service restored, fix pending)' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: record a workaround (P1/P2: service restored, fix pending)',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   workaround(
     @Param('id', uuid) id: string,
     @Body() body: WorkaroundDto,
@@ -316,7 +401,12 @@ export class TicketsController {
 
   @Post(':id/fix')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents or the release process: schedule the fix into a release' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents or the release process: schedule the fix into a release',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   scheduleFix(
     @Param('id', uuid) id: string,
     @Body() body: ScheduleFixDto,
@@ -328,7 +418,12 @@ export class TicketsController {
 
   @Post(':id/fix/unschedule')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents or the release process: take the fix out of its release' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents or the release process: take the fix out of its release',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   unscheduleFix(
     @Param('id', uuid) id: string,
     @Body() body: UnscheduleFixDto,
@@ -340,7 +435,12 @@ export class TicketsController {
 
   @Post(':id/fix/release')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The release process: the fix shipped; the ticket is resolved' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'The release process: the fix shipped; the ticket is resolved',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   releaseFix(
     @Param('id', uuid) id: string,
     @Body() body: ReleaseFixDto,
@@ -352,7 +452,12 @@ export class TicketsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: resolve with a resolution' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: resolve with a resolution',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   resolve(
     @Param('id', uuid) id: string,
     @Body() body: ResolveDto,
@@ -364,14 +469,24 @@ export class TicketsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reporter, administrator or agent: confirm the solution and close' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Reporter, administrator or agent: confirm the solution and close',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   close(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'CloseTicket', { reason: 'confirmed' });
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a resolved or closed ticket, with a reason' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Reopen a resolved or closed ticket, with a reason',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   reopen(
     @Param('id', uuid) id: string,
     @Body() body: ReasonDto,
@@ -383,14 +498,24 @@ export class TicketsController {
 
   @Post(':id/wish/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: accept a wish into the backlog' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: accept a wish into the backlog',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   acceptWish(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'AcceptWish', {});
   }
 
   @Post(':id/wish/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Agents: decline a wish, with a reason' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'Agents: decline a wish, with a reason',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   declineWish(
     @Param('id', uuid) id: string,
     @Body() body: ReasonDto,
@@ -402,13 +527,23 @@ export class TicketsController {
 
   @Post(':id/remote-session-consent')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The customer allows an agent to look along remotely' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'The customer allows an agent to look along remotely',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   giveConsent(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'GiveRemoteSessionConsent', {});
   }
 
   @Delete('/:id/remote-session-consent')
-  @ApiOperation({ summary: 'The customer withdraws that consent' })
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary: 'The customer withdraws that consent',
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
   withdrawConsent(
     @Param('id', uuid) id: string,
     @Req() req: Request,

@@ -1,5 +1,5 @@
 import { MAIL_DECISIONS, type MailDecision } from '@helpdesk/contracts';
-import { InvalidInputException, Roles } from '@helpdesk/platform';
+import { CommandOperation, InvalidInputException, QueryOperation, Roles } from '@helpdesk/platform';
 import {
   ConflictException,
   Controller,
@@ -11,7 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
@@ -41,7 +41,6 @@ export class ListInboundMailDto {
 const MAIL_ID = /^[0-9a-f]{32}$/;
 
 @ApiTags('mail')
-@ApiBearerAuth()
 @Controller('mail/inbound')
 @Roles('agent')
 export class MailLogController {
@@ -52,7 +51,11 @@ export class MailLogController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The mail log: received mails, newest first, and what became of each (agents)' })
+  @QueryOperation({
+    summary: 'The mail log: received mails, newest first, and what became of each (agents)',
+    scope: 'tickets:read',
+    response: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } },
+  })
   async list(@Query() query: ListInboundMailDto) {
     await this.log.includeCommittedWrites();
     const where: Record<string, string> = {};
@@ -68,7 +71,14 @@ export class MailLogController {
 
   @Post(':mailId/reprocess')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide a refused mail again, e.g. after its sender was authorised (agents)' })
+  // Nothing to match an If-Match against: the mail may become a ticket that does not exist yet.
+  @CommandOperation({
+    summary: 'Decide a refused mail again, e.g. after its sender was authorised (agents)',
+    scope: 'tickets:write',
+    creates: true,
+    status: 200,
+    response: { type: 'object', properties: { decision: { type: 'string' } } },
+  })
   async reprocess(@Param('mailId') mailId: string) {
     if (!MAIL_ID.test(mailId))
       throw new InvalidInputException([
