@@ -76,7 +76,7 @@ describe('read-your-writes by the write position, across two replicas', () => {
       'X-Write-Position',
     );
     const list = document.paths['/tickets'].get;
-    expect(list.parameters.map((p: { name: string }) => p.name)).toContain('X-Read-After');
+    expect(list.description).toContain('X-Read-After');
     expect(list.responses['503'].headers).toHaveProperty('Retry-After');
   });
 });

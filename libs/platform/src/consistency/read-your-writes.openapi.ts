@@ -26,18 +26,12 @@ export const documentReadYourWrites = (document: OpenAPIObject) => {
     }
     const read = operations.get;
     if (!read) continue;
-    read.parameters = [
-      ...(read.parameters ?? []),
-      {
-        name: READ_AFTER_HEADER,
-        in: 'header',
-        required: false,
-        description:
-          `A ${WRITE_POSITION_HEADER} this service answered: the answer then includes that write, ` +
-          `waiting up to READ_YOUR_WRITES_MS for the read model, or it is a 503.`,
-        schema: { type: 'string', pattern: '^\\d+$' },
-      },
-    ];
+    // Described, not declared as a parameter: a fuzzer's made-up position is "not applied yet"
+    // (a 503 after the wait), which is the contract, not a fault.
+    read.description =
+      `${read.description ? `${read.description}\n\n` : ''}Send a ${WRITE_POSITION_HEADER} this service answered ` +
+      `as the ${READ_AFTER_HEADER} header (digits) and the answer includes that write, waiting up to ` +
+      `READ_YOUR_WRITES_MS for the read model, or it is a 503.`;
     read.responses = {
       ...read.responses,
       '503': {

@@ -19,12 +19,13 @@ export const decideOrganisation = (
   const agentOnly = () => requireAgent(command.actor, command.type);
   switch (command.type) {
     case 'ChangeOrganisationDetails': {
+      // A field given as null is a field not given, as for contacts.
+      const given = definedOnly(command.data.changes);
       // The contract (SLA policy, calendar) is the vendor's to change; the rest the customer may keep up to date.
-      if (command.data.changes.slaPolicy !== undefined || command.data.changes.calendar !== undefined)
-        agentOnly();
+      if (given.slaPolicy !== undefined || given.calendar !== undefined) agentOnly();
       else requireMaintainer(command.actor, state);
-      validateOrganisation(command.data.changes);
-      const changes = changed(state, command.data.changes);
+      validateOrganisation(given);
+      const changes = changed(state, given);
       return Object.keys(changes).length
         ? [{ type: 'OrganisationDetailsChanged', data: { ...by, changes } }]
         : [];
@@ -61,7 +62,7 @@ export const decideOrganisation = (
   const about = { ...by, contactId: contact.id };
   switch (command.type) {
     case 'ChangeContactDetails': {
-      // A field given as undefined is a field not given: it must not blank the contact's value.
+      // A field given as undefined (or null) is a field not given: it must not blank the contact's value.
       const given = definedOnly(command.data.changes);
       const next = validateContact({ ...contact, ...given });
       if (next.email !== contact.email && contact.active) requireUniqueEmail(state, next.email);
@@ -211,13 +212,15 @@ const isTimeZone = (zone: string) => {
 };
 
 const definedOnly = <T extends object>(changes: Partial<T>): Partial<T> =>
-  Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+  Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined && value !== null),
+  ) as Partial<T>;
 
 /** Only the fields whose value really changes: a no-op edit records nothing. */
 const changed = <T extends object>(current: T, changes: Partial<T>): Partial<T> =>
   Object.fromEntries(
     Object.entries(changes).filter(
-      ([key, value]) => value !== undefined && current[key as keyof T] !== value,
+      ([key, value]) => value !== undefined && value !== null && current[key as keyof T] !== value,
     ),
   ) as Partial<T>;
 
