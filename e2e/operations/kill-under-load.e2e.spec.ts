@@ -5,7 +5,7 @@ import type { Stack } from '../../deploy/local/stack/stack';
 import { STACK_SERVICES, type StackServiceName } from '../../deploy/local/stack/stack-options';
 import { waitUntilAnswers } from '../../deploy/local/stack/stack-process';
 import { CommandLoad, type LoadDesk } from './support/command-load';
-import { cpuDuring } from './support/cpu';
+import { cpuForSixtyCommands } from './support/cpu';
 import { agent, call } from './support/desk-client';
 import { loadTargets, lostCommands, seedDesk, servingRequest } from './support/desk-seed';
 import { allEvents } from './support/event-stores';
@@ -54,17 +54,8 @@ describe('kill -9 of each service under a steady command load', () => {
   afterAll(() => stopTestStack(stack), 60000);
 
   it('measures the CPU time of each single process over 60 commands (against which replicas compare)', async () => {
-    const cpu = await cpuDuring(
-      stack.processes.filter((p) => p.service !== 'smtp-catcher'),
-      async () => {
-        await load.send(60);
-        await sleep(3000); // what the commands set off downstream (relay, consumers, mail)
-      },
-    );
     report(
-      `single instance, CPU s for 60 commands + 3 s: ${Object.entries(cpu)
-        .map(([id, s]) => `${id} ${s.toFixed(2)}`)
-        .join(', ')}`,
+      `single instance, CPU s for 60 commands + 3 s: ${await cpuForSixtyCommands(stack.processes, load)}`,
     );
     expect(load.acknowledged.length).toBeGreaterThan(50);
   }, 120000);

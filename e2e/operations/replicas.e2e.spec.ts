@@ -7,7 +7,7 @@ import type { Stack } from '../../deploy/local/stack/stack';
 import { STACK_SERVICES, type StackServiceName } from '../../deploy/local/stack/stack-options';
 import { killPid, type StackProcess } from '../../deploy/local/stack/stack-process';
 import { CommandLoad } from './support/command-load';
-import { cpuDuring } from './support/cpu';
+import { cpuForSixtyCommands } from './support/cpu';
 import { loadTargets, lostCommands, seedDesk } from './support/desk-seed';
 import { allEvents, twice } from './support/event-stores';
 import { partitionsWithLag, readTopic, warmUpGroupCoordinator } from './support/kafka-inspection';
@@ -66,18 +66,7 @@ describe('two replicas of every service under load, then kill -9 of each relay l
   }, 90000);
 
   it('measures the CPU time of each replica over 60 commands', async () => {
-    const cpu = await cpuDuring(
-      stack.processes.filter((p) => p.service !== 'smtp-catcher'),
-      async () => {
-        await load.send(60);
-        await sleep(3000);
-      },
-    );
-    report(
-      `two replicas, CPU s for 60 commands + 3 s: ${Object.entries(cpu)
-        .map(([id, s]) => `${id} ${s.toFixed(2)}`)
-        .join(', ')}`,
-    );
+    report(`two replicas, CPU s for 60 commands + 3 s: ${await cpuForSixtyCommands(stack.processes, load)}`);
     expect(load.acknowledged.length).toBeGreaterThan(50);
   }, 120000);
 

@@ -1,5 +1,9 @@
 /** Polls until `check` holds (services work asynchronously), failing with the last value after `ms`. */
-export const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 60000) => {
+export const eventually = async <T>(
+  read: () => T | PromiseLike<T>,
+  check: (value: T) => boolean,
+  ms = 60000,
+) => {
   const deadline = Date.now() + ms;
   let value = await read();
   while (!check(value)) {

@@ -8,7 +8,13 @@ import {
   type ProjectedReadModel,
 } from '@helpdesk/platform';
 import type { View } from '@helpdesk/read-models';
-import { distributedTestSettings, requireInfra, startTestApp, type TestApp } from '@helpdesk/testing';
+import {
+  distributedTestSettings,
+  eventually,
+  requireInfra,
+  startTestApp,
+  type TestApp,
+} from '@helpdesk/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { ContactIndex, OrganisationsReadModel } from '../src/application/contacts-read-models';
@@ -17,15 +23,7 @@ import { contactsService } from '../src/contacts.service';
 const agent: Principal = { id: 'agent-1', role: 'agent' };
 const timing = { LEASE_TTL_MS: '3000', LEASE_RENEW_MS: '500' };
 const READ_MODELS = [OrganisationsReadModel, ContactIndex];
-
-const eventually = async <T>(probe: () => Promise<T> | T, done: (value: T) => boolean, ms = 20000) => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+const SETTLES_MS = 20000;
 
 /** A replica of the contacts service, counting the documents each of its read models writes. */
 const replica = async (settings: Record<string, string>) => {
@@ -114,6 +112,7 @@ describe('two replicas of the contacts service on one event store and one MongoD
     await eventually(
       () => ids.filter((id) => relayed.has(id)).length,
       (count) => count === ids.length,
+      SETTLES_MS,
     );
     // Time for a second relay's copies to arrive, were there one.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -125,6 +124,7 @@ describe('two replicas of the contacts service on one event store and one MongoD
     eventually(
       async () => (await via.as(agent).get('/organisations?limit=100').expect(200)).body.items as unknown[],
       (items) => items.length === registered,
+      SETTLES_MS,
     );
   let registered = 0;
 
@@ -164,6 +164,7 @@ describe('two replicas of the contacts service on one event store and one MongoD
     await eventually(
       async () => (await leaseHolders()).get(`relay:${TOPICS.contacts}`),
       (holders) => holders?.[0] === survivor.holder,
+      SETTLES_MS,
     );
     expect(Date.now() - takeover).toBeLessThan(3000);
 

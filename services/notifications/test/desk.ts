@@ -62,14 +62,4 @@ export const aTicket = {
   description: 'De maandexport stopt halverwege.',
 };
 
-/** Polls until `check` holds (the service works asynchronously), failing with the last value. */
-export const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 60000) => {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline) throw new Error(`still not as expected: ${JSON.stringify(value, null, 2)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-};
+export { eventually } from '@helpdesk/testing';

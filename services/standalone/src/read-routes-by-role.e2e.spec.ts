@@ -1,21 +1,13 @@
 import type { Principal } from '@helpdesk/platform';
-import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
+import { eventually, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { standaloneService } from './standalone.service';
 
-/** Retries `read` until `done` holds (the desk's read models follow its events within moments). */
-const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15000) => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 type Role = 'agent' | 'system' | 'adminA' | 'adminB' | 'involved' | 'uninvolved';
+/** The desk's read models follow its events within moments. */
+const SETTLES_MS = 15000;
 const ROLES: Role[] = ['agent', 'system', 'adminA', 'adminB', 'involved', 'uninvolved'];
 
 /**
@@ -68,6 +60,7 @@ describe('every read route as every role (the whole desk in one process)', () =>
           .post('/tickets')
           .send({ kind: 'error', subject: 'Payroll export stops', description: 'Halfway, every month.' }),
       (response) => response.status === 201,
+      SETTLES_MS,
     );
     ticket = { id: filed.body.id, number: filed.body.number, subject: 'Payroll export stops' };
     await desk
@@ -90,12 +83,14 @@ describe('every read route as every role (the whole desk in one process)', () =>
     await eventually(
       () => desk.as(who.agent).post(`/releases/${releaseId}/fixes`).send({ ticketId: ticket.id }),
       (response) => response.status === 200,
+      SETTLES_MS,
     );
     const reporterKey = `contact:${who.involved.id}`;
     type Logged = { id: string; recipient: { key: string } };
     const log: Logged[] = await eventually(
       async () => (await get('agent', `/notifications?ticket=${ticket.id}&limit=100`)).body.items ?? [],
       (items: Logged[]) => items.some((m) => m.recipient.key === reporterKey),
+      SETTLES_MS,
     );
     notificationId = log.find((m) => m.recipient.key === reporterKey)!.id;
   }, 120000);
