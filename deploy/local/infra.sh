@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Local real infrastructure without Docker: Apache Kafka 3.9 (KRaft), FerretDB 1.24
+# Local real infrastructure without Docker: Apache Kafka 4.x or 3.9 (KRaft; KAFKA_VERSION), FerretDB 1.24
 # (MongoDB wire protocol, kept in PostgreSQL), PostgreSQL and Dovecot (IMAP), all on 127.0.0.1.
 #
 #   infra.sh up      install what is missing (cached), start, wait until each answers,
@@ -12,6 +12,9 @@
 #                    stop the broker alone (by its pid), or start it again on the same port and
 #                    data: an outage of the bus, as the fault suite (e2e/operations) makes one
 #   infra.sh schemathesis  install the API fuzzer (pinned, from PyPI) into .infra/schemathesis
+#   infra.sh kafka-3.9  start a second broker, Kafka 3.9, in .infra/kafka-3.9 on ports of its own
+#                    (settings in .infra/kafka-3.9/env): the messaging suite's second pass (jest
+#                    project kafka-3.9) runs against it; `down` stops it too
 #
 # INFRA_DIR=<folder> keeps another set of servers there (e.g. a throwaway broker: with PG_URL
 # and MONGO_URL set, `INFRA_DIR=/tmp/x infra.sh kafka-start` starts a fresh Kafka alone).
@@ -78,52 +81,77 @@ elapsed() { echo "$(($(date +%s) - $1))s"; }
 
 # --- Kafka -------------------------------------------------------------------
 
+# KAFKA_VERSION picks the broker: 4 (the default, Kafka 4.4, what clusters run now) or 3.9 (the
+# last 3.x, still deployed in places). Each has its own pom and log configuration under
+# deploy/local/kafka/<line>/, its classpath cached once per clone, and its own data folder.
+kafka_line() {
+  case "${KAFKA_VERSION:-4}" in
+    4 | 4.*) echo 4 ;;
+    3.9 | 3.9.*) echo 3.9 ;;
+    *) die "KAFKA_VERSION=${KAFKA_VERSION} is not supported: use 4 (the default) or 3.9" ;;
+  esac
+}
+
+# The exact version the line's pom pins, e.g. 4.4.0.
+kafka_pinned() {
+  sed -n '/<artifactId>kafka_2.13<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' "$here/kafka/$1/pom.xml"
+}
+
 kafka_up() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then
     probe kafka "$KAFKA_BROKERS" >/dev/null || die "KAFKA_BROKERS=$KAFKA_BROKERS does not answer"
     return
   fi
-  local dir="$infra/kafka" pidfile="$infra/kafka/pid" started
+  local line version dir="$infra/kafka" pidfile="$infra/kafka/pid" started
+  line=$(kafka_line)
+  version=$(kafka_pinned "$line")
   # The broker's classpath is the same for every INFRA_DIR: fetched once, into the clone's .infra.
-  local libs="$root/.infra/kafka/libs"
+  local libs="$root/.infra/kafka/libs-$version"
   started=$(date +%s)
   mkdir -p "$dir"
   if [ ! -f "$libs/.complete" ]; then
     command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get install openjdk-17-jre-headless)"
     command -v mvn >/dev/null || die "mvn is missing: apt-get install maven"
-    log "kafka: fetching the 3.9 runtime from Maven Central"
+    log "kafka: fetching the $version runtime from Maven Central"
     rm -rf "$libs"
-    mvn -B -q -f "$here/kafka/pom.xml" dependency:copy-dependencies \
+    mvn -B -q -f "$here/kafka/$line/pom.xml" dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$libs" >"$dir/mvn.log" 2>&1 ||
       die "kafka: fetching the runtime failed, see $dir/mvn.log"
     touch "$libs/.complete"
   fi
   if running "$pidfile"; then
+    local runs
+    runs=$(cat "$dir/version" 2>/dev/null || echo unknown)
+    [ "$runs" = "$version" ] || die "kafka $runs runs here (pid $(cat "$pidfile")), not $version; run infra:down first"
     probe kafka "$(setting KAFKA_BROKERS)" >/dev/null || die "kafka runs (pid $(cat "$pidfile")) but does not answer; try infra:down"
-    log "kafka: already running at $(setting KAFKA_BROKERS)"
+    log "kafka: $version already running at $(setting KAFKA_BROKERS)"
     return
   fi
-  local port cport
+  local port cport data="$dir/data-$version"
   port=$(choose_port KAFKA_PORT)
   save_setting KAFKA_PORT "$port"
   cport=$(free_port)
-  sed -e "s|@PORT@|$port|g" -e "s|@CPORT@|$cport|g" -e "s|@DATA@|$dir/data|g" \
+  sed -e "s|@PORT@|$port|g" -e "s|@CPORT@|$cport|g" -e "s|@DATA@|$data|g" \
     "$here/kafka/server.properties" >"$dir/server.properties"
-  if [ ! -f "$dir/data/meta.properties" ]; then
+  if [ ! -f "$data/meta.properties" ]; then
     # `--cluster-id=ID` in one word: a base64url id may begin with '-' and pass for an option.
     java -cp "$libs/*" kafka.tools.StorageTool format --ignore-formatted \
       --cluster-id="$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")" \
       -c "$dir/server.properties" >"$dir/format.log" 2>&1 || die "kafka: storage format failed, see $dir/format.log"
   fi
-  setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC \
-    -Dlog4j.configuration="file:$here/kafka/log4j.properties" \
+  # 3.9 logs through reload4j (log4j 1 configuration), 4.x through log4j 2.
+  local logging="-Dlog4j2.configurationFile=file:$here/kafka/4/log4j2.properties"
+  [ "$line" = 3.9 ] && logging="-Dlog4j.configuration=file:$here/kafka/3.9/log4j.properties"
+  setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC "$logging" \
     -cp "$libs/*" kafka.Kafka "$dir/server.properties" \
     >"$dir/server.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
+  echo "$version" >"$dir/version"
   wait_until kafka 90 probe kafka "127.0.0.1:$port" ||
-    die "kafka did not answer on 127.0.0.1:$port within 90s, see $dir/server.log"
+    die "kafka $version did not answer on 127.0.0.1:$port within 90s, see $dir/server.log"
   save_setting KAFKA_BROKERS "127.0.0.1:$port"
-  log "kafka: up at 127.0.0.1:$port in $(elapsed "$started")"
+  save_setting KAFKA_VERSION "$version"
+  log "kafka: $version up at 127.0.0.1:$port in $(elapsed "$started")"
 }
 
 kafka_version() {
@@ -385,8 +413,15 @@ up() {
   log "all servers answer ($(elapsed "$started")); settings in $env_file"
 }
 
+# The second pass's broker: another INFRA_DIR, the other Kafka line, whatever KAFKA_BROKERS says.
+second_kafka="$root/.infra/kafka-3.9"
+kafka_39_up() {
+  env -u KAFKA_BROKERS KAFKA_VERSION=3.9 INFRA_DIR="$second_kafka" bash "$0" kafka-start
+}
+
 down() {
   stop_pid kafka "$infra/kafka/pid"
+  stop_pid "kafka 3.9 (second pass)" "$second_kafka/kafka/pid"
   stop_pid ferretdb "$infra/ferretdb/pid"
   stop_pid imap "$infra/imap/pid"
   postgres_down
@@ -421,5 +456,6 @@ case "${1:-}" in
   kafka-stop) stop_pid kafka "$infra/kafka/pid" ;;
   kafka-start) kafka_up ;;
   schemathesis) schemathesis_up ;;
-  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start|schemathesis" >&2; exit 2 ;;
+  kafka-3.9) kafka_39_up ;;
+  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start|kafka-3.9|schemathesis" >&2; exit 2 ;;
 esac

@@ -12,14 +12,25 @@ const findWorkspaceRoot = (from: string): string => {
 };
 const workspaceRoot = findWorkspaceRoot(__dirname);
 export const infraEnvFile = join(workspaceRoot, '.infra', 'env');
+/** The settings of the second pass's Kafka 3.9 broker (`infra.sh kafka-3.9`). */
+export const kafka39EnvFile = join(workspaceRoot, '.infra', 'kafka-3.9', 'env');
+export const infraScript = join(workspaceRoot, 'deploy', 'local', 'infra.sh');
+
+/** The `NAME=value` lines of an env file written by infra.sh; none when it does not exist. */
+export const readEnvFile = (file: string): Record<string, string> => {
+  if (!existsSync(file)) return {};
+  const settings: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) settings[match[1]] = match[2];
+  }
+  return settings;
+};
 
 /** Copies `.infra/env` (written by `npm run infra:up`) into process.env; set variables win. */
 export const loadInfraEnv = (): void => {
-  if (!existsSync(infraEnvFile)) return;
-  for (const line of readFileSync(infraEnvFile, 'utf8').split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
-  }
+  for (const [name, value] of Object.entries(readEnvFile(infraEnvFile)))
+    if (process.env[name] === undefined) process.env[name] = value;
 };
 
 /**
