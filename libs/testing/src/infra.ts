@@ -10,7 +10,7 @@ const findWorkspaceRoot = (from: string): string => {
     if (existsSync(join(dir, 'nx.json'))) return dir;
   return process.cwd();
 };
-const workspaceRoot = findWorkspaceRoot(__dirname);
+export const workspaceRoot = findWorkspaceRoot(__dirname);
 export const infraEnvFile = join(workspaceRoot, '.infra', 'env');
 /** The settings of the second pass's Kafka 3.9 broker (`infra.sh kafka-3.9`). */
 export const kafka39EnvFile = join(workspaceRoot, '.infra', 'kafka-3.9', 'env');

@@ -3,15 +3,16 @@ import { createEventStoreDbStore } from './eventstoredb-event-store';
 
 // No registry reachable from our machines ships an EventStoreDB server (it comes as Docker
 // images or vendor packages), so this suite runs only where ESDB_URL points at one, e.g.
-// `docker run -p 2113:2113 eventstore/eventstore:24.10 --insecure --mem-db` and
-// ESDB_URL=esdb://127.0.0.1:2113?tls=false. Everywhere else it reports itself skipped:
+// ESDB_URL=esdb://127.0.0.1:2113?tls=false, or where a Docker engine answers: then the integration
+// project's global setup (libs/testing/src/servers) starts one with testcontainers and sets
+// ESDB_URL. Everywhere else it reports itself skipped:
 // the only skipped suite in the repository.
 const url = process.env.ESDB_URL;
 if (!url) {
   // Straight to stderr as well: jest drops console output of a file whose tests are all skipped.
   const reason =
-    'SKIPPED: EventStoreDB event store contract suite. ESDB_URL is not set and no EventStoreDB server ' +
-    'can run on this machine; set ESDB_URL=esdb://host:2113?tls=false to run it.';
+    'SKIPPED: EventStoreDB event store contract suite. ESDB_URL is not set and no Docker engine answered ' +
+    '(see the [test servers] line); set ESDB_URL=esdb://host:2113?tls=false to run it.';
   console.warn(reason);
   process.stderr.write(`${reason}\n`);
 }
