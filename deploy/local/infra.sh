@@ -156,7 +156,7 @@ kafka_up() {
 
 kafka_version() {
   # The broker states its own version at start-up (AppInfoParser).
-  sed -n 's/.*Kafka version: \([^ ]*\).*/\1/p' "$infra/kafka/server.log" 2>/dev/null | tail -n 1
+  sed -n 's/.*Kafka version: \([^ ]*\).*/\1/p' "${1:-$infra}/kafka/server.log" 2>/dev/null | tail -n 1
 }
 
 # --- FerretDB ----------------------------------------------------------------
@@ -436,6 +436,11 @@ status() {
   if [ -n "$kafka" ] && info=$(probe kafka "$kafka" 2>/dev/null); then
     printf '%-9s %-40s up, Apache Kafka %s, %s\n' kafka "$kafka" "$(kafka_version)" "$info"
   else printf '%-9s %-40s down\n' kafka "${kafka:--}"; fi
+  local kafka39
+  kafka39=$(sed -n 's/^KAFKA_BROKERS=//p' "$second_kafka/env" 2>/dev/null | tail -n 1)
+  if [ -n "$kafka39" ] && info=$(probe kafka "$kafka39" 2>/dev/null); then
+    printf '%-9s %-40s up, Apache Kafka %s (the kafka-3.9 pass), %s\n' kafka-3.9 "$kafka39" "$(kafka_version "$second_kafka")" "$info"
+  elif [ -n "$kafka39" ]; then printf '%-9s %-40s down\n' kafka-3.9 "$kafka39"; fi
   if [ -n "$mongo" ] && info=$(probe mongo "$mongo" 2>/dev/null); then
     printf '%-9s %-40s up, %s%s\n' mongodb "$mongo" "$(ferretdb_version)" "$info"
   else printf '%-9s %-40s down\n' mongodb "${mongo:--}"; fi
