@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 
 export interface HttpAnswer {
   status: number;
   body: string;
+  headers: IncomingHttpHeaders;
 }
 
 /**
@@ -35,7 +36,9 @@ export class BenchHttpClient {
           let text = '';
           incoming.setEncoding('utf8');
           incoming.on('data', (chunk: string) => (text += chunk));
-          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: text }));
+          incoming.on('end', () =>
+            resolve({ status: incoming.statusCode ?? 0, body: text, headers: incoming.headers }),
+          );
           incoming.on('error', reject);
         },
       );
