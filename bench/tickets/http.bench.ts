@@ -51,7 +51,8 @@ const freshDatabases = async () => {
 };
 
 const waitUntilReady = async (base: string, what: string) => {
-  for (let i = 0; i < 200; i++) {
+  // Generous: with eight engineers' servers on two cores a service has taken over 20 s to turn ready.
+  for (let i = 0; i < 1200; i++) {
     const ready = await fetch(`${base}/health/ready`).then(
       (r) => r.ok,
       () => false,
