@@ -159,6 +159,8 @@ const atRate = async (perSecond: number, tickets: string[]) => {
     const t = process.hrtime.bigint();
     const work = i % 4 === 0 ? register() : comment(tickets[i % tickets.length]);
     running.push(work.then(() => void latencies.push(elapsedMs(t))));
+    // Every command is awaited below; none may end the process as an unhandled rejection first.
+    running[running.length - 1].catch(() => undefined);
   }
   await Promise.all(running);
   return summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000);
