@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 
 export interface HttpAnswer {
   status: number;
   body: string;
+  headers: IncomingHttpHeaders;
 }
 
 /**
@@ -21,8 +22,20 @@ export class BenchHttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  send(method: string, path: string, headers: Record<string, string>, body?: object) {
+  send(method: string, path: string, headers: Record<string, string>, body?: object): Promise<HttpAnswer> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    return this.sendOnce(method, path, headers, payload).catch(
+      (error: { reusedSocket?: boolean; code?: string }) => {
+        // A kept-alive socket the server closed as idle just as we reused it: the request never
+        // reached the server, so it is sent again (the retry Node's documentation describes).
+        if (error.reusedSocket && error.code === 'ECONNRESET')
+          return this.sendOnce(method, path, headers, payload);
+        throw error;
+      },
+    );
+  }
+
+  private sendOnce(method: string, path: string, headers: Record<string, string>, payload?: string) {
     return new Promise<HttpAnswer>((resolve, reject) => {
       const outgoing = request(
         `${this.base}${path}`,
@@ -35,11 +48,13 @@ export class BenchHttpClient {
           let text = '';
           incoming.setEncoding('utf8');
           incoming.on('data', (chunk: string) => (text += chunk));
-          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: text }));
+          incoming.on('end', () =>
+            resolve({ status: incoming.statusCode ?? 0, body: text, headers: incoming.headers }),
+          );
           incoming.on('error', reject);
         },
       );
-      outgoing.on('error', reject);
+      outgoing.on('error', (error) => reject(Object.assign(error, { reusedSocket: outgoing.reusedSocket })));
       outgoing.end(payload);
     });
   }

@@ -1,12 +1,19 @@
-// The tickets service over HTTP in distributed mode (PostgreSQL event store, MongoDB-wire read
-// models on the local FerretDB), as its own process:
-//   1. sustained commands/s (file a ticket, then comment on it) with 32 concurrent clients;
+// The tickets service over HTTP in distributed mode (PostgreSQL event store), as its own process,
+// against a bare peer measured in the same run with the same client (bare-peer.main.ts: a NestJS
+// service on the same HTTP adapter that verifies an HS256 token, parses the JSON and does one
+// INSERT into the same PostgreSQL per request). For the peer and for ours, with the read side on
+// FerretDB (mongodb) and in memory:
+//   1. sustained commands/s (file a ticket, then comment on it 3 times) with 32 concurrent clients;
 //   2. p50/p99 latency at half that rate, open loop;
-//   3. command to read model: from filing a ticket until its read-model document holds it;
-//   4. a list (GET /tickets, 20 newest) once the run has filed its tickets;
-//   5. for scale, the same client against a node:http server that does nothing: the most
-//      requests/s this machine serves at all while the client runs beside it.
-//   npm run bench:tickets              (needs `npm run infra:up`)
+//   3. command to read model: from filing a ticket until the read side holds it (FerretDB: its
+//      document, looked up in the database; memory: a list with X-Read-After answers; the peer:
+//      its row, by GET);
+//   4. ours only: a list (GET /tickets, 20 newest) once the run has filed its tickets;
+//   5. for scale, the same client against a node:http server that does nothing.
+// Then each of our figures as a ratio to the peer's.
+//   npm run bench:tickets                       (needs `npm run infra:up`)
+//   BENCH_READ_STORE=memory npm run bench:tickets   (one read side only; default: mongodb,memory)
+//   BENCH_NODE_ARGS=--cpu-prof npm run bench:tickets (profiles our service; .cpuprofile in the cwd)
 import {
   freshPostgresDatabase,
   loadInfraEnv,
@@ -17,6 +24,7 @@ import {
 import mongoose from 'mongoose';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 
 import { BenchHttpClient } from '../lib/http-client';
 import { elapsedMs, summarise } from '../lib/stats';
@@ -35,13 +43,16 @@ const freePort = () =>
     });
   });
 
+type ReadStore = 'mongodb' | 'memory';
+
 const freshDatabases = async () => {
   const { name, url } = await freshPostgresDatabase(process.env.PG_URL!, 'bench_http');
-  return { PG_URL: url, MONGO_URL: new URL(name, process.env.MONGO_URL).toString() };
+  return { PG_URL: url, MONGO_URL: new URL(name, process.env.MONGO_URL).toString(), name };
 };
 
 const waitUntilReady = async (base: string, what: string) => {
-  for (let i = 0; i < 200; i++) {
+  // Generous: with eight engineers' servers on two cores a service has taken over 20 s to turn ready.
+  for (let i = 0; i < 1200; i++) {
     const ready = await fetch(`${base}/health/ready`).then(
       (r) => r.ok,
       () => false,
@@ -52,26 +63,42 @@ const waitUntilReady = async (base: string, what: string) => {
   throw new Error(`${what} did not become ready`);
 };
 
-const startService = async (databases: { PG_URL: string; MONGO_URL: string }) => {
+const startProcess = async (
+  what: string,
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+) => {
   const port = await freePort();
-  // BENCH_NODE_ARGS, e.g. --cpu-prof, profiles the service under load.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/services/tickets/src/main.js'], {
-    env: {
-      ...process.env,
-      ...databases,
-      PORT: String(port),
-      MODE: 'distributed',
-      EVENT_STORE: 'postgres',
-      READ_STORE: process.env.BENCH_READ_STORE ?? 'mongodb',
-      AUTH_JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'warn',
-    },
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env, PORT: String(port), AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitUntilReady(base, 'the tickets service');
+  await waitUntilReady(base, what);
   return { base, child };
+};
+
+const startService = (databases: { PG_URL: string; MONGO_URL: string; name: string }, readStore: ReadStore) =>
+  startProcess(
+    `the tickets service (${readStore})`,
+    'dist/services/tickets/src/main.js',
+    {
+      PG_URL: databases.PG_URL,
+      MONGO_URL: databases.MONGO_URL,
+      MODE: 'distributed',
+      EVENT_STORE: 'postgres',
+      READ_STORE: readStore,
+      // A group of its own: each run reads the organisations from the topic's start.
+      KAFKA_GROUP_PREFIX: databases.name,
+    },
+    // BENCH_NODE_ARGS, e.g. --cpu-prof, profiles the service under load.
+    process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  );
+
+const startPeer = async () => {
+  const { url } = await freshPostgresDatabase(process.env.PG_URL!, 'bench_peer');
+  return startProcess('the bare peer', 'dist/bench/tickets/bare-peer.main.js', { PG_URL: url });
 };
 
 type Who = typeof reporter | typeof agent;
@@ -84,9 +111,9 @@ const authorised = (who: Who) => {
 let http: BenchHttpClient;
 
 const post = async (path: string, who: Who, body: object) => {
-  const { status, body: text } = await http.send('POST', path, authorised(who), body);
+  const { status, body: text, headers } = await http.send('POST', path, authorised(who), body);
   if (status >= 300) throw new Error(`${path}: ${status} ${text}`);
-  return JSON.parse(text) as { id: string; number: string };
+  return { ...(JSON.parse(text) as { id: string }), writePosition: headers['x-write-position'] as string };
 };
 
 const register = () =>
@@ -132,33 +159,49 @@ const atRate = async (perSecond: number, tickets: string[]) => {
     const t = process.hrtime.bigint();
     const work = i % 4 === 0 ? register() : comment(tickets[i % tickets.length]);
     running.push(work.then(() => void latencies.push(elapsedMs(t))));
+    // Every command is awaited below; none may end the process as an unhandled rejection first.
+    running[running.length - 1].catch(() => undefined);
   }
   await Promise.all(running);
   return summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000);
 };
 
-/**
- * From filing a ticket until the projection has written it to the read model (its document,
- * looked up by id in the database itself): the lag of the read side, without the cost of a query.
- */
-const readModelLag = async (mongoUrl: string) => {
-  const connection = await mongoose.createConnection(mongoUrl).asPromise();
-  const views = connection.collection<{ _id: string }>('ticket_views');
+/** From filing a ticket until the read side holds it, 200 times; `held` says whether it does. */
+const timeToRead = async (held: (ticket: Awaited<ReturnType<typeof register>>) => Promise<boolean>) => {
   const lags: number[] = [];
   const started = process.hrtime.bigint();
+  for (let i = 0; i < 200; i++) {
+    const t = process.hrtime.bigint();
+    const ticket = await register();
+    while (!(await held(ticket))) await new Promise((r) => setTimeout(r, 1));
+    lags.push(elapsedMs(t));
+  }
+  return summarise('filed until readable', lags, elapsedMs(started) / 1000);
+};
+
+/** FerretDB: the projection's document, looked up by id in the database itself (no query cost). */
+const projectedInto = async (mongoUrl: string) => {
+  const connection = await mongoose.createConnection(mongoUrl).asPromise();
+  const views = connection.collection<{ _id: string }>('ticket_views');
   try {
-    for (let i = 0; i < 200; i++) {
-      const t = process.hrtime.bigint();
-      const { id } = await register();
-      while (!(await views.findOne({ _id: id }, { projection: { _id: 1 } })))
-        await new Promise((r) => setTimeout(r, 1));
-      lags.push(elapsedMs(t));
-    }
+    return await timeToRead(
+      async ({ id }) => (await views.findOne({ _id: id }, { projection: { _id: 1 } })) !== null,
+    );
   } finally {
     await connection.close();
   }
-  return summarise('filed until projected', lags, elapsedMs(started) / 1000);
 };
+
+/** In memory: a list that must answer from a read model holding the command's position. */
+const listedAfter = () =>
+  timeToRead(async ({ writePosition }) => {
+    const headers = { ...authorised(agent), 'x-read-after': writePosition };
+    return (await http.send('GET', '/tickets?limit=1', headers)).status === 200;
+  });
+
+/** The peer: its row, read back over HTTP. */
+const rowReadable = () =>
+  timeToRead(async ({ id }) => (await http.send('GET', `/tickets/${id}`, authorised(agent))).status === 200);
 
 /** The first page of the agents' list (20 newest), once the run has filed its tickets. */
 const listLatency = async () => {
@@ -207,17 +250,12 @@ const machineCeiling = async () => {
   }
 };
 
-const main = async () => {
-  loadInfraEnv();
-  if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
-  const databases = await freshDatabases();
-  const { base, child } = await startService(databases);
+type Figures = Record<'sustained' | 'openLoop' | 'toRead', ReturnType<typeof summarise>>;
+
+/** The same client and load against one target: sustained, open loop at half of it, command to read. */
+const measure = async (base: string, toRead: () => ReturnType<typeof timeToRead>): Promise<Figures> => {
   http = new BenchHttpClient(base);
   try {
-    // The reporter's organisation arrives as the contacts service would publish it.
-    await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
-      { id: reporter.organisationId, contacts: [{ id: reporter.id }] },
-    ]);
     for (
       let tries = 0;
       await register().then(
@@ -226,21 +264,79 @@ const main = async () => {
       );
     )
       await new Promise((r) => setTimeout(r, 200));
-    const first = await sustained();
-    console.log('sustained:', first);
+    const sustainedRun = await sustained();
     const tickets = await Promise.all(Array.from({ length: 50 }, () => register().then((t) => t.id)));
-    const half = Math.max(1, Math.round(first.perSecond / 2));
-    const second = await atRate(half, tickets);
-    const lag = await readModelLag(databases.MONGO_URL);
-    const list = await listLatency();
-    http.close();
-    child.kill('SIGTERM');
-    const ceiling = await machineCeiling();
-    console.table([first, second, lag, list, ceiling]);
+    const openLoop = await atRate(Math.max(1, Math.round(sustainedRun.perSecond / 2)), tickets);
+    return { sustained: sustainedRun, openLoop, toRead: await toRead() };
   } finally {
     http.close();
-    child.kill('SIGTERM');
   }
+};
+
+const stop = (child: ReturnType<typeof spawn>) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+const ratio = (ours: number, peer: number) => (peer === 0 ? 'n/a' : `${(ours / peer).toFixed(2)}x`);
+
+const main = async () => {
+  loadInfraEnv();
+  if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
+  const readStores = (process.env.BENCH_READ_STORE ?? 'mongodb,memory').split(',') as ReadStore[];
+  const peerProcess = await startPeer();
+  let peer: Figures;
+  try {
+    peer = await measure(peerProcess.base, rowReadable);
+  } finally {
+    await stop(peerProcess.child);
+  }
+  console.table(peer);
+  const rows: object[] = Object.values(peer).map((figure) => ({ target: 'bare peer', ...figure }));
+  const ratios: object[] = [];
+  for (const readStore of readStores) {
+    const databases = await freshDatabases();
+    const service = await startService(databases, readStore);
+    try {
+      // The reporter's organisation arrives as the contacts service would publish it.
+      await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
+        { id: reporter.organisationId, contacts: [{ id: reporter.id }] },
+      ]);
+      const ours = await measure(service.base, () =>
+        readStore === 'mongodb' ? projectedInto(databases.MONGO_URL) : listedAfter(),
+      );
+      http = new BenchHttpClient(service.base);
+      const list = await listLatency();
+      http.close();
+      console.table({ ...ours, list });
+      for (const figure of [...Object.values(ours), list])
+        rows.push({ target: `ours, ${readStore}`, ...figure });
+      ratios.push({
+        'read side': readStore,
+        'commands/s (goal >= 0.6x memory, 0.3x FerretDB)': ratio(
+          ours.sustained.perSecond,
+          peer.sustained.perSecond,
+        ),
+        'open-loop p99 (goal <= 25 ms)': `${ours.openLoop.p99ms} ms = ${ratio(ours.openLoop.p99ms, peer.openLoop.p99ms)}`,
+        'command -> read p99 (goal <= 50 ms)': `${ours.toRead.p99ms} ms = ${ratio(ours.toRead.p99ms, peer.toRead.p99ms)}`,
+      });
+    } finally {
+      http?.close();
+      await stop(service.child);
+    }
+  }
+  const ceiling = await machineCeiling();
+  rows.push({ target: 'machine', ...ceiling });
+  console.table(rows);
+  console.log('ours as a ratio to the bare peer (same run, same client, same adapter):');
+  console.table(ratios);
+  console.log(
+    `load average while it ran: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 };
 
 main().catch((error) => {

@@ -92,5 +92,11 @@ export interface EventStore {
   headPosition(): Promise<bigint | undefined>;
   /** Catches up from a position, then follows new events as they are committed. */
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /**
+   * The next number of a named sequence, where the store keeps sequences itself (PostgreSQL):
+   * unique across processes without retries. Call `nextSequenceValue(store, name)`, which falls
+   * back to reserving blocks on a stream for stores without them.
+   */
+  nextSequenceValue?(name: string): Promise<number>;
   close(): Promise<void>;
 }

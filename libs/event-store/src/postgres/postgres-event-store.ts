@@ -14,6 +14,7 @@ import {
 } from '../event-store';
 import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
 import { packPosition, unpackPosition } from './global-position';
+import { NativeSequences } from './native-sequences';
 import { ensureSchema } from './schema';
 import { type SqlClient, sqlError } from './sql-client';
 import * as sql from './statements';
@@ -46,11 +47,14 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private readonly appends = new AppendSignal();
   private readonly followersRead = sharedReads((options) => this.readAll(options), this.appends);
+  private readonly sequences: NativeSequences;
 
   private constructor(
     private readonly db: SqlClient,
     private readonly options: PostgresEventStoreOptions,
-  ) {}
+  ) {
+    this.sequences = new NativeSequences(db);
+  }
 
   /** Creates the table if needed. */
   static async create(db: SqlClient, options: PostgresEventStoreOptions = {}) {
@@ -123,6 +127,10 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions) {
     return followGlobalLog(this.followersRead, options, this.appends, this.options.pollIntervalMs ?? 100);
+  }
+
+  nextSequenceValue(name: string) {
+    return this.sequences.next(name);
   }
 
   close() {

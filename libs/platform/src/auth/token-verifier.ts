@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Principal, type Role } from './principal';
 import { DEFAULT_SCOPES, isScope, type Scope, SCOPES } from './scopes';
+import { cachedUntilExpiry, type Verification } from './verified-token-cache';
 
 export interface AuthSettings {
   /** HS256 shared secret (development and standalone). */
@@ -23,7 +24,10 @@ export interface VerifiedToken {
 
 export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
-/** Verifies a bearer token's signature and expiry, then reads the principal from its claims. */
+/**
+ * Verifies a bearer token's signature and expiry, then reads the principal from its claims; a
+ * token verified once is not verified again before its expiry (see cachedUntilExpiry).
+ */
 export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
   const key: Uint8Array | JWTVerifyGetKey = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
@@ -35,7 +39,7 @@ export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
     // jose checks exp and nbf when present; a token that never expires is not accepted at all.
     requiredClaims: ['exp'],
   };
-  return async (token) => {
+  const verifyOnce = async (token: string): Promise<Verification> => {
     let payload: JWTPayload;
     try {
       ({ payload } =
@@ -53,8 +57,10 @@ export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
         );
     }
     const principal = principalFrom(payload);
-    return { principal, scopes: scopesFrom(payload, principal.role) };
+    const verified = { principal, scopes: scopesFrom(payload, principal.role) };
+    return { verified, expiresAtMs: payload.exp! * 1000 };
   };
+  return cachedUntilExpiry(verifyOnce);
 };
 
 /** The token's `scope` claim (space-separated), or its role's defaults when it has none. */

@@ -2,14 +2,20 @@ import { WrongExpectedRevisionError } from '@helpdesk/event-store';
 import {
   type CallHandler,
   type ExecutionContext,
+  type HttpServer,
   Injectable,
   type NestInterceptor,
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import { catchError, type Observable } from 'rxjs';
+import type { IncomingHttpHeaders } from 'node:http';
+import { catchError, map, type Observable } from 'rxjs';
 import { InvalidInputException } from '../problems/validation';
+
+/** A request of any HTTP framework: all the platform reads of it is its headers. */
+export interface WithHeaders {
+  headers: IncomingHttpHeaders;
+}
 
 /** The ETag of an aggregate is its revision, as a strong entity tag: "3". */
 export const etag = (revision: number) => `"${revision}"`;
@@ -25,10 +31,10 @@ export const IF_MATCH_PATTERN = STRONG_ETAG.source;
  * the check", which is what If-Match is there to prevent; a weak tag `W/"3"` can never match, because
  * If-Match compares strongly and we only hand out strong tags; a list of tags names no one revision.
  */
-export const expectedRevisionFrom = (request: Request): number | undefined => {
-  const header = request.header('if-match');
+export const expectedRevisionFrom = (request: WithHeaders): number | undefined => {
+  const header = request.headers['if-match'];
   if (header === undefined) return undefined;
-  const value = header.trim();
+  const value = (Array.isArray(header) ? header.join(', ') : header).trim();
   const match = STRONG_ETAG.exec(value);
   if (match) return Number(match[1]);
   const reason =
@@ -66,7 +72,7 @@ export class ConditionalRequestInterceptor implements NestInterceptor {
   constructor(private readonly reflector = new Reflector()) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<WithHeaders>();
     const expected = expectedRevisionFrom(request);
     if (expected === undefined) return next.handle();
     if (this.reflector.get<boolean>(CREATES_AGGREGATE, context.getHandler())) {
@@ -79,6 +85,45 @@ export class ConditionalRequestInterceptor implements NestInterceptor {
         if (error instanceof WrongExpectedRevisionError)
           throw new PreconditionFailedError(expected, error.actual);
         throw error;
+      }),
+    );
+  }
+}
+
+const REVISION_AS_ETAG = 'helpdesk:revision-as-etag';
+/** The route answers an aggregate (or its new revision): its `revision` is the answer's ETag. */
+export const RevisionAsEtag = () => SetMetadata(REVISION_AS_ETAG, true);
+
+const CREATED_AT = 'helpdesk:location';
+/** The route creates something: the answer's Location, from what the route returns. */
+export const CreatedAt = <R>(of: (result: R) => string) => SetMetadata(CREATED_AT, of);
+
+/**
+ * Sets the ETag (and a create's Location) from what a route returns, so that routes take no
+ * request or response object for it. An answer without a numeric revision gets no ETag: an
+ * employee's summary of an organisation carries none, since they change nothing of it.
+ */
+@Injectable()
+export class RevisionEtagInterceptor implements NestInterceptor {
+  constructor(
+    /** The framework's adapter: it sets a header on whatever its response object is. */
+    private readonly http: Pick<HttpServer, 'setHeader'>,
+    private readonly reflector = new Reflector(),
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const handler = context.getHandler();
+    const answersRevision = this.reflector.get<boolean>(REVISION_AS_ETAG, handler);
+    const location = this.reflector.get<((result: unknown) => string) | undefined>(CREATED_AT, handler);
+    if (!answersRevision && !location) return next.handle();
+    const response: unknown = context.switchToHttp().getResponse();
+    return next.handle().pipe(
+      map((result: unknown) => {
+        const revision = (result as { revision?: unknown } | null)?.revision;
+        if (answersRevision && typeof revision === 'number')
+          this.http.setHeader(response, 'ETag', etag(revision));
+        if (location) this.http.setHeader(response, 'Location', location(result));
+        return result;
       }),
     );
   }

@@ -2,7 +2,7 @@ import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { RequiresScope, type Scope } from '../auth/scopes';
 import { ApiProblems } from '../problems/openapi-problems';
-import { CreatesAggregate, IF_MATCH_PATTERN } from './etag';
+import { CreatesAggregate, IF_MATCH_PATTERN, RevisionAsEtag } from './etag';
 
 type ResponseSchema = Type<unknown> | [Type<unknown>] | Record<string, unknown>;
 
@@ -46,6 +46,7 @@ export const CommandOperation = (options: OperationOptions & { creates?: boolean
   applyDecorators(
     ApiOperation({ summary: options.summary }),
     RequiresScope(options.scope),
+    RevisionAsEtag(),
     ...pathIds(options.ids),
     documented(options.status ?? (options.creates ? 201 : 200), options.response, { headers: ETAG_HEADER }),
     ...(options.creates

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Express } from 'express';
 import { applyBodyLimits } from './body-limits';
-import { ConditionalRequestInterceptor } from './etag';
+import { ConditionalRequestInterceptor, RevisionEtagInterceptor } from './etag';
 import { UnexpectedBodyInterceptor } from './unexpected-body';
 
 /**
@@ -12,6 +12,10 @@ import { UnexpectedBodyInterceptor } from './unexpected-body';
 export const applyRequestRules = (app: INestApplication) => {
   (app.getHttpAdapter().getInstance() as Express).set('etag', false);
   applyBodyLimits(app);
-  app.useGlobalInterceptors(new UnexpectedBodyInterceptor(), new ConditionalRequestInterceptor());
+  app.useGlobalInterceptors(
+    new UnexpectedBodyInterceptor(),
+    new ConditionalRequestInterceptor(),
+    new RevisionEtagInterceptor(app.getHttpAdapter()),
+  );
   return app;
 };

@@ -1,9 +1,8 @@
 import { CommandOperation, QueryOperation, CommandResultDto, viewSchema } from '@helpdesk/platform';
-import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { CommandRequest, CurrentPrincipal, RevisionAsEtag, type Principal } from '@helpdesk/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { GetContactQuery, GetContactQueryHandler } from '../application/organisation-queries';
 import type { OrganisationCommand } from '../domain';
 import { ChangeContactDto, RevokeAuthorisationDto } from './contacts.dto';
@@ -27,14 +26,10 @@ export class ContactsController {
     scope: 'contacts:read',
     response: viewSchema('The contact', ['id']),
   })
-  async get(
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  // The organisation's revision: what a change of this contact sends back as If-Match.
+  @RevisionAsEtag()
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const { contact, revision } = await this.queries.execute(new GetContactQuery(id, principal));
-    // The organisation's revision: what a change of this contact sends back as If-Match.
-    res.setHeader('ETag', etag(revision));
     return { ...contact, revision };
   }
 
@@ -47,12 +42,11 @@ export class ContactsController {
   async change(
     @Param('id') id: string,
     @Body() body: ChangeContactDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
     const { role, ...changes } = body;
-    let result = await this.run(id, req, res, 'ChangeContactDetails', { contactId: id, changes });
-    if (role) result = await this.run(id, req, res, 'ChangeContactRole', { contactId: id, role });
+    let result = await this.run(id, request, 'ChangeContactDetails', { contactId: id, changes });
+    if (role) result = await this.run(id, request, 'ChangeContactRole', { contactId: id, role });
     return result;
   }
 
@@ -63,8 +57,8 @@ export class ContactsController {
     scope: 'contacts:write',
     response: CommandResultDto,
   })
-  authorise(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'AuthoriseContact', { contactId: id });
+  authorise(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'AuthoriseContact', { contactId: id });
   }
 
   @Delete(':id/authorisation')
@@ -76,10 +70,9 @@ export class ContactsController {
   revoke(
     @Param('id') id: string,
     @Body() body: RevokeAuthorisationDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'RevokeAuthorisation', {
+    return this.run(id, request, 'RevokeAuthorisation', {
       contactId: id,
       reason: body?.reason ?? 'revoked',
     });
@@ -92,8 +85,8 @@ export class ContactsController {
     scope: 'contacts:write',
     response: CommandResultDto,
   })
-  deactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'DeactivateContact', { contactId: id });
+  deactivate(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'DeactivateContact', { contactId: id });
   }
 
   @Post(':id/reactivation')
@@ -103,20 +96,19 @@ export class ContactsController {
     scope: 'contacts:write',
     response: CommandResultDto,
   })
-  reactivate(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'ReactivateContact', { contactId: id });
+  reactivate(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'ReactivateContact', { contactId: id });
   }
 
   private async run<T extends ContactCommand['type']>(
     contactId: string,
-    req: Request,
-    res: Response,
+    request: CommandRequest,
     type: T,
     data: Extract<ContactCommand, { type: T }>['data'],
   ) {
     // A contact of another organisation does not exist for the caller: the organisation's decider says so.
     const organisationId = await this.contacts.organisationOf(contactId);
-    const result = await runOrganisationCommand(this.commands, organisationId, req, res, type, data as never);
+    const result = await runOrganisationCommand(this.commands, organisationId, request, type, data as never);
     return { id: contactId, organisationId, revision: result.revision, events: result.events };
   }
 }

@@ -6,11 +6,16 @@ import {
   pageSchema,
   listSchema,
 } from '@helpdesk/platform';
-import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  CommandRequest,
+  CreatedAt,
+  CurrentPrincipal,
+  RevisionAsEtag,
+  type Principal,
+} from '@helpdesk/platform';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import {
   GetOrganisationQuery,
@@ -40,19 +45,15 @@ export class OrganisationsController {
     response: CommandResultDto,
     creates: true,
   })
-  async register(
-    @Body() body: RegisterOrganisationDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @CreatedAt((result: { id: string }) => `/organisations/${result.id}`)
+  async register(@Body() body: RegisterOrganisationDto, @CommandRequest() request: CommandRequest) {
     const organisationId = randomUUID();
     const administratorId = randomUUID();
     const { administrator, ...details } = body;
     const result = await runOrganisationCommand(
       this.commands,
       organisationId,
-      req,
-      res,
+      request,
       'RegisterOrganisation',
       {
         organisationId,
@@ -64,7 +65,6 @@ export class OrganisationsController {
         administrator: { contactId: administratorId, ...administrator },
       },
     );
-    res.status(201).setHeader('Location', `/organisations/${organisationId}`);
     return { id: organisationId, administratorId, revision: result.revision, events: result.events };
   }
 
@@ -91,15 +91,10 @@ export class OrganisationsController {
     scope: 'contacts:read',
     response: viewSchema('The organisation (employees: a summary)', ['id']),
   })
-  async get(
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const view = await this.queries.execute(new GetOrganisationQuery(id, principal));
-    // Employees get a summary without a revision: they change nothing of it.
-    if ('revision' in view) res.setHeader('ETag', etag(view.revision));
-    return view;
+  // Employees get a summary without a revision, so no ETag: they change nothing of it.
+  @RevisionAsEtag()
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetOrganisationQuery(id, principal));
   }
 
   @Patch(':id')
@@ -112,19 +107,18 @@ export class OrganisationsController {
   async change(
     @Param('id') id: string,
     @Body() body: ChangeOrganisationDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
     const { status, reason, ...changes } = body;
-    let result = await runOrganisationCommand(this.commands, id, req, res, 'ChangeOrganisationDetails', {
+    let result = await runOrganisationCommand(this.commands, id, request, 'ChangeOrganisationDetails', {
       changes,
     });
     if (status === 'inactive')
-      result = await runOrganisationCommand(this.commands, id, req, res, 'DeactivateOrganisation', {
+      result = await runOrganisationCommand(this.commands, id, request, 'DeactivateOrganisation', {
         reason: reason ?? 'deactivated',
       });
     if (status === 'active')
-      result = await runOrganisationCommand(this.commands, id, req, res, 'ReactivateOrganisation', {});
+      result = await runOrganisationCommand(this.commands, id, request, 'ReactivateOrganisation', {});
     return { id, revision: result.revision };
   }
 
@@ -135,21 +129,20 @@ export class OrganisationsController {
     response: CommandResultDto,
     status: 201,
   })
+  @CreatedAt((result: { id: string }) => `/contacts/${result.id}`)
   async addContact(
     @Param('id') id: string,
     @Body() body: AddContactDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
     const contactId = randomUUID();
     const { role, authorised, ...details } = body;
-    const result = await runOrganisationCommand(this.commands, id, req, res, 'AddContact', {
+    const result = await runOrganisationCommand(this.commands, id, request, 'AddContact', {
       contactId,
       ...details,
       role: role ?? 'customer_employee',
       authorised: authorised ?? false,
     });
-    res.status(201).setHeader('Location', `/contacts/${contactId}`);
     return { id: contactId, organisationId: id, revision: result.revision };
   }
 

@@ -6,28 +6,15 @@ import {
   pageSchema,
 } from '@helpdesk/platform';
 import {
-  commandContext,
+  CommandRequest,
+  CreatedAt,
   CurrentPrincipal,
-  etag,
-  expectedRevisionFrom,
+  RevisionAsEtag,
   type Principal,
 } from '@helpdesk/platform';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ReleaseCommandResult } from '../application/execute-release-command';
 import { GetReleaseQuery, ListReleasesQuery, ReleaseNotesQuery } from '../application/release-queries';
@@ -58,14 +45,10 @@ export class ReleasesController {
     response: CommandResultDto,
     creates: true,
   })
-  async plan(@Body() body: PlanReleaseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @CreatedAt((result: ReleaseCommandResult) => `/releases/${result.id}`)
+  plan(@Body() body: PlanReleaseDto, @CommandRequest() request: CommandRequest) {
     const releaseId = randomUUID();
-    const result = await runReleaseCommand(this.commands, releaseId, req, res, 'PlanRelease', {
-      releaseId,
-      ...body,
-    });
-    res.status(201).setHeader('Location', `/releases/${releaseId}`);
-    return result;
+    return runReleaseCommand(this.commands, releaseId, request, 'PlanRelease', { releaseId, ...body });
   }
 
   @Get()
@@ -85,14 +68,9 @@ export class ReleasesController {
     scope: 'releases:read',
     response: viewSchema('The release and its fixes', ['id']),
   })
-  async get(
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const view = await this.queries.execute(new GetReleaseQuery(id, principal));
-    res.setHeader('ETag', etag(view.revision));
-    return view;
+  @RevisionAsEtag()
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetReleaseQuery(id, principal));
   }
 
   @Get(':id/notes')
@@ -118,21 +96,17 @@ export class ReleasesController {
   async scheduleFix(
     @Param('id') id: string,
     @Body() body: ScheduleReleaseFixDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    const result: ReleaseCommandResult = await this.commands.execute(
+    return this.commands.execute<ScheduleTicketFixCommand, ReleaseCommandResult>(
       new ScheduleTicketFixCommand(
         id,
         body.ticketId,
-        principal,
-        commandContext(req, principal),
-        expectedRevisionFrom(req),
+        request.principal,
+        request.context,
+        request.expectedRevision,
       ),
     );
-    res.setHeader('ETag', etag(result.revision));
-    return result;
   }
 
   @Delete(':id/fixes/:ticketId')
@@ -145,10 +119,9 @@ export class ReleasesController {
     @Param('id') id: string,
     @Param('ticketId') ticketId: string,
     @Body() body: UnscheduleReleaseFixDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return runReleaseCommand(this.commands, id, req, res, 'UnscheduleFix', {
+    return runReleaseCommand(this.commands, id, request, 'UnscheduleFix', {
       ticketId,
       reason: body?.reason ?? 'Taken out of the release.',
     });
@@ -161,8 +134,8 @@ export class ReleasesController {
     scope: 'releases:write',
     response: CommandResultDto,
   })
-  freeze(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return runReleaseCommand(this.commands, id, req, res, 'FreezeRelease', {});
+  freeze(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
+    return runReleaseCommand(this.commands, id, request, 'FreezeRelease', {});
   }
 
   @Post(':id/ship')
@@ -172,8 +145,8 @@ export class ReleasesController {
     scope: 'releases:write',
     response: CommandResultDto,
   })
-  ship(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return runReleaseCommand(this.commands, id, req, res, 'ShipRelease', {});
+  ship(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
+    return runReleaseCommand(this.commands, id, request, 'ShipRelease', {});
   }
 
   @Post(':id/postpone')
@@ -186,10 +159,9 @@ export class ReleasesController {
   postpone(
     @Param('id') id: string,
     @Body() body: PostponeReleaseDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return runReleaseCommand(this.commands, id, req, res, 'PostponeRelease', body);
+    return runReleaseCommand(this.commands, id, request, 'PostponeRelease', body);
   }
 
   @Post(':id/cancel')
@@ -199,12 +171,7 @@ export class ReleasesController {
     scope: 'releases:write',
     response: CommandResultDto,
   })
-  cancel(
-    @Param('id') id: string,
-    @Body() body: CancelReleaseDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return runReleaseCommand(this.commands, id, req, res, 'CancelRelease', body);
+  cancel(@Param('id') id: string, @Body() body: CancelReleaseDto, @CommandRequest() request: CommandRequest) {
+    return runReleaseCommand(this.commands, id, request, 'CancelRelease', body);
   }
 }

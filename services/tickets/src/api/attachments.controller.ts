@@ -9,8 +9,6 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  Req,
-  Res,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -18,14 +16,13 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../adapters/attachment-content.store';
 import { ExecuteTicketCommand, type TicketCommandResult } from '../application/execute-ticket-command';
 import { GetTicketQuery } from '../application/ticket-queries';
 import { MAX_ATTACHMENT_BYTES } from '../domain';
 import type { TicketView } from '../projections/ticket-view';
-import { commandContext, etag, expectedRevisionFrom } from '@helpdesk/platform';
+import { CommandRequest } from '@helpdesk/platform';
 
 interface UploadedAttachment {
   originalname: string;
@@ -67,10 +64,9 @@ export class AttachmentsController {
   async attach(
     @Param('id', uuid) id: string,
     @UploadedFile() file: UploadedAttachment | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
+    const { principal } = request;
     if (!file)
       throw new InvalidInputException([
         { field: 'file', reason: 'a file is required (multipart field "file")' },
@@ -92,9 +88,8 @@ export class AttachmentsController {
       },
     };
     const result: TicketCommandResult = await this.commands.execute(
-      new ExecuteTicketCommand(id, command, commandContext(req, principal), expectedRevisionFrom(req)),
+      new ExecuteTicketCommand(id, command, request.context, request.expectedRevision),
     );
-    res.setHeader('ETag', etag(result.revision));
     return { ...result, attachmentId, sha256 };
   }
 
@@ -110,17 +105,14 @@ export class AttachmentsController {
     @Param('id', uuid) id: string,
     @Param('attachmentId', uuid) attachmentId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
   ) {
     const ticket: TicketView = await this.queries.execute(new GetTicketQuery(id, principal));
     const attachment = ticket.attachments.find((a) => a.id === attachmentId);
     const bytes = attachment && (await this.content.get(attachment.sha256));
     if (!attachment || !bytes) throw new NotFoundException('There is no such attachment on this ticket.');
-    res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-    );
-    return new StreamableFile(bytes);
+    return new StreamableFile(bytes, {
+      type: attachment.contentType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    });
   }
 }

@@ -7,28 +7,16 @@ import {
   listSchema,
 } from '@helpdesk/platform';
 import {
-  commandContext,
+  CommandRequest,
+  CreatedAt,
   CurrentPrincipal,
-  etag,
+  RevisionAsEtag,
   type Principal,
   sendRequestedCommand,
 } from '@helpdesk/platform';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import {
   ExecuteTicketCommand,
   RegisterTicketCommand,
@@ -79,12 +67,9 @@ export class TicketsController {
     response: CommandResultDto,
     creates: true,
   })
-  async register(
-    @Body() body: RegisterTicketDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @CreatedAt((result: TicketCommandResult) => `/tickets/${result.id}`)
+  async register(@Body() body: RegisterTicketDto, @CommandRequest() request: CommandRequest) {
+    const { principal } = request;
     const customer = principal.role === 'customer_admin' || principal.role === 'customer_employee';
     const organisationId = body.organisationId ?? (customer ? principal.organisationId : undefined);
     const reporterId = body.reporterId ?? (customer ? principal.id : undefined);
@@ -111,11 +96,9 @@ export class TicketsController {
       organisationId: organisationId!,
       reporterId: reporterId!,
     };
-    const result: TicketCommandResult = await this.commands.execute(
-      new RegisterTicketCommand(data, principal, commandContext(req, principal)),
+    return this.commands.execute<RegisterTicketCommand, TicketCommandResult>(
+      new RegisterTicketCommand(data, principal, request.context),
     );
-    res.status(201).setHeader('Location', `/tickets/${result.id}`).setHeader('ETag', etag(result.revision));
-    return result;
   }
 
   @Get()
@@ -147,17 +130,15 @@ export class TicketsController {
     scope: 'tickets:read',
     response: viewSchema('The ticket', ['id']),
   })
-  async get(
+  @RevisionAsEtag()
+  get(
     @Param('id', uuid) id: string,
     @Query() query: TicketAsOfDto,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.queries.execute(
+    return this.queries.execute(
       new GetTicketQuery(id, principal, query.asOf ? new Date(query.asOf) : undefined),
     );
-    res.setHeader('ETag', etag(view.revision));
-    return view;
   }
 
   @Get(':id/history')
@@ -179,13 +160,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  triage(
-    @Param('id', uuid) id: string,
-    @Body() body: TriageDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, 'TriageTicket', body);
+  triage(@Param('id', uuid) id: string, @Body() body: TriageDto, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'TriageTicket', body);
   }
 
   @Post(':id/priority')
@@ -199,10 +175,9 @@ export class TicketsController {
   changePriority(
     @Param('id', uuid) id: string,
     @Body() body: ChangePriorityDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'ChangePriority', body);
+    return this.run(id, request, 'ChangePriority', body);
   }
 
   @Post(':id/reassessment')
@@ -216,10 +191,9 @@ export class TicketsController {
   requestReassessment(
     @Param('id', uuid) id: string,
     @Body() body: RequestReassessmentDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'RequestReassessment', body);
+    return this.run(id, request, 'RequestReassessment', body);
   }
 
   @Post(':id/reassessment/decision')
@@ -233,10 +207,9 @@ export class TicketsController {
   decideReassessment(
     @Param('id', uuid) id: string,
     @Body() body: DecideReassessmentDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'DecideReassessment', body);
+    return this.run(id, request, 'DecideReassessment', body);
   }
 
   @Post(':id/assignment')
@@ -247,13 +220,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  assign(
-    @Param('id', uuid) id: string,
-    @Body() body: AssignDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, 'AssignTicket', body);
+  assign(@Param('id', uuid) id: string, @Body() body: AssignDto, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'AssignTicket', body);
   }
 
   @Post(':id/comments')
@@ -267,10 +235,9 @@ export class TicketsController {
   comment(
     @Param('id', uuid) id: string,
     @Body() body: CommentDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'AddComment', { ...body, commentId: randomUUID() });
+    return this.run(id, request, 'AddComment', { ...body, commentId: randomUUID() });
   }
 
   @Post(':id/participants')
@@ -284,10 +251,9 @@ export class TicketsController {
   addParticipant(
     @Param('id', uuid) id: string,
     @Body() body: ParticipantDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'AddParticipant', { participant: participantFrom(body) });
+    return this.run(id, request, 'AddParticipant', { participant: participantFrom(body) });
   }
 
   @Delete(':id/participants/:participant')
@@ -300,10 +266,9 @@ export class TicketsController {
   removeParticipant(
     @Param('id', uuid) id: string,
     @Param('participant') participant: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'RemoveParticipant', {
+    return this.run(id, request, 'RemoveParticipant', {
       participant: participant.includes('@') ? { email: participant } : { contactId: participant },
     });
   }
@@ -316,8 +281,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  start(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'StartWork', {});
+  start(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'StartWork', {});
   }
 
   @Post(':id/waiting-for-customer')
@@ -331,10 +296,9 @@ export class TicketsController {
   waitForCustomer(
     @Param('id', uuid) id: string,
     @Body() body: QuestionDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'WaitForCustomer', body);
+    return this.run(id, request, 'WaitForCustomer', body);
   }
 
   @Post(':id/customer-reply')
@@ -345,12 +309,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  customerReply(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, 'RecordCustomerReply', {});
+  customerReply(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'RecordCustomerReply', {});
   }
 
   @Post(':id/waiting-for-third-party')
@@ -364,10 +324,9 @@ export class TicketsController {
   waitForThirdParty(
     @Param('id', uuid) id: string,
     @Body() body: ThirdPartyDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'WaitForThirdParty', body);
+    return this.run(id, request, 'WaitForThirdParty', body);
   }
 
   @Post(':id/resume')
@@ -378,8 +337,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  resume(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'ResumeWork', {});
+  resume(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'ResumeWork', {});
   }
 
   @Post(':id/workaround')
@@ -393,10 +352,9 @@ export class TicketsController {
   workaround(
     @Param('id', uuid) id: string,
     @Body() body: WorkaroundDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'ProvideWorkaround', body);
+    return this.run(id, request, 'ProvideWorkaround', body);
   }
 
   @Post(':id/fix')
@@ -410,10 +368,9 @@ export class TicketsController {
   scheduleFix(
     @Param('id', uuid) id: string,
     @Body() body: ScheduleFixDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'ScheduleFix', body);
+    return this.run(id, request, 'ScheduleFix', body);
   }
 
   @Post(':id/fix/unschedule')
@@ -427,10 +384,9 @@ export class TicketsController {
   unscheduleFix(
     @Param('id', uuid) id: string,
     @Body() body: UnscheduleFixDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'UnscheduleFix', body);
+    return this.run(id, request, 'UnscheduleFix', body);
   }
 
   @Post(':id/fix/release')
@@ -444,10 +400,9 @@ export class TicketsController {
   releaseFix(
     @Param('id', uuid) id: string,
     @Body() body: ReleaseFixDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'ReleaseFix', body);
+    return this.run(id, request, 'ReleaseFix', body);
   }
 
   @Post(':id/resolve')
@@ -461,10 +416,9 @@ export class TicketsController {
   resolve(
     @Param('id', uuid) id: string,
     @Body() body: ResolveDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'ResolveTicket', body);
+    return this.run(id, request, 'ResolveTicket', body);
   }
 
   @Post(':id/close')
@@ -475,8 +429,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  close(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'CloseTicket', { reason: 'confirmed' });
+  close(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'CloseTicket', { reason: 'confirmed' });
   }
 
   @Post(':id/reopen')
@@ -487,13 +441,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  reopen(
-    @Param('id', uuid) id: string,
-    @Body() body: ReasonDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, 'ReopenTicket', body);
+  reopen(@Param('id', uuid) id: string, @Body() body: ReasonDto, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'ReopenTicket', body);
   }
 
   @Post(':id/wish/accept')
@@ -504,8 +453,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  acceptWish(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'AcceptWish', {});
+  acceptWish(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'AcceptWish', {});
   }
 
   @Post(':id/wish/decline')
@@ -519,10 +468,9 @@ export class TicketsController {
   declineWish(
     @Param('id', uuid) id: string,
     @Body() body: ReasonDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandRequest() request: CommandRequest,
   ) {
-    return this.run(id, req, res, 'DeclineWish', body);
+    return this.run(id, request, 'DeclineWish', body);
   }
 
   @Post(':id/remote-session-consent')
@@ -533,8 +481,8 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  giveConsent(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, req, res, 'GiveRemoteSessionConsent', {});
+  giveConsent(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'GiveRemoteSessionConsent', {});
   }
 
   @Delete('/:id/remote-session-consent')
@@ -544,25 +492,19 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  withdrawConsent(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, 'WithdrawRemoteSessionConsent', {});
+  withdrawConsent(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+    return this.run(id, request, 'WithdrawRemoteSessionConsent', {});
   }
 
   private async run<T extends TicketRequest['type']>(
     id: string,
-    req: Request,
-    res: Response,
+    request: CommandRequest,
     type: T,
     data: Body<T>,
   ): Promise<TicketCommandResult> {
     return sendRequestedCommand(
       this.commands,
-      req,
-      res,
+      request,
       { type, data },
       (command, context, expectedRevision) =>
         new ExecuteTicketCommand(id, command as TicketRequest, context, expectedRevision),
