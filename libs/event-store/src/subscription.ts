@@ -20,7 +20,11 @@ export const followGlobalLog = (
   const run = async () => {
     while (!stopped) {
       const mark = appends.mark();
-      const page = await readAll({ fromPosition: position, limit: BATCH });
+      const page = await readAll({
+        fromPosition: position,
+        limit: BATCH,
+        streamPrefix: options.streamPrefix,
+      });
       const { onBatch, onEvent } = options;
       if (onBatch && page.length) {
         await onBatch(page);
@@ -97,7 +101,7 @@ export const sharedReads = (
 ) => {
   const inFlight = new Map<string, Promise<StoredEvent[]>>();
   return async (options: ReadAllOptions) => {
-    const key = `${options.fromPosition ?? 'start'}:${options.limit}:${appends.mark()}`;
+    const key = `${options.fromPosition ?? 'start'}:${options.limit}:${options.streamPrefix ?? ''}:${appends.mark()}`;
     let answer = inFlight.get(key);
     if (!answer) {
       answer = readAll(options).finally(() => inFlight.delete(key));
