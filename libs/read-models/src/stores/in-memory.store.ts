@@ -1,4 +1,4 @@
-import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 /** Read models in memory: standalone mode rebuilds them from the events at start. */
 export class InMemoryViewStore<V extends View> implements ViewStore<V> {
@@ -13,6 +13,19 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
     if (this.views.get(view.id)?.revision !== expectedRevision) return false;
     this.views.set(view.id, structuredClone(view));
     return true;
+  }
+
+  async getMany(ids: readonly string[]) {
+    const found = new Map<string, V>();
+    for (const id of ids) {
+      const view = this.views.get(id);
+      if (view) found.set(id, structuredClone(view));
+    }
+    return found;
+  }
+
+  async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
+    return Promise.all(writes.map(({ view, expectedRevision }) => this.put(view, expectedRevision)));
   }
 
   async find(query: ViewQuery) {

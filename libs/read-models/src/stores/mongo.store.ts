@@ -1,5 +1,5 @@
-import type { Connection } from 'mongoose';
-import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+import { type Connection, mongo } from 'mongoose';
+import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 type Stored = Record<string, unknown> & { _id: string };
 export type IndexSpec = Record<string, 1 | -1>;
@@ -16,8 +16,12 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     private readonly indexes: IndexSpec[] = [],
   ) {}
 
+  /** The driver's own collection once connected: the projection's hot path skips mongoose's wrapper. */
   private get collection() {
-    return this.connection.collection<Stored>(this.collectionName);
+    return (
+      this.connection.db?.collection<Stored>(this.collectionName) ??
+      this.connection.collection<Stored>(this.collectionName)
+    );
   }
 
   async ensureIndexes() {
@@ -45,6 +49,55 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       ignoreUndefined: true,
     });
     return result.matchedCount === 1;
+  }
+
+  /** One lookup per id: FerretDB 1.24 pushes an `_id` equality down to PostgreSQL, not `$in`. */
+  async getMany(ids: readonly string[]) {
+    const found = new Map<string, V>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const view = await this.get(id);
+        if (view) found.set(id, view);
+      }),
+    );
+    return found;
+  }
+
+  /**
+   * One unordered bulkWrite of guarded inserts and replaces. A lost insert is a duplicate-key
+   * error of its own; a replace that matched nothing is only counted, so when any did, the
+   * stored revisions tell which (a document at the revision we wrote holds what we wrote: the
+   * projection is a pure fold).
+   */
+  async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
+    if (writes.length === 0) return [];
+    const operations = writes.map(({ view, expectedRevision }): mongo.AnyBulkWriteOperation<Stored> => {
+      const { id, ...rest } = view;
+      return expectedRevision === undefined
+        ? { insertOne: { document: { _id: id, ...rest } } }
+        : { replaceOne: { filter: { _id: id, revision: expectedRevision }, replacement: rest } };
+    });
+    const lostInserts = new Set<number>();
+    let result: mongo.BulkWriteResult;
+    try {
+      result = await this.collection.bulkWrite(operations, { ordered: false, ignoreUndefined: true });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
+      for (const failed of [error.writeErrors].flat()) {
+        if (failed.code !== 11000) throw error;
+        lostInserts.add(failed.index);
+      }
+      result = error.result;
+    }
+    const replaces = writes.filter((w) => w.expectedRevision !== undefined);
+    const stored =
+      result.matchedCount === replaces.length
+        ? undefined
+        : await this.getMany(replaces.map((w) => w.view.id));
+    return writes.map(({ view, expectedRevision }, i) => {
+      if (expectedRevision === undefined) return !lostInserts.has(i);
+      return stored === undefined || stored.get(view.id)?.revision === view.revision;
+    });
   }
 
   async find(query: ViewQuery) {
