@@ -103,9 +103,14 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   async find(query: ViewQuery) {
     const { field, direction } = query.sort;
     const dir = direction === 'asc' ? 1 : -1;
+    // FerretDB 1.24 hands PostgreSQL only top-level equalities of scalars (nothing inside $and,
+    // $or or $in): those stay at the top, so the server reads only the documents they match.
+    const equalities: Record<string, Scalar> = {};
     const filters: Record<string, unknown>[] = [];
     for (const [name, wanted] of Object.entries(query.where ?? {})) {
-      filters.push({ [name]: Array.isArray(wanted) ? { $in: wanted } : wanted });
+      if (!Array.isArray(wanted)) equalities[name] = wanted;
+      else if (wanted.length === 1) equalities[name] = wanted[0];
+      else filters.push({ [name]: { $in: wanted } });
     }
     if (query.either) filters.push({ $or: query.either });
     for (const [name, { gte, lte }] of Object.entries(query.range ?? {}))
@@ -118,7 +123,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     }
     if (query.after) filters.push(afterFilter(field, dir, query.after));
     const docs = await this.collection
-      .find(filters.length ? { $and: filters } : {})
+      .find(filterOf(equalities, filters))
       .sort({ [field]: dir, _id: dir })
       .limit(query.limit)
       .toArray();
@@ -182,6 +187,10 @@ export class MongoCheckpointStore implements CheckpointStore {
     await this.collection.deleteOne({ _id: projection });
   }
 }
+
+/** The query as FerretDB can push it down: equalities at the top, the rest under `$and`. */
+const filterOf = (equalities: Record<string, Scalar>, rest: Record<string, unknown>[]) =>
+  rest.length ? { ...equalities, $and: rest } : equalities;
 
 const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
 
