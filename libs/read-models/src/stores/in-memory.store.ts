@@ -1,3 +1,4 @@
+import { firstInOrder } from './first-in-order';
 import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 /** Read models in memory: standalone mode rebuilds them from the events at start. */
@@ -33,12 +34,11 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
     const sign = direction === 'asc' ? 1 : -1;
     const order = (a: V, b: V) =>
       sign * (compare(valueOf(a, field), valueOf(b, field)) || compare(a.id, b.id));
-    return [...this.views.values()]
-      .filter((view) => matches(view, query))
-      .filter((view) => !query.after || order(view, afterAsView(query.after, field)) > 0)
-      .sort(order)
-      .slice(0, query.limit)
-      .map((view) => structuredClone(view));
+    const after = query.after && afterAsView<V>(query.after, field);
+    const found = function* (views: Iterable<V>) {
+      for (const view of views) if (matches(view, query) && (!after || order(view, after) > 0)) yield view;
+    };
+    return firstInOrder(found(this.views.values()), order, query.limit).map((view) => structuredClone(view));
   }
 
   async clear() {
