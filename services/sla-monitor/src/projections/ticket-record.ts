@@ -55,10 +55,10 @@ const CLOCK_FIELDS = [
 
 /** The event as a clock needs it: its type and the fields it reads, nothing people wrote. */
 export const clockFacts = (event: TicketEvent): TicketEvent => {
-  const data = event.data as Record<string, unknown>;
+  const data = event.data as unknown as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
   for (const field of CLOCK_FIELDS) if (data[field] !== undefined) kept[field] = data[field];
-  return { type: event.type, data: kept } as TicketEvent;
+  return { type: event.type, data: kept } as unknown as TicketEvent;
 };
 
 const evolveTicketRecord = (record: TicketRecord, stored: ProjectedEvent): TicketRecord => {
