@@ -53,6 +53,11 @@ export interface ReadAllOptions {
   fromPosition?: bigint;
   /** At most this many (DEFAULT_READ_ALL_LIMIT when omitted). Fewer does not mean the end. */
   limit?: number;
+  /**
+   * Only events of streams whose id starts with this, chosen by the store where it can (a relay
+   * reads its own streams, not the whole log filtered in the process). The limit counts these.
+   */
+  streamPrefix?: string;
 }
 
 export interface Subscription {
@@ -68,6 +73,8 @@ export interface Subscription {
 export type SubscribeOptions = {
   /** Exclusive, like readAll. Omitted: from the beginning. */
   fromPosition?: bigint;
+  /** Only events of streams whose id starts with this, like readAll. */
+  streamPrefix?: string;
   /** Called once when the subscription stops because the handler or the store failed. */
   onError?: (error: unknown) => void;
 } & (

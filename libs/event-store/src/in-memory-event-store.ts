@@ -69,7 +69,13 @@ export class InMemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}) {
     const from = Number(options.fromPosition ?? 0n);
-    return this.log.slice(from, from + (options.limit ?? DEFAULT_READ_ALL_LIMIT)).map(copy);
+    const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
+    const { streamPrefix } = options;
+    if (streamPrefix === undefined) return this.log.slice(from, from + limit).map(copy);
+    const found: StoredEvent[] = [];
+    for (let i = from; i < this.log.length && found.length < limit; i++)
+      if (this.log[i].streamId.startsWith(streamPrefix)) found.push(copy(this.log[i]));
+    return found;
   }
 
   async headPosition() {

@@ -17,10 +17,20 @@ export const followGlobalLog = (
   let stopped = false;
   const interrupt = new AbortController();
   let position = options.fromPosition;
+  const read = (fromPosition: bigint | undefined) => {
+    const mark = appends.mark();
+    const page = readAll({ fromPosition, limit: BATCH, streamPrefix: options.streamPrefix });
+    page.catch(() => undefined); // a failure is seen where it is awaited, not as unhandled
+    return { mark, page };
+  };
+  // While catching up (a full page), the next page is read while this one is handled: the
+  // store and the handler's own store work at the same time, not in turn.
+  let ahead: ReturnType<typeof read> | undefined;
   const run = async () => {
     while (!stopped) {
-      const mark = appends.mark();
-      const page = await readAll({ fromPosition: position, limit: BATCH });
+      const { mark, page: reading } = ahead ?? read(position);
+      const page = await reading;
+      ahead = page.length === BATCH ? read(page[page.length - 1].position) : undefined;
       const { onBatch, onEvent } = options;
       if (onBatch && page.length) {
         await onBatch(page);
@@ -97,7 +107,7 @@ export const sharedReads = (
 ) => {
   const inFlight = new Map<string, Promise<StoredEvent[]>>();
   return async (options: ReadAllOptions) => {
-    const key = `${options.fromPosition ?? 'start'}:${options.limit}:${appends.mark()}`;
+    const key = `${options.fromPosition ?? 'start'}:${options.limit}:${options.streamPrefix ?? ''}:${appends.mark()}`;
     let answer = inFlight.get(key);
     if (!answer) {
       answer = readAll(options).finally(() => inFlight.delete(key));

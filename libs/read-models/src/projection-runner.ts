@@ -18,14 +18,8 @@ export interface ProjectionLogger {
   error?(message: string, error: unknown): void;
 }
 
-const CHECKPOINT_EVERY_EVENTS = 200;
-/**
- * Also how late the shared checkpoint may trail the documents when the log goes quiet: a replica
- * that does not run this projection waits on the checkpoint to read its own writes.
- */
-const CHECKPOINT_EVERY_MS = 200;
 const MAX_WRITE_ATTEMPTS = 5;
-/** Documents written at once: a page touches many tickets, and their writes are independent. */
+/** Documents written again at once after another runner moved them on: their writes are independent. */
 const WRITE_CONCURRENCY = 8;
 /** Documents kept in memory, so that the next event of a busy ticket needs no read first. */
 const CACHED_DOCUMENTS = 5000;
@@ -33,26 +27,24 @@ const CACHED_DOCUMENTS = 5000;
 /**
  * Runs a projection: applies each event to its document once (skipping what the document's
  * revision says it already has), and remembers its global position so a restart resumes
- * there. Checkpoints are saved every few events, not every event: replaying a few after a
- * crash is harmless because documents skip what they already applied.
+ * there.
  *
- * It works a page of the log at a time: the events of one document in a page become one
- * write, the documents of a page are written in parallel, and the documents it wrote last
- * are kept in memory. A read store that is slow per operation (FerretDB) then keeps up with
- * hundreds of commands a second. The cache is only a guess: every write is still guarded by
- * the stored revision, and a refused write reads the document again.
+ * It works a page of the log at a time (coalescing): the documents the page touches are
+ * loaded, each gets all of its events of the page applied, and every changed document is
+ * written once, all in one guarded bulk write; then the checkpoint is saved, once per page.
+ * A read store that is slow per operation (FerretDB) then costs a few round trips a page,
+ * not a few an event. The documents it wrote last are kept in memory, so the next event of a
+ * busy ticket needs no read. The cache is only a guess: every write is still guarded by the
+ * stored revision, and a refused write reads the document again and decides anew.
  */
 export class ProjectionRunner<V extends View> {
   private subscription?: { stop(): Promise<void> };
   private position?: bigint;
   private savedPosition?: bigint;
-  private lastSave = Date.now();
   private readonly waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private handled = 0;
-  private handledAtSave = 0;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
-  private trailingSave?: NodeJS.Timeout;
   private readonly cache = new LRUCache<string, V>({ max: CACHED_DOCUMENTS });
 
   constructor(
@@ -81,8 +73,6 @@ export class ProjectionRunner<V extends View> {
 
   async stop() {
     clearTimeout(this.retryTimer);
-    clearTimeout(this.trailingSave);
-    this.trailingSave = undefined;
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.saveCheckpoint();
@@ -154,69 +144,74 @@ export class ProjectionRunner<V extends View> {
     const byDocument = new Map<string, ProjectedEvent[]>();
     for (const event of events) {
       const id = this.projection.documentId(event);
-      if (id !== undefined) byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+      if (id === undefined) continue;
+      const ofDocument = byDocument.get(id);
+      if (ofDocument) ofDocument.push(event);
+      else byDocument.set(id, [event]);
     }
-    await inParallel([...byDocument], WRITE_CONCURRENCY, ([id, ofDocument]) => this.apply(id, ofDocument));
+    await this.writeOnce(byDocument);
     // The highest, not the last: a redelivered event may come after newer ones.
     for (const { position } of events)
       if (this.position === undefined || position > this.position) this.position = position;
     this.handled += events.length;
     this.failures = 0;
     this.releaseWaiters();
-    if (this.checkpointDue()) await this.saveCheckpoint();
-    else this.saveLater();
+    await this.saveCheckpoint();
   }
 
-  /** The last page of a burst is saved too, shortly after, not only at the next event. */
-  private saveLater() {
-    this.trailingSave ??= setTimeout(() => {
-      this.trailingSave = undefined;
-      if (this.subscription)
-        this.saveCheckpoint().catch((error) =>
-          this.logger.error?.(`projection ${this.projection.name}: checkpoint not saved`, error),
-        );
-    }, CHECKPOINT_EVERY_MS);
-  }
-
-  /** Applies one document's events of a page, in their order, with one guarded write. */
-  private async apply(id: string, events: ProjectedEvent[]) {
+  /** Each document of the page: loaded (unless cached or new), all its events applied, one write. */
+  private async writeOnce(byDocument: Map<string, ProjectedEvent[]>) {
     // A stream's first event creates its document: nothing to read (a redelivered one fails
-    // the guarded insert below, and is then read and skipped).
-    let current = this.cache.get(id) ?? (events[0].revision === 0 ? undefined : await this.views.get(id));
+    // the guarded insert, and is then read and skipped).
+    const unknown = [...byDocument]
+      .filter(([id, ofDocument]) => !this.cache.has(id) && ofDocument[0].revision !== 0)
+      .map(([id]) => id);
+    const loaded = unknown.length ? await this.views.getMany(unknown) : new Map<string, V>();
+    const changes: Array<{ id: string; events: ProjectedEvent[]; current?: V; next: V }> = [];
+    for (const [id, ofDocument] of byDocument) {
+      const current = this.cache.get(id) ?? loaded.get(id);
+      const next = this.fold(id, current, ofDocument);
+      if (next) changes.push({ id, events: ofDocument, current, next });
+    }
+    const stored = await this.views.putMany(
+      changes.map(({ next, current }) => ({ view: next, expectedRevision: current?.revision })),
+    );
+    const refused = changes.filter((change, i) => {
+      if (stored[i]) this.cache.set(change.id, change.next);
+      else this.cache.delete(change.id);
+      return !stored[i];
+    });
+    await inParallel(refused, WRITE_CONCURRENCY, ({ id, events }) => this.applyAgain(id, events));
+  }
+
+  /** The document after those of `events` it does not have yet; undefined when it has them all. */
+  private fold(id: string, current: V | undefined, events: ProjectedEvent[]) {
+    let next = current;
+    for (const event of events) {
+      if (!next || event.revision > next.revision)
+        next = withRevision(this.projection.evolve(next, event), event);
+    }
+    return next && next !== current ? { ...next, id } : undefined;
+  }
+
+  /** Another runner wrote this document meanwhile: read it again and decide anew. */
+  private async applyAgain(id: string, events: ProjectedEvent[]) {
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      let next = current;
-      for (const event of events) {
-        if (!next || event.revision > next.revision)
-          next = withRevision(this.projection.evolve(next, event), event);
-      }
-      if (!next || next === current) return; // already applied
-      const stored = { ...next, id };
-      if (await this.views.put(stored, current?.revision)) {
-        this.cache.set(id, stored);
+      const current = await this.views.get(id);
+      const next = this.fold(id, current, events);
+      if (!next) return; // already applied
+      if (await this.views.put(next, current?.revision)) {
+        this.cache.set(id, next);
         return;
       }
-      // Another runner wrote this document meanwhile: read it again and decide anew.
-      this.cache.delete(id);
-      current = await this.views.get(id);
     }
     throw new Error(`projection ${this.projection.name}: document ${id} kept changing under us`);
-  }
-
-  // Counted in events, not by subtracting positions: positions are ordered, not dense.
-  private checkpointDue() {
-    if (this.position === undefined) return false;
-    return (
-      this.handled - this.handledAtSave >= CHECKPOINT_EVERY_EVENTS ||
-      Date.now() - this.lastSave >= CHECKPOINT_EVERY_MS
-    );
   }
 
   private async saveCheckpoint() {
     if (this.position === undefined || this.position === this.savedPosition) return;
     await this.checkpoints.save(this.projection.name, this.position);
     this.savedPosition = this.position;
-    this.handledAtSave = this.handled;
-    this.lastSave = Date.now();
   }
 
   private releaseWaiters() {

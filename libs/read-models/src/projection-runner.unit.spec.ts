@@ -114,7 +114,7 @@ describe('ProjectionRunner', () => {
     expect(await views.get('counter-0')).toEqual(expected(feed, 'counter-0'));
   });
 
-  it('saves its checkpoint every 200 events or so, not after each page, even when positions are sparse', async () => {
+  it('saves its checkpoint once per page, at the last position of the page, even when positions are sparse', async () => {
     const feed = new ReplayingFeed();
     for (let i = 0; i < 450; i++) feed.append(`counter-${i % 3}`, 'Added', { by: 1 });
     const sparse: EventFeed = {
@@ -137,8 +137,31 @@ describe('ProjectionRunner', () => {
     await runner.start();
     await runner.caughtUpTo(450_000n);
     await runner.stop();
-    // At the end of the first page (of seven) that reaches 200 events since the last save.
-    expect(saved).toEqual([203_000n, 406_000n, 450_000n]);
+    // Pages of seven: 64 full ones and the last of two.
+    const pageEnds = Array.from({ length: 64 }, (_, i) => BigInt((i + 1) * 7_000)).concat(450_000n);
+    expect(saved).toEqual(pageEnds);
+  });
+
+  it('writes each document once per page, however many of its events the page holds', async () => {
+    const feed = new ReplayingFeed(0, 10);
+    for (let i = 0; i < 40; i++) feed.append(`counter-${i % 2}`, 'Added', { by: 1 });
+    const views = new InMemoryViewStore<Counter>();
+    const bulkWrites: string[][] = [];
+    const spy = Object.assign(Object.create(views), {
+      putMany: async (writes: Parameters<typeof views.putMany>[0]) => (
+        bulkWrites.push(writes.map((w) => w.view.id)),
+        views.putMany(writes)
+      ),
+      put: async () => {
+        throw new Error('a single put outside a conflict');
+      },
+    });
+    const runner = new ProjectionRunner(counters, feed, spy, new InMemoryCheckpointStore());
+    await runner.start();
+    await runner.caughtUpTo(40n);
+    await runner.stop();
+    expect(bulkWrites).toEqual(Array.from({ length: 4 }, () => ['counter-0', 'counter-1']));
+    expect(await views.get('counter-1')).toEqual(expected(feed, 'counter-1'));
   });
 
   it('rebuilds from zero to the same documents', async () => {

@@ -35,8 +35,21 @@ export interface ViewStore<V extends View> {
    * Returns false when another writer moved it on first.
    */
   put(view: V, expectedRevision: number | undefined): Promise<boolean>;
+  /** The stored views of these ids (missing ones left out), in one read where the store can. */
+  getMany(ids: readonly string[]): Promise<Map<string, V>>;
+  /**
+   * Many guarded puts at once (one round trip where the store can), each under the rule of
+   * `put`; answers, per write in the same order, whether it was stored.
+   */
+  putMany(writes: ReadonlyArray<GuardedWrite<V>>): Promise<boolean[]>;
   find(query: ViewQuery): Promise<V[]>;
   clear(): Promise<void>;
+}
+
+/** A view to store, if the stored one still has `expectedRevision` (undefined: none stored). */
+export interface GuardedWrite<V extends View> {
+  view: V;
+  expectedRevision: number | undefined;
 }
 
 /** How far a projection got in the global log, so a restart continues there. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventStore, StoredEvent } from '../event-store';
 import { eventually, isAscending, newEvent, newStreamId, of } from './test-events';
 
@@ -66,6 +67,29 @@ export const globalLogCases = (store: () => EventStore) =>
       }
       expect(of(paged, ...streams).map((e) => e.id)).toEqual(of(whole, ...streams).map((e) => e.id));
       expect(isAscending(paged.map((e) => e.position))).toBe(true);
+    });
+
+    it('reads only the streams of a prefix when given one, the limit counting only those', async () => {
+      const head = await store().headPosition();
+      const prefix = `only${randomUUID().slice(0, 8)}-`;
+      const [mine, alsoMine, other] = [newStreamId(prefix), newStreamId(prefix), newStreamId('other')];
+      await store().append(mine, [newEvent('Mine0')], { expectedRevision: 'no_stream' });
+      await store().append(other, [newEvent('Other0')], { expectedRevision: 'no_stream' });
+      await store().append(alsoMine, [newEvent('Mine1')], { expectedRevision: 'no_stream' });
+      await store().append(other, [newEvent('Other1')], { expectedRevision: 0 });
+      await store().append(mine, [newEvent('Mine2')], { expectedRevision: 0 });
+      await eventually(async () => {
+        const read = await store().readAll({ fromPosition: head, limit: 10000, streamPrefix: prefix });
+        expect(read.map((e) => e.type)).toEqual(['Mine0', 'Mine1', 'Mine2']);
+      });
+      const firstPage = await store().readAll({ fromPosition: head, limit: 2, streamPrefix: prefix });
+      expect(firstPage.map((e) => e.type)).toEqual(['Mine0', 'Mine1']);
+      const rest = await store().readAll({
+        fromPosition: firstPage[1].position,
+        limit: 2,
+        streamPrefix: prefix,
+      });
+      expect(rest.map((e) => e.type)).toEqual(['Mine2']);
     });
 
     it('reads the log from its very beginning when no position is given', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventStore, StoredEvent } from '../event-store';
 import { collect, isAscending, newEvent, newStreamId, of, until } from './test-events';
 
@@ -30,6 +31,25 @@ export const subscriptionCases = (store: () => EventStore) =>
       ]);
       expect(new Set(delivered.map((e) => e.id)).size).toBe(delivered.length);
       expect(isAscending(delivered.map((e) => e.position))).toBe(true);
+    });
+
+    it('delivers only the streams of its prefix when given one', async () => {
+      const head = await store().headPosition();
+      const prefix = `sub${randomUUID().slice(0, 8)}-`;
+      const received: StoredEvent[] = [];
+      const subscription = store().subscribeToAll({
+        fromPosition: head,
+        streamPrefix: prefix,
+        onBatch: async (page) => void received.push(...page),
+      });
+      const [mine, other] = [newStreamId(prefix), newStreamId('other')];
+      await store().append(other, [newEvent('Other0')], { expectedRevision: 'no_stream' });
+      await store().append(mine, [newEvent('Mine0')], { expectedRevision: 'no_stream' });
+      await store().append(other, [newEvent('Other1')], { expectedRevision: 0 });
+      await store().append(mine, [newEvent('Mine1')], { expectedRevision: 0 });
+      await until(() => received.length >= 2, 'the two events of the prefix');
+      await subscription.stop();
+      expect(received.map((e) => e.type)).toEqual(['Mine0', 'Mine1']);
     });
 
     it.each(['onEvent', 'onBatch'] as const)(

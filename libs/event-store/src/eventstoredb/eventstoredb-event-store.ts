@@ -7,6 +7,7 @@ import {
   FORWARDS,
   jsonEvent,
   START,
+  streamNameFilter,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -86,7 +87,11 @@ export class EventStoreDbEventStore implements EventStore {
     return this.readRevisions(streamId, 0, count, options.toTime);
   }
 
-  /** Pages over $all until `limit` events of ours are found, skipping the server's own. */
+  /**
+   * Pages over $all until `limit` events of ours are found, skipping the server's own. The
+   * client's readAll takes no filter (its subscription does: the relay follows a filtered one),
+   * so a stream prefix is applied here.
+   */
   async readAll(options: ReadAllOptions = {}) {
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     const events: StoredEvent[] = [];
@@ -104,6 +109,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (after !== undefined && event.position <= after) continue; // reads start at the position itself
         after = event.position;
         if (isSystemEvent(resolved)) continue;
+        if (options.streamPrefix !== undefined && !event.streamId.startsWith(options.streamPrefix)) continue;
         events.push(event);
         if (events.length === limit) return events;
       }
@@ -122,7 +128,11 @@ export class EventStoreDbEventStore implements EventStore {
     let stopped = false;
     const subscription = this.client.subscribeToAll({
       fromPosition: options.fromPosition === undefined ? START : toEsdbPosition(options.fromPosition),
-      filter: excludeSystemEvents(),
+      // Filtered in the server: a prefix of ours never matches a system stream (`$...`).
+      filter:
+        options.streamPrefix === undefined
+          ? excludeSystemEvents()
+          : streamNameFilter({ prefixes: [options.streamPrefix] }),
     });
     const done = (async () => {
       for await (const resolved of subscription) {

@@ -116,6 +116,7 @@ export class PostgresEventStore implements EventStore {
       from.transactionId,
       from.position,
       options.limit ?? DEFAULT_READ_ALL_LIMIT,
+      options.streamPrefix ?? null,
     ]);
     return rows.map(toStoredEvent);
   }

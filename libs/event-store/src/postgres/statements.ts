@@ -59,12 +59,15 @@ export const readStream = `
  * read could add belongs to a transaction at or above that xmin, so it sorts after everything
  * returned here: a reader that checkpoints the last row it got can never skip one.
  * pg_current_snapshot() is the statement's own snapshot, the one that decides visibility.
- *   $1 transaction id, $2 position (the exclusive start), $3 limit.
+ * A stream prefix, when given, is a filter on the same index scan: the rows of other streams are
+ * skipped in the server and never sent.
+ *   $1 transaction id, $2 position (the exclusive start), $3 limit, $4 stream prefix or null.
  */
 export const readAll = `
   select ${columns} from events
   where (transaction_id, position) > ($1::text::xid8, $2::bigint)
     and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    and ($4::text is null or starts_with(stream_id, $4::text))
   order by transaction_id, position
   limit $3`;
 

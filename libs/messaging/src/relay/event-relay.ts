@@ -64,6 +64,7 @@ export class EventRelay {
   private follow(from: bigint | undefined) {
     this.subscription = this.options.store.subscribeToAll({
       fromPosition: from,
+      streamPrefix: this.options.streamPrefix,
       onBatch: (events) => this.publish(events),
       onError: (error) => this.retryLater(error),
     });
@@ -90,6 +91,7 @@ export class EventRelay {
   }
 
   private async publish(events: StoredEvent[]) {
+    // The store sends only our streams; the check stays for a store that cannot filter.
     const messages: Message[] = events
       .filter((event) => event.streamId.startsWith(this.options.streamPrefix))
       .map((event) => {

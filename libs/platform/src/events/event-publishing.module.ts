@@ -114,7 +114,7 @@ class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdow
       name: this.topic,
       lag: async () =>
         eventsAfter(this.store, await this.readStore.checkpoints.load(relayCheckpointName(this.topic)), {
-          matches: (streamId) => streamId.startsWith(contract.streamPrefix),
+          streamPrefix: contract.streamPrefix,
         }),
     });
     // The lease is taken in the background too: the process listens whatever its outcome.

@@ -21,21 +21,25 @@ const LAG_TIMEOUT_MS = 2000;
 
 /**
  * Events in the store after `position` (all when undefined), counted by reading them (positions
- * are ordered, not dense) up to `cap`; `matches` narrows them to what the follower cares about
- * (a relay publishes only its own streams).
+ * are ordered, not dense) up to `cap`; `streamPrefix` narrows them, in the store, to what the
+ * follower cares about (a relay publishes only its own streams).
  */
 export const eventsAfter = async (
   store: Pick<EventStore, 'readAll'>,
   position: bigint | undefined,
-  options: { cap?: number; matches?: (streamId: string) => boolean } = {},
+  options: { cap?: number; streamPrefix?: string } = {},
 ): Promise<number> => {
   const cap = options.cap ?? LAG_COUNT_CAP;
   let count = 0;
   let from = position;
   while (count < cap) {
-    const page = await store.readAll({ fromPosition: from, limit: Math.min(1000, cap) });
+    const page = await store.readAll({
+      fromPosition: from,
+      limit: Math.min(1000, cap),
+      streamPrefix: options.streamPrefix,
+    });
     if (page.length === 0) break;
-    count += options.matches ? page.filter((e) => options.matches!(e.streamId)).length : page.length;
+    count += page.length;
     from = page[page.length - 1].position;
   }
   return Math.min(count, cap);

@@ -45,6 +45,25 @@ export const viewStoreContract = (name: string, makeStore: () => Promise<ViewSto
       expect((await store.get('t-001'))?.status).toBe('closed');
     });
 
+    it('stores many guarded writes at once, telling which were refused', async () => {
+      await store.put(ticket(1), undefined);
+      await store.put(ticket(2), undefined);
+      await store.put(ticket(4), undefined);
+      const stored = await store.putMany([
+        { view: ticket(1, { revision: 1, status: 'closed' }), expectedRevision: 0 },
+        { view: ticket(2, { revision: 4, status: 'stale write' }), expectedRevision: 3 },
+        { view: ticket(3), expectedRevision: undefined },
+        { view: ticket(4, { subject: 'second first write' }), expectedRevision: undefined },
+      ]);
+      expect(stored).toEqual([true, false, true, false]);
+      const found = await store.getMany(['t-001', 't-002', 't-003', 't-004', 't-404']);
+      expect([...found.keys()].sort()).toEqual(['t-001', 't-002', 't-003', 't-004']);
+      expect(found.get('t-001')).toEqual(ticket(1, { revision: 1, status: 'closed' }));
+      expect(found.get('t-002')).toEqual(ticket(2));
+      expect(found.get('t-004')).toEqual(ticket(4));
+      expect(await store.putMany([])).toEqual([]);
+    });
+
     describe('finding', () => {
       beforeEach(async () => {
         for (let n = 1; n <= 30; n++) await store.put(ticket(n), undefined);

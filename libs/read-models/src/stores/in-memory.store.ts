@@ -1,4 +1,5 @@
-import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+import { firstInOrder } from './first-in-order';
+import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 /** Read models in memory: standalone mode rebuilds them from the events at start. */
 export class InMemoryViewStore<V extends View> implements ViewStore<V> {
@@ -15,17 +16,29 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
     return true;
   }
 
+  async getMany(ids: readonly string[]) {
+    const found = new Map<string, V>();
+    for (const id of ids) {
+      const view = this.views.get(id);
+      if (view) found.set(id, structuredClone(view));
+    }
+    return found;
+  }
+
+  async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
+    return Promise.all(writes.map(({ view, expectedRevision }) => this.put(view, expectedRevision)));
+  }
+
   async find(query: ViewQuery) {
     const { field, direction } = query.sort;
     const sign = direction === 'asc' ? 1 : -1;
     const order = (a: V, b: V) =>
       sign * (compare(valueOf(a, field), valueOf(b, field)) || compare(a.id, b.id));
-    return [...this.views.values()]
-      .filter((view) => matches(view, query))
-      .filter((view) => !query.after || order(view, afterAsView(query.after, field)) > 0)
-      .sort(order)
-      .slice(0, query.limit)
-      .map((view) => structuredClone(view));
+    const after = query.after && afterAsView<V>(query.after, field);
+    const found = function* (views: Iterable<V>) {
+      for (const view of views) if (matches(view, query) && (!after || order(view, after) > 0)) yield view;
+    };
+    return firstInOrder(found(this.views.values()), order, query.limit).map((view) => structuredClone(view));
   }
 
   async clear() {

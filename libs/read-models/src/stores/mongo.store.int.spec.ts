@@ -35,3 +35,42 @@ describe('MongoDB checkpoints saved before they were stored comparably', () => {
     expect(await checkpoints.load('legacy')).toBe(41n);
   });
 });
+
+describe('MongoDB list queries', () => {
+  it('send equalities at the top of the filter, where FerretDB 1.24 pushes them down to PostgreSQL', async () => {
+    const monitored = await mongoose
+      .createConnection(requireInfra('MONGO_URL'), { dbName: connection.name, monitorCommands: true })
+      .asPromise();
+    const filters: Record<string, unknown>[] = [];
+    monitored.getClient().on('commandStarted', (event) => {
+      if (event.commandName === 'find') filters.push(event.command.filter as Record<string, unknown>);
+    });
+    const store = new MongoViewStore<TicketLike>(monitored, 'pushdown');
+    await store.put(
+      {
+        id: 't-1',
+        revision: 0,
+        number: 'HD-1',
+        subject: 's',
+        organisationId: 'org-a',
+        status: 'open',
+        participants: [],
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+      undefined,
+    );
+    const found = await store.find({
+      where: { organisationId: 'org-a', status: ['open'], number: ['HD-1', 'HD-2'] },
+      sort: { field: 'updatedAt', direction: 'desc' },
+      limit: 5,
+    });
+    expect(found.map((t) => t.id)).toEqual(['t-1']);
+    expect(filters).toEqual([
+      { organisationId: 'org-a', status: 'open', $and: [{ number: { $in: ['HD-1', 'HD-2'] } }] },
+    ]);
+    const explained = await monitored.db!.command({ explain: { find: 'pushdown', filter: filters[0] } });
+    // FerretDB says what it handed to PostgreSQL; MongoDB has no such field.
+    if ('filterPushdown' in explained) expect(explained.filterPushdown).toBe(true);
+    await monitored.close();
+  });
+});

@@ -1,5 +1,5 @@
-import type { Connection } from 'mongoose';
-import type { CheckpointStore, Scalar, View, ViewQuery, ViewStore } from '../view';
+import { type Connection, mongo } from 'mongoose';
+import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 type Stored = Record<string, unknown> & { _id: string };
 export type IndexSpec = Record<string, 1 | -1>;
@@ -16,8 +16,12 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     private readonly indexes: IndexSpec[] = [],
   ) {}
 
+  /** The driver's own collection once connected: the projection's hot path skips mongoose's wrapper. */
   private get collection() {
-    return this.connection.collection<Stored>(this.collectionName);
+    return (
+      this.connection.db?.collection<Stored>(this.collectionName) ??
+      this.connection.collection<Stored>(this.collectionName)
+    );
   }
 
   async ensureIndexes() {
@@ -47,12 +51,66 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     return result.matchedCount === 1;
   }
 
+  /** One lookup per id: FerretDB 1.24 pushes an `_id` equality down to PostgreSQL, not `$in`. */
+  async getMany(ids: readonly string[]) {
+    const found = new Map<string, V>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const view = await this.get(id);
+        if (view) found.set(id, view);
+      }),
+    );
+    return found;
+  }
+
+  /**
+   * One unordered bulkWrite of guarded inserts and replaces. A lost insert is a duplicate-key
+   * error of its own; a replace that matched nothing is only counted, so when any did, the
+   * stored revisions tell which (a document at the revision we wrote holds what we wrote: the
+   * projection is a pure fold).
+   */
+  async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
+    if (writes.length === 0) return [];
+    const operations = writes.map(({ view, expectedRevision }): mongo.AnyBulkWriteOperation<Stored> => {
+      const { id, ...rest } = view;
+      return expectedRevision === undefined
+        ? { insertOne: { document: { _id: id, ...rest } } }
+        : { replaceOne: { filter: { _id: id, revision: expectedRevision }, replacement: rest } };
+    });
+    const lostInserts = new Set<number>();
+    let result: mongo.BulkWriteResult;
+    try {
+      result = await this.collection.bulkWrite(operations, { ordered: false, ignoreUndefined: true });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
+      for (const failed of [error.writeErrors].flat()) {
+        if (failed.code !== 11000) throw error;
+        lostInserts.add(failed.index);
+      }
+      result = error.result;
+    }
+    const replaces = writes.filter((w) => w.expectedRevision !== undefined);
+    const stored =
+      result.matchedCount === replaces.length
+        ? undefined
+        : await this.getMany(replaces.map((w) => w.view.id));
+    return writes.map(({ view, expectedRevision }, i) => {
+      if (expectedRevision === undefined) return !lostInserts.has(i);
+      return stored === undefined || stored.get(view.id)?.revision === view.revision;
+    });
+  }
+
   async find(query: ViewQuery) {
     const { field, direction } = query.sort;
     const dir = direction === 'asc' ? 1 : -1;
+    // FerretDB 1.24 hands PostgreSQL only top-level equalities of scalars (nothing inside $and,
+    // $or or $in): those stay at the top, so the server reads only the documents they match.
+    const equalities: Record<string, Scalar> = {};
     const filters: Record<string, unknown>[] = [];
     for (const [name, wanted] of Object.entries(query.where ?? {})) {
-      filters.push({ [name]: Array.isArray(wanted) ? { $in: wanted } : wanted });
+      if (!Array.isArray(wanted)) equalities[name] = wanted;
+      else if (wanted.length === 1) equalities[name] = wanted[0];
+      else filters.push({ [name]: { $in: wanted } });
     }
     if (query.either) filters.push({ $or: query.either });
     for (const [name, { gte, lte }] of Object.entries(query.range ?? {}))
@@ -65,7 +123,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
     }
     if (query.after) filters.push(afterFilter(field, dir, query.after));
     const docs = await this.collection
-      .find(filters.length ? { $and: filters } : {})
+      .find(filterOf(equalities, filters))
       .sort({ [field]: dir, _id: dir })
       .limit(query.limit)
       .toArray();
@@ -129,6 +187,10 @@ export class MongoCheckpointStore implements CheckpointStore {
     await this.collection.deleteOne({ _id: projection });
   }
 }
+
+/** The query as FerretDB can push it down: equalities at the top, the rest under `$and`. */
+const filterOf = (equalities: Record<string, Scalar>, rest: Record<string, unknown>[]) =>
+  rest.length ? { ...equalities, $and: rest } : equalities;
 
 const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
 
