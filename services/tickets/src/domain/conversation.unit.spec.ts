@@ -1,5 +1,5 @@
 import type { Organisation } from '@helpdesk/contracts';
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/decider';
 import { MAX_ATTACHMENT_BYTES } from './attachment-limits';
 import {
   admin,
