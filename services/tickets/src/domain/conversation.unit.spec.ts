@@ -108,7 +108,7 @@ describe('attachments', () => {
             attachmentId: 'a-1',
             fileName: 'screen.png',
             contentType: 'image/png',
-            size: 2048,
+            sizeBytes: 2048,
             sha256: 'ab'.repeat(32),
           },
         },
