@@ -3,7 +3,7 @@ import { MAIL_EVENTS } from './mail/mail-catalogue';
 import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
-import { TICKET_EVENTS } from './tickets/ticket-catalogue';
+import { SUPERSEDED_TICKET_EVENTS, TICKET_EVENTS } from './tickets/ticket-catalogue';
 import { TOPICS } from './topics';
 
 /** One published event type: what it means, its current version, and a documented example. */
@@ -11,6 +11,8 @@ export interface EventContract {
   /** The domain name, e.g. `TicketRegistered`. */
   name: string;
   version: number;
+  /** The TypeScript type its schema is generated from, when not `name` (an earlier version). */
+  typeName?: string;
   summary: string;
   example: unknown;
 }
@@ -25,8 +27,8 @@ export interface TopicContract {
   /** Its streams' prefix in the event store, e.g. `ticket-`: the rest is the subject and the key. */
   streamPrefix: string;
   description: string;
-  /** The TypeScript file and union type the JSON Schemas are generated from. */
-  types: { file: string; union: string };
+  /** The TypeScript file and union type the JSON Schemas are generated from (and of earlier versions). */
+  types: { file: string; union: string; superseded?: string };
   events: EventContract[];
 }
 
@@ -40,8 +42,18 @@ export const cloudEventType = (aggregate: string, eventName: string, version = 1
   return `helpdesk.${aggregate}.${action.join('-')}.v${version}`;
 };
 
-const events = (byName: Record<string, { summary: string; example: unknown }>): EventContract[] =>
-  Object.entries(byName).map(([name, { summary, example }]) => ({ name, version: 1, summary, example }));
+const events = (
+  byName: Record<string, { summary: string; example: unknown; version?: number }>,
+  superseded: EventContract[] = [],
+): EventContract[] => [
+  ...Object.entries(byName).map(([name, { summary, example, version = 1 }]) => ({
+    name,
+    version,
+    summary,
+    example,
+  })),
+  ...superseded,
+];
 
 /** Every topic and event type of every service: the source the AsyncAPI document is generated from. */
 export const CATALOGUE: TopicContract[] = [
@@ -51,8 +63,12 @@ export const CATALOGUE: TopicContract[] = [
     aggregate: 'ticket',
     streamPrefix: 'ticket-',
     description: 'Every change to every ticket, in order per ticket (the key is the ticket id).',
-    types: { file: 'libs/contracts/src/tickets/ticket-events.ts', union: 'TicketEvent' },
-    events: events(TICKET_EVENTS),
+    types: {
+      file: 'libs/contracts/src/tickets/ticket-events.ts',
+      union: 'TicketEvent',
+      superseded: 'SupersededTicketEvent',
+    },
+    events: events(TICKET_EVENTS, SUPERSEDED_TICKET_EVENTS),
   },
   {
     topic: TOPICS.contacts,
@@ -124,3 +140,13 @@ export const eventNameOf = (type: string) => {
   if (!name) throw new Error(`${type} is not an event type of our contract`);
   return name;
 };
+
+const CURRENT_VERSIONS = new Map<string, number>();
+for (const event of CATALOGUE.flatMap((topic) => topic.events))
+  CURRENT_VERSIONS.set(event.name, Math.max(event.version, CURRENT_VERSIONS.get(event.name) ?? 1));
+
+/** The version of an event type the code writes now (every type starts at 1). */
+export const currentVersionOf = (eventName: string) => CURRENT_VERSIONS.get(eventName) ?? 1;
+
+/** The version a published type names: `helpdesk.ticket.attachment-added.v1` is 1. */
+export const versionOfType = (type: string) => Number(/\.v(\d+)$/.exec(type)?.[1] ?? 1);

@@ -1,5 +1,6 @@
 export * from './catalogue';
 export * from './cloud-event';
+export * from './decoding';
 export * from './contacts/contact-catalogue';
 export * from './contacts/contact-events';
 export * from './contacts/organisation-fold';

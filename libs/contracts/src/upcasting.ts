@@ -21,5 +21,15 @@ export const upcast = (
   return next ? upcast(upcasters, name, version + 1, next.upcast(data)) : { version, data };
 };
 
-/** None yet: every event type is at its first version. Add one here with the version bump. */
-export const UPCASTERS: readonly Upcaster[] = [];
+/**
+ * Every step from one stored version to the next. Add one here with the version bump in the
+ * catalogue; `decodeEvent` runs them for every reader.
+ */
+export const UPCASTERS: readonly Upcaster[] = [
+  {
+    // v2 names the unit: `size` became `sizeBytes`.
+    name: 'AttachmentAdded',
+    fromVersion: 1,
+    upcast: ({ size, ...rest }) => ({ ...rest, sizeBytes: size }),
+  },
+];

@@ -1,9 +1,9 @@
-import { LRUCache } from 'lru-cache';
+import { decodeEvent, schemaVersionMetadata } from '@helpdesk/contracts';
+import { type Decider, DomainError, fold } from '@helpdesk/decider';
 import { randomUUID } from 'node:crypto';
-import type { Decider } from './decider';
-import { fold } from './decider';
+import { aggregateStatesOf, type KnownState } from './aggregate-state-cache';
 import { WrongExpectedRevisionError } from './errors';
-import type { EventStore, StoredEvent } from './event-store';
+import type { EventStore } from './event-store';
 
 /** Domain events are string-tagged plain objects; the store adds identity and metadata. */
 export interface DomainEvent {
@@ -17,19 +17,30 @@ export interface EventMetadata {
   causationId?: string;
   actor: { id: string; role: string; organisationId?: string };
   occurredAt: string;
+  /** The version of its type's data, per type (`currentVersionOf` in libs/contracts). */
   schemaVersion: number;
 }
+
+/** How often a command that lost to a concurrent writer is decided again when nobody sent an If-Match. */
+export const DEFAULT_CONFLICT_RETRIES = 4;
 
 export interface HandleCommandOptions {
   metadata: Omit<EventMetadata, 'schemaVersion'>;
   /**
    * The revision the caller saw (HTTP If-Match). When given, a concurrent change is the
-   * caller's to resolve: it is reported, not retried.
+   * caller's to resolve: it is reported, never retried.
    */
   expectedRevision?: number;
+  /**
+   * Without an If-Match, how many times a command is decided again on the fresh stream after
+   * losing to a concurrent writer (the decision may well still hold: two comments on one
+   * ticket). Bounded: the last conflict is reported. Default DEFAULT_CONFLICT_RETRIES.
+   */
+  retryOnConflict?: number;
+  /** @deprecated Use retryOnConflict (attempts = retries + 1). */
+  maxAttempts?: number;
   /** Deterministic event ids make a redelivered message's command a replay, not a repeat. */
   eventIds?: (index: number) => string;
-  maxAttempts?: number;
   /** The caller made the stream's id up just now (a new aggregate): there is nothing to read. */
   newStream?: boolean;
 }
@@ -43,39 +54,17 @@ export interface HandledCommand<E, S> {
   position?: bigint;
 }
 
-const SCHEMA_VERSION = 1;
-const DEFAULT_ATTEMPTS = 5;
-/** Aggregates kept per store and decider: a busy desk's open tickets, a few KB each. */
-const CACHED_AGGREGATES = 10_000;
-
-interface KnownState {
-  revision: number;
-  state: unknown;
-}
-
-const knownStates = new WeakMap<EventStore, WeakMap<object, LRUCache<string, KnownState>>>();
-
-/**
- * The last state this process saw of each recently used stream, so that a command on it needs
- * no read (most commands follow another on the same aggregate). It is only a guess: the append
- * still expects the cached revision, so a write from elsewhere makes it fail, and the command
- * is then decided again on the stream as read.
- */
-const statesOf = (store: EventStore, decider: object) => {
-  const ofStore = knownStates.get(store) ?? new WeakMap<object, LRUCache<string, KnownState>>();
-  knownStates.set(store, ofStore);
-  const states = ofStore.get(decider) ?? new LRUCache<string, KnownState>({ max: CACHED_AGGREGATES });
-  ofStore.set(decider, states);
-  return states;
+const retriesOf = (options: HandleCommandOptions) => {
+  if (options.expectedRevision !== undefined) return 0;
+  if (options.retryOnConflict !== undefined) return options.retryOnConflict;
+  return options.maxAttempts !== undefined ? options.maxAttempts - 1 : DEFAULT_CONFLICT_RETRIES;
 };
-
-export const toDomainEvent = <E extends DomainEvent>(stored: StoredEvent): E =>
-  ({ type: stored.type, data: stored.data }) as unknown as E;
 
 /**
  * Read, fold, decide, append with the expected revision. A concurrent writer makes the append
- * fail; without an If-Match the command is decided again on the fresh state, a bounded number
- * of times, because the decision may well still hold (two comments on one ticket).
+ * fail; the command is then decided again on the fresh state, at most `retryOnConflict` times.
+ * When the store keeps aggregate states (`withAggregateStateCache`), the state last seen here
+ * is a guess that spares the read; only an append confirms it.
  */
 export const handleCommand = async <C, E extends DomainEvent, S>(
   store: EventStore,
@@ -84,20 +73,13 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   command: C,
   options: HandleCommandOptions,
 ): Promise<HandledCommand<E, S>> => {
-  const attempts = options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_ATTEMPTS) : 1;
-  const states = statesOf(store, decider);
-  let trustCache = true;
-  for (let attempt = 1; ;) {
-    // The guess: the state last seen here, or an empty stream when the caller just made its id up.
-    const fresh = options.newStream ? { revision: -1, state: decider.initialState } : undefined;
-    const guess = trustCache ? (states.get(streamId) ?? fresh) : undefined;
-    // A guess other than the caller's If-Match cannot answer it: read what is stored.
-    const guessed =
-      guess && (options.expectedRevision === undefined || options.expectedRevision === guess.revision)
-        ? (guess as { revision: number; state: S })
-        : undefined;
-    const { revision, state: before } = guessed ?? (await readState(store, decider, streamId));
-    if (!guessed) states.set(streamId, { revision, state: before });
+  const states = aggregateStatesOf(store);
+  let retriesLeft = retriesOf(options);
+  let mayGuess = true;
+  for (;;) {
+    const guess = mayGuess ? guessState(states?.recall(streamId), decider, options) : undefined;
+    const { revision, state: before } = guess ?? (await readState(store, decider, streamId));
+    if (!guess) states?.remember(streamId, { revision, state: before, foldedFrom: decider.initialState });
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(
         streamId,
@@ -105,14 +87,13 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
         revision < 0 ? 'no_stream' : revision,
       );
     }
-    // Only an append checks the guess: a refusal, or deciding nothing, must hold on the stream as stored.
-    const events = guessed ? decideOrUndefined(decider, command, before) : decider.decide(command, before);
-    if (!events || (guessed && events.length === 0)) {
-      trustCache = false;
+    // Only an append checks a guess: a refusal, or deciding nothing, must hold on the stream as stored.
+    const events = guess ? decideOnGuess(decider, command, before) : decider.decide(command, before);
+    if (!events || (guess && events.length === 0)) {
+      mayGuess = false;
       continue;
     }
     if (events.length === 0) return { events, state: before, revision };
-    const metadata = { ...options.metadata, schemaVersion: SCHEMA_VERSION };
     try {
       const result = await store.append(
         streamId,
@@ -120,31 +101,51 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
           id: options.eventIds?.(i) ?? randomUUID(),
           type: event.type,
           data: event.data as Record<string, unknown>,
-          metadata: { ...metadata },
+          metadata: { ...options.metadata, ...schemaVersionMetadata(event.type) },
         })),
         { expectedRevision: revision < 0 ? 'no_stream' : revision },
       );
       const state = events.reduce(decider.evolve, before);
       // A replay of events stored before answers with their old revision: then this state is not one.
       if (result.nextExpectedRevision === revision + events.length)
-        states.set(streamId, { revision: result.nextExpectedRevision, state });
-      else states.delete(streamId);
+        states?.remember(streamId, {
+          revision: result.nextExpectedRevision,
+          state,
+          foldedFrom: decider.initialState,
+        });
       return { events, state, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
-      states.delete(streamId);
+      states?.forget(streamId);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      // Losing to a write this process had not seen is the cache's miss, not an attempt.
-      if (guessed) trustCache = false;
-      else if (++attempt > attempts) throw error;
+      // Losing to a write this process had not seen is the guess's miss, not a retry.
+      if (guess) mayGuess = false;
+      else if (retriesLeft-- <= 0) throw error;
     }
   }
 };
 
-const decideOrUndefined = <C, E, S>(decider: Decider<C, E, S>, command: C, state: S) => {
+/** The remembered state, or an empty stream when the caller just made its id up; none the If-Match contradicts. */
+const guessState = <S>(
+  known: KnownState | undefined,
+  decider: Decider<unknown, unknown, S>,
+  options: HandleCommandOptions,
+): { revision: number; state: S } | undefined => {
+  const remembered =
+    known && known.foldedFrom === decider.initialState ? (known as KnownState<S>) : undefined;
+  const guess = remembered ?? (options.newStream ? { revision: -1, state: decider.initialState } : undefined);
+  // A guess other than the caller's If-Match cannot answer it: read what is stored.
+  if (!guess || (options.expectedRevision !== undefined && options.expectedRevision !== guess.revision))
+    return undefined;
+  return guess;
+};
+
+/** A refusal on a guess is no answer (the stream may differ); any other failure is a bug, and surfaces. */
+const decideOnGuess = <C, E, S>(decider: Decider<C, E, S>, command: C, state: S): E[] | undefined => {
   try {
     return decider.decide(command, state);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
   }
 };
 
@@ -158,7 +159,7 @@ const readState = async <C, E extends DomainEvent, S>(
     revision: history.length - 1,
     state: fold(
       decider,
-      history.map((e) => toDomainEvent<E>(e)),
+      history.map((e) => decodeEvent<E>(e)),
     ),
   };
 };

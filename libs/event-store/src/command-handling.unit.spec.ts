@@ -1,3 +1,4 @@
+import { withAggregateStateCache } from './aggregate-state-cache';
 import { handleCommand } from './command-handling';
 import { type Decider, DomainError } from './decider';
 import { WrongExpectedRevisionError } from './errors';
@@ -91,12 +92,12 @@ describe('handleCommand', () => {
   describe('with the state of recent commands kept in memory', () => {
     const counting = (store: InMemoryEventStore) => {
       const reads: string[] = [];
-      const counted: EventStore = Object.create(store);
-      counted.readStream = (id, options) => {
+      const reading: EventStore = Object.create(store);
+      reading.readStream = (id, options) => {
         reads.push(id);
         return store.readStream(id, options);
       };
-      return { counted, reads };
+      return { counted: withAggregateStateCache(reading), reads };
     };
 
     it('decides the next command on a stream without reading it again', async () => {
@@ -127,15 +128,16 @@ describe('handleCommand', () => {
 
     it('decides again on the stream as stored when another process wrote meanwhile', async () => {
       const store = new InMemoryEventStore();
-      await handleCommand(store, counter, 'c-1', { add: 5 }, { metadata, maxAttempts: 1 });
+      const cached = withAggregateStateCache(store);
+      await handleCommand(cached, counter, 'c-1', { add: 5 }, { metadata, maxAttempts: 1 });
       await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: 5 }, metadata: {} }], {
         expectedRevision: 0,
       });
       // One attempt allowed, yet the stale guess costs none: the refusal comes from the real total.
       await expect(
-        handleCommand(store, counter, 'c-1', { add: 1 }, { metadata, maxAttempts: 1 }),
+        handleCommand(cached, counter, 'c-1', { add: 1 }, { metadata, maxAttempts: 1 }),
       ).rejects.toThrow('over ten');
-      await expect(handleCommand(store, counter, 'c-1', { add: 0 }, { metadata })).resolves.toMatchObject({
+      await expect(handleCommand(cached, counter, 'c-1', { add: 0 }, { metadata })).resolves.toMatchObject({
         state: 10,
         revision: 1,
       });
@@ -143,25 +145,27 @@ describe('handleCommand', () => {
 
     it('refuses only on the stream as stored, never on a stale guess of it', async () => {
       const store = new InMemoryEventStore();
-      await handleCommand(store, counter, 'c-1', { add: 8 }, { metadata });
+      const cached = withAggregateStateCache(store);
+      await handleCommand(cached, counter, 'c-1', { add: 8 }, { metadata });
       await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: -5 }, metadata: {} }], {
         expectedRevision: 0,
       });
       // The guess (8) would refuse 4 as over ten; the stream holds 3.
-      const accepted = await handleCommand(store, counter, 'c-1', { add: 4 }, { metadata });
+      const accepted = await handleCommand(cached, counter, 'c-1', { add: 4 }, { metadata });
       expect([accepted.revision, accepted.state]).toEqual([2, 7]);
     });
 
     it('answers an If-Match the cache cannot confirm from the stream: stale is 409, current is applied', async () => {
       const store = new InMemoryEventStore();
-      await handleCommand(store, counter, 'c-1', { add: 1 }, { metadata });
+      const cached = withAggregateStateCache(store);
+      await handleCommand(cached, counter, 'c-1', { add: 1 }, { metadata });
       await store.append('c-1', [{ id: 'elsewhere', type: 'Added', data: { by: 1 }, metadata: {} }], {
         expectedRevision: 0,
       });
-      const stale = handleCommand(store, counter, 'c-1', { add: 1 }, { metadata, expectedRevision: 0 });
+      const stale = handleCommand(cached, counter, 'c-1', { add: 1 }, { metadata, expectedRevision: 0 });
       await expect(stale).rejects.toMatchObject({ expected: 0, actual: 1 });
       const current = await handleCommand(
-        store,
+        cached,
         counter,
         'c-1',
         { add: 1 },
@@ -172,13 +176,72 @@ describe('handleCommand', () => {
 
     it('does not count a replayed command twice', async () => {
       const store = new InMemoryEventStore();
+      const cached = withAggregateStateCache(store);
       const eventIds = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
-      await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata, eventIds });
-      await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata, eventIds });
+      await handleCommand(cached, counter, 'c-1', { add: 2 }, { metadata, eventIds });
+      await handleCommand(cached, counter, 'c-1', { add: 2 }, { metadata, eventIds });
       // 2 stored; had the replay been counted (4), adding 8 would go over ten.
-      await expect(handleCommand(store, counter, 'c-1', { add: 8 }, { metadata })).resolves.toMatchObject({
+      await expect(handleCommand(cached, counter, 'c-1', { add: 8 }, { metadata })).resolves.toMatchObject({
         state: 10,
       });
     });
+  });
+});
+
+describe('handleCommand and the aggregate-state cache', () => {
+  it('surfaces a failure of the decider on a guessed state that is not a refusal', async () => {
+    const store = withAggregateStateCache(new InMemoryEventStore());
+    const fragile: Decider<{ add: number }, Added, number> = {
+      ...counter,
+      decide: (command, total) => {
+        if (total === 2) throw new TypeError('a bug, not a refusal');
+        return counter.decide(command, total);
+      },
+    };
+    await handleCommand(store, fragile, 'c-1', { add: 2 }, { metadata });
+    await expect(handleCommand(store, fragile, 'c-1', { add: 1 }, { metadata })).rejects.toThrow(TypeError);
+  });
+
+  it('forgets a stream another writer appended to through the same store', async () => {
+    const store = withAggregateStateCache(new InMemoryEventStore());
+    await handleCommand(store, counter, 'c-1', { add: 2 }, { metadata });
+    expect(store.aggregateStates.recall('c-1')).toMatchObject({ revision: 0, state: 2 });
+    await store.append('c-1', [{ id: 'direct', type: 'Added', data: { by: 1 }, metadata: {} }], {
+      expectedRevision: 0,
+    });
+    expect(store.aggregateStates.recall('c-1')).toBeUndefined();
+  });
+
+  it('retries a lost race at most retryOnConflict times, then reports the conflict', async () => {
+    const inner = new InMemoryEventStore();
+    let appends = 0;
+    const alwaysLosing: EventStore = Object.create(inner);
+    alwaysLosing.append = async (id, events, options) => {
+      appends++;
+      await inner.append(
+        id,
+        [{ id: `other-${appends}`, type: 'Added', data: { by: 0 }, metadata: {} }],
+        'any',
+      );
+      return inner.append(id, events, options);
+    };
+    await expect(
+      handleCommand(alwaysLosing, counter, 'c-1', { add: 1 }, { metadata, retryOnConflict: 2 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(appends).toBe(3);
+  });
+
+  it("writes each event with its own type's schema version", async () => {
+    const store = new InMemoryEventStore();
+    const attaching: Decider<object, { type: string; data: object }, null> = {
+      initialState: null,
+      decide: () => [
+        { type: 'AttachmentAdded', data: {} },
+        { type: 'CommentAdded', data: {} },
+      ],
+      evolve: (state) => state,
+    };
+    await handleCommand(store, attaching, 't-1', {}, { metadata });
+    expect((await store.readStream('t-1')).map((e) => e.metadata.schemaVersion)).toEqual([2, 1]);
   });
 });

@@ -16,3 +16,4 @@ export * from './eventstoredb/eventstoredb-event-store';
 export * from './sequence';
 export * from './command-handling';
 export * from './derived-event-id';
+export * from './aggregate-state-cache';

@@ -7,6 +7,7 @@ export * from './auth/token-verifier';
 export * from './config/config';
 export * from './health/readiness';
 export * from './http/command-context';
+export * from './commands/aggregate-command-handler';
 export * from './http/body-limits';
 export * from './http/etag';
 export * from './http/request-rules';

@@ -9,6 +9,8 @@ export interface ProjectedEvent {
   position: bigint;
   type: string;
   data: unknown;
+  /** What was written at append, `schemaVersion` among it: decodeEvent (libs/contracts) reads it. */
+  metadata?: Record<string, unknown>;
   recordedAt: Date;
 }
 

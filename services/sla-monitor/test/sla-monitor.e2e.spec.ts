@@ -1,5 +1,5 @@
-import type { SlaEvent } from '@helpdesk/contracts';
-import { type EventStore, toDomainEvent } from '@helpdesk/event-store';
+import { decodeEvent, type SlaEvent } from '@helpdesk/contracts';
+import type { EventStore } from '@helpdesk/event-store';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../../tickets/src/consumers/organisation-directory';
@@ -59,7 +59,7 @@ describe('the SLA monitor (tickets -> Kafka -> sla-monitor -> Kafka -> tickets)'
     body.clocks?.find((c) => c.metric === metric) as Record<string, unknown> | undefined;
   const slaEvents = async (ticketId: string) =>
     (await desk.app.get<EventStore>(EVENT_STORE).readStream(slaStream(ticketId))).map((e) =>
-      toDomainEvent<SlaEvent>(e),
+      decodeEvent<SlaEvent>(e),
     );
   const breaches = async (ticketId: string) =>
     (await slaEvents(ticketId)).filter((e) => e.type === 'ClockBreached');

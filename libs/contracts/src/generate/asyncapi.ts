@@ -6,16 +6,21 @@ type Schema = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** The JSON Schemas of a topic's TypeScript event union, keyed by definition name. */
-const generatedDefinitions = (topic: TopicContract): Record<string, Schema> => {
+const generatedDefinitions = (topic: TopicContract): Record<string, Schema> => ({
+  ...(topic.types.superseded ? definitionsOf(topic, topic.types.superseded) : {}),
+  ...definitionsOf(topic, topic.types.union),
+});
+
+const definitionsOf = (topic: TopicContract, union: string): Record<string, Schema> => {
   const generator = createGenerator({
     path: topic.types.file,
     tsconfig: 'tsconfig.base.json',
-    type: topic.types.union,
+    type: union,
     skipTypeCheck: true,
     additionalProperties: false,
     jsDoc: 'extended',
   });
-  const { definitions = {} } = generator.createSchema(topic.types.union);
+  const { definitions = {} } = generator.createSchema(union);
   // The generator points at "#/definitions/X"; in AsyncAPI they live under components.schemas.
   return JSON.parse(JSON.stringify(definitions).replaceAll('"#/definitions/', '"#/components/schemas/'));
 };
@@ -64,14 +69,16 @@ export const buildAsyncApi = (catalogue: TopicContract[] = CATALOGUE) => {
   const operations: Record<string, Schema> = {};
   for (const topic of catalogue) {
     const definitions = generatedDefinitions(topic);
-    const eventNames = new Set(topic.events.map((e) => e.name));
+    const eventTypes = new Set(topic.events.map((e) => e.typeName ?? e.name));
+    const unions = new Set([topic.types.union, topic.types.superseded]);
     for (const [name, schema] of Object.entries(definitions)) {
-      if (name !== topic.types.union && !eventNames.has(name)) schemas[name] = schema;
+      if (!unions.has(name) && !eventTypes.has(name)) schemas[name] = schema;
     }
     const channelMessages: Record<string, Schema> = {};
     for (const event of topic.events) {
       const type = cloudEventType(topic.aggregate, event.name, event.version);
-      const generated = definitions[event.name] as { properties?: { data?: Schema } } | undefined;
+      const generated = definitions[event.typeName ?? event.name] as
+        { properties?: { data?: Schema } } | undefined;
       if (!generated?.properties?.data) throw new Error(`${topic.types.union} has no event ${event.name}`);
       schemas[type] = { ...generated.properties.data, description: event.summary };
       messages[type] = {

@@ -11,7 +11,9 @@ const customer = (at: string) => change('contact-42', at);
  * What each ticket event means and one documented example of it. Keyed by every event type,
  * so a new event cannot be published without its description and example.
  */
-export const TICKET_EVENTS: { [Type in TicketEventType]: { summary: string; example: DataOf<Type> } } = {
+export const TICKET_EVENTS: {
+  [Type in TicketEventType]: { summary: string; example: DataOf<Type>; version?: number };
+} = {
   TicketRegistered: {
     summary: 'A contact (or an agent on their behalf) filed a ticket; it got its HD- number.',
     example: {
@@ -81,13 +83,14 @@ export const TICKET_EVENTS: { [Type in TicketEventType]: { summary: string; exam
     },
   },
   AttachmentAdded: {
+    version: 2,
     summary: 'A file was attached; its content is kept by the tickets service.',
     example: {
       ...customer('2026-11-20T09:13:00.000Z'),
       attachmentId: 'b4f2a1d3-0e9c-4a7f-9b8d-2c3e4f5a6b7c',
       fileName: 'export.log',
       contentType: 'text/plain',
-      size: 18234,
+      sizeBytes: 18234,
       sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     },
   },
@@ -178,3 +181,21 @@ export const TICKET_EVENTS: { [Type in TicketEventType]: { summary: string; exam
     example: customer('2026-11-20T17:00:00.000Z'),
   },
 };
+
+/** Earlier versions still documented: what subscribers of those versions read (see SupersededTicketEvent). */
+export const SUPERSEDED_TICKET_EVENTS = [
+  {
+    name: 'AttachmentAdded',
+    version: 1,
+    typeName: 'AttachmentAddedV1',
+    summary: 'A file was attached (version 1: `size` for what v2 calls `sizeBytes`).',
+    example: {
+      ...customer('2026-11-20T09:13:00.000Z'),
+      attachmentId: 'b4f2a1d3-0e9c-4a7f-9b8d-2c3e4f5a6b7c',
+      fileName: 'export.log',
+      contentType: 'text/plain',
+      size: 18234,
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    },
+  },
+];

@@ -85,10 +85,23 @@ export type CommentAdded = Event<
     firstResponse: boolean;
   }
 >;
+/**
+ * Version 2: the size is `sizeBytes`, with its unit in its name like every other byte count of
+ * the desk (`MAIL_IN_MAX_BYTES`, `HTTP_BODY_MAX_BYTES`). Stored v1 events are upcast when read.
+ */
 export type AttachmentAdded = Event<
+  'AttachmentAdded',
+  Change & { attachmentId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }
+>;
+
+/** Version 1 of AttachmentAdded (`size`), as stored before v2 and still published as `.v1`. */
+export type AttachmentAddedV1 = Event<
   'AttachmentAdded',
   Change & { attachmentId: string; fileName: string; contentType: string; size: number; sha256: string }
 >;
+
+/** Earlier versions of ticket events: their schemas stay published for subscribers of those versions. */
+export type SupersededTicketEvent = AttachmentAddedV1;
 export type ParticipantAdded = Event<'ParticipantAdded', Change & { participant: Participant }>;
 export type ParticipantRemoved = Event<'ParticipantRemoved', Change & { participant: Participant }>;
 export type WorkStarted = Event<'WorkStarted', Change>;

@@ -1,4 +1,4 @@
-import { eventNameOf, topicContract } from '@helpdesk/contracts';
+import { eventNameOf, SCHEMA_VERSION, topicContract, versionOfType } from '@helpdesk/contracts';
 import {
   applyToView,
   type ProjectedEvent,
@@ -15,6 +15,8 @@ export const toProjectedEvent = ({ event, topic }: ConsumedEvent): ProjectedEven
   position: 0n,
   type: eventNameOf(event.type),
   data: event.data,
+  // The message's type names the version it was published at: decodeEvent upcasts from there.
+  metadata: { [SCHEMA_VERSION]: versionOfType(event.type) },
   recordedAt: new Date(event.time),
 });
 

@@ -1,4 +1,10 @@
-import { type CloudEvent, cloudEventType, schemaUrn, upcast, UPCASTERS } from '@helpdesk/contracts';
+import {
+  type CloudEvent,
+  cloudEventType,
+  decodeVersioned,
+  schemaUrn,
+  schemaVersionOf,
+} from '@helpdesk/contracts';
 
 export { cloudEventType };
 import type { StoredEvent } from '@helpdesk/event-store';
@@ -15,12 +21,8 @@ export interface RelaySource {
 
 /** The stored event as its current published version: older stored versions are upcast, never rewritten. */
 export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent => {
-  const { correlationId, causationId, schemaVersion } = event.metadata as {
-    correlationId?: string;
-    causationId?: string;
-    schemaVersion?: number;
-  };
-  const current = upcast(UPCASTERS, event.type, schemaVersion ?? 1, event.data as Record<string, unknown>);
+  const { correlationId, causationId } = event.metadata as { correlationId?: string; causationId?: string };
+  const current = decodeVersioned(event.type, schemaVersionOf(event), event.data);
   const type = cloudEventType(from.aggregate, event.type, current.version);
   return {
     specversion: '1.0',

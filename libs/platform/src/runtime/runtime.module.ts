@@ -11,6 +11,7 @@ import {
   createPostgresEventStore,
   type EventStore,
   EventStoreDbEventStore,
+  withAggregateStateCache,
 } from '@helpdesk/event-store';
 import {
   type CheckpointStore,
@@ -126,8 +127,9 @@ export class RuntimeModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           inject: [RUNTIME_SETTINGS],
           // Commands' appends are remembered per request: their answer names the write's position.
+          // Every command handler of the process shares one cache of recent aggregate states.
           useFactory: async (s: RuntimeSettings) =>
-            recordingWritePositions(await openEventStore(s.eventStore)),
+            withAggregateStateCache(recordingWritePositions(await openEventStore(s.eventStore))),
         },
         {
           provide: READ_STORE,

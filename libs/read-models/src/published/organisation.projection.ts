@@ -1,4 +1,5 @@
 import {
+  decodeEvent,
   evolveOrganisation,
   initialOrganisation,
   type OrganisationEvent,
@@ -18,11 +19,11 @@ export const organisationProjection: Projection<OrganisationView> = {
   name: 'organisations',
   documentId: (event) =>
     event.streamId.startsWith('organisation-')
-      ? (event.data as { organisationId: string }).organisationId
+      ? decodeEvent<OrganisationEvent>(event).data.organisationId
       : undefined,
   evolve: (current, event) =>
-    evolveOrganisation(current ?? initialOrganisation, {
-      type: event.type,
-      data: event.data,
-    } as OrganisationEvent) as OrganisationView,
+    evolveOrganisation(
+      current ?? initialOrganisation,
+      decodeEvent<OrganisationEvent>(event),
+    ) as OrganisationView,
 };

@@ -1,7 +1,7 @@
-import { type EventStore, handleCommand } from '@helpdesk/event-store';
-import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
+import type { EventStore, HandledCommand } from '@helpdesk/event-store';
+import { AggregateCommand, AggregateCommandHandler, EVENT_STORE } from '@helpdesk/platform';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import {
   type Organisation,
   type OrganisationCommand,
@@ -11,14 +11,10 @@ import {
 } from '../domain';
 
 /** Any organisation command; contacts live in their organisation's stream, so its rules hold atomically. */
-export class ExecuteOrganisationCommand {
-  constructor(
-    readonly organisationId: string,
-    readonly command: OrganisationCommand,
-    readonly context: CommandContext,
-    /** From If-Match: the revision the caller saw. */
-    readonly expectedRevision?: number,
-  ) {}
+export class ExecuteOrganisationCommand extends AggregateCommand<OrganisationCommand> {
+  get organisationId() {
+    return this.aggregateId;
+  }
 }
 
 export interface OrganisationCommandResult {
@@ -29,25 +25,25 @@ export interface OrganisationCommandResult {
 }
 
 @CommandHandler(ExecuteOrganisationCommand)
-export class ExecuteOrganisationCommandHandler implements ICommandHandler<
+export class ExecuteOrganisationCommandHandler extends AggregateCommandHandler<
   ExecuteOrganisationCommand,
+  OrganisationCommand,
+  OrganisationCommand,
+  OrganisationEvent,
+  Organisation,
   OrganisationCommandResult
 > {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  protected readonly aggregate = { decider: organisationDecider, streamOf: organisationStream };
 
-  async execute({ organisationId, command, context, expectedRevision }: ExecuteOrganisationCommand) {
-    const result = await handleCommand(
-      this.store,
-      organisationDecider,
-      organisationStream(organisationId),
-      command,
-      { metadata: { ...context, occurredAt: command.at }, expectedRevision },
-    );
-    return {
-      id: organisationId,
-      revision: result.revision,
-      events: result.events.map((e) => e.type),
-      state: result.state,
-    };
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store);
+  }
+
+  protected toCommand(_organisationId: string, command: OrganisationCommand) {
+    return command;
+  }
+
+  protected answer(id: string, { revision, state, events }: HandledCommand<OrganisationEvent, Organisation>) {
+    return { id, revision, events: events.map((e) => e.type), state };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import type { OrganisationCommand } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
 import { activeAdministrators, type Organisation, type RegisteredOrganisation } from './organisation.state';

@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import type { OrganisationCommand } from './organisation.commands';
 import { decideOrganisation } from './organisation.decide';
 import type { OrganisationEvent } from './organisation.events';

@@ -1,5 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, DomainError, refusedWith } from '@helpdesk/decider';
 import {
   agent,
   admin,

@@ -1,4 +1,4 @@
-import type { OrganisationEvent } from '@helpdesk/contracts';
+import { decodeEvent, type OrganisationEvent } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 
 /** Which organisation a contact belongs to: `/contacts/{id}` needs no organisation in its path. */
@@ -10,12 +10,12 @@ export const contactIndexProjection: Projection<ContactIndexEntry> = {
   name: 'contact-index',
   documentId: (stored) => {
     if (!stored.streamId.startsWith('organisation-')) return undefined;
-    const event = { type: stored.type, data: stored.data } as OrganisationEvent;
+    const event = decodeEvent<OrganisationEvent>(stored);
     return event.type === 'ContactAdded' ? event.data.contact.id : undefined;
   },
-  evolve: (_current, stored) => ({
-    id: (stored.data as { contact: { id: string } }).contact.id,
-    revision: stored.revision,
-    organisationId: (stored.data as { organisationId: string }).organisationId,
-  }),
+  evolve: (_current, stored) => {
+    // documentId lets only ContactAdded through.
+    const { data } = decodeEvent<Extract<OrganisationEvent, { type: 'ContactAdded' }>>(stored);
+    return { id: data.contact.id, revision: stored.revision, organisationId: data.organisationId };
+  },
 };

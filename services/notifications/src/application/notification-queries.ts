@@ -1,5 +1,5 @@
-import { DomainError, type EventStore, fold, toDomainEvent } from '@helpdesk/event-store';
-import type { NotificationEvent } from '@helpdesk/contracts';
+import { DomainError, type EventStore, fold } from '@helpdesk/event-store';
+import { decodeEvent, type NotificationEvent } from '@helpdesk/contracts';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { decodeCursor, encodeCursor } from '@helpdesk/read-models';
 import { Inject, Injectable } from '@nestjs/common';
@@ -72,7 +72,7 @@ export class NotificationQueries {
     const events = await this.store.readStream(notificationStream(notificationId));
     const record = fold(
       deliveryRecordDecider,
-      events.map((e) => toDomainEvent<NotificationEvent>(e)),
+      events.map((e) => decodeEvent<NotificationEvent>(e)),
     );
     if (record.status === 'unqueued' || !mayRead(principal, record.message)) throw notFound();
     const { message } = record;

@@ -1,4 +1,10 @@
-import { eventNameOf, TOPICS } from '@helpdesk/contracts';
+import {
+  type ClockBreached,
+  decodeMessage,
+  type SlaEvent,
+  TOPICS,
+  type WarningRaised,
+} from '@helpdesk/contracts';
 import { type ConsumedEvent, NotYetKnown } from '@helpdesk/messaging';
 import { EventSubscriptions } from '@helpdesk/platform';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -9,7 +15,8 @@ import { isNews } from './news';
 import { recipientDirectory } from './recipient-directory';
 import { TicketAudiences } from './ticket-audiences';
 
-const ALERTS = new Set(['WarningRaised', 'ClockBreached']);
+const isAlert = (event: SlaEvent): event is WarningRaised | ClockBreached =>
+  event.type === 'WarningRaised' || event.type === 'ClockBreached';
 
 /** SLA warnings and breaches: the assigned agent and the support lead mailbox are told. */
 @Injectable()
@@ -30,9 +37,9 @@ export class SlaConsumer implements OnApplicationBootstrap {
   }
 
   private async handle({ event }: ConsumedEvent) {
-    const type = eventNameOf(event.type);
-    if (!ALERTS.has(type) || !isNews(event.time, this.settings.maxEventAgeMs)) return;
-    const alert = { type, data: event.data, id: event.id } as SlaAlert;
+    const decoded = decodeMessage<SlaEvent>(event);
+    if (!isAlert(decoded) || !isNews(event.time, this.settings.maxEventAgeMs)) return;
+    const alert: SlaAlert = { ...decoded, id: event.id };
     const known = await (await this.audiences.views()).get(alert.data.ticketId);
     const ticket = known?.audience;
     // A ticket is registered before any of its clocks can warn, but on another topic, which may

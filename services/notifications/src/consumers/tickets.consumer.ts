@@ -1,4 +1,4 @@
-import { eventNameOf, TOPICS } from '@helpdesk/contracts';
+import { decodeMessage, type TicketEvent, TOPICS } from '@helpdesk/contracts';
 import { type ConsumedEvent, NotYetKnown } from '@helpdesk/messaging';
 import { EventSubscriptions } from '@helpdesk/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -55,13 +55,12 @@ export class TicketsConsumer implements OnApplicationBootstrap {
     const revision = Number(event.sequence);
     const known = await views.get(event.subject);
     if (known && revision <= known.revision) return;
-    const recorded = {
-      type: eventNameOf(event.type),
-      data: event.data,
+    const recorded: RecordedTicketEvent = {
+      ...decodeMessage<TicketEvent>(event),
       id: event.id,
       ...(event.correlationid ? { correlationId: event.correlationid } : {}),
       ...(event.causationid ? { causationId: event.causationid } : {}),
-    } as RecordedTicketEvent;
+    };
     const start = known?.commandStart;
     const commandStart = start && groupByCommand([start, recorded]).length === 1 ? start : recorded;
     const before = known?.audience;

@@ -1,5 +1,5 @@
 import type { MessageQueued, NotificationEvent } from '@helpdesk/contracts';
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import { createHash } from 'node:crypto';
 
 /**

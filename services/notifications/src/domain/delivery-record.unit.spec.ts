@@ -1,5 +1,5 @@
 import type { NotificationEvent } from '@helpdesk/contracts';
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec } from '@helpdesk/decider';
 import {
   type DeliveryCommand,
   deliveryRecordDecider,

@@ -1,4 +1,9 @@
-import type { Language, NotificationEvent, NotificationTemplate } from '@helpdesk/contracts';
+import {
+  decodeEvent,
+  type Language,
+  type NotificationEvent,
+  type NotificationTemplate,
+} from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 
 /** One message in the delivery log, as lists show it (its text and HTML stay in its stream). */
@@ -34,10 +39,10 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
   name: 'notification-log',
   documentId: (event) =>
     event.streamId.startsWith('notification-')
-      ? (event.data as { notificationId: string }).notificationId
+      ? decodeEvent<NotificationEvent>(event).data.notificationId
       : undefined,
   evolve: (current, stored) => {
-    const event = { type: stored.type, data: stored.data } as NotificationEvent;
+    const event = decodeEvent<NotificationEvent>(stored);
     if (event.type === 'MessageQueued') {
       const { data } = event;
       const recipientId = idOfPerson(data.recipientKey);

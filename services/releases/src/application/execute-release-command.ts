@@ -1,7 +1,7 @@
-import { type EventStore, handleCommand } from '@helpdesk/event-store';
-import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
+import type { EventStore, HandledCommand } from '@helpdesk/event-store';
+import { AggregateCommand, AggregateCommandHandler, EVENT_STORE } from '@helpdesk/platform';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import {
   type Release,
   type ReleaseCommand,
@@ -11,14 +11,10 @@ import {
 } from '../domain';
 
 /** Any release command, addressed to one release's stream. */
-export class ExecuteReleaseCommand {
-  constructor(
-    readonly releaseId: string,
-    readonly command: ReleaseCommand,
-    readonly context: CommandContext,
-    /** From If-Match: the revision the caller saw. */
-    readonly expectedRevision?: number,
-  ) {}
+export class ExecuteReleaseCommand extends AggregateCommand<ReleaseCommand> {
+  get releaseId() {
+    return this.aggregateId;
+  }
 }
 
 export interface ReleaseCommandResult {
@@ -29,22 +25,25 @@ export interface ReleaseCommandResult {
 }
 
 @CommandHandler(ExecuteReleaseCommand)
-export class ExecuteReleaseCommandHandler implements ICommandHandler<
+export class ExecuteReleaseCommandHandler extends AggregateCommandHandler<
   ExecuteReleaseCommand,
+  ReleaseCommand,
+  ReleaseCommand,
+  ReleaseEvent,
+  Release,
   ReleaseCommandResult
 > {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  protected readonly aggregate = { decider: releaseDecider, streamOf: releaseStream };
 
-  async execute({ releaseId, command, context, expectedRevision }: ExecuteReleaseCommand) {
-    const result = await handleCommand(this.store, releaseDecider, releaseStream(releaseId), command, {
-      metadata: { ...context, occurredAt: command.at },
-      expectedRevision,
-    });
-    return {
-      id: releaseId,
-      revision: result.revision,
-      status: result.state.status,
-      events: result.events.map((e) => e.type),
-    };
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store);
+  }
+
+  protected toCommand(_releaseId: string, command: ReleaseCommand) {
+    return command;
+  }
+
+  protected answer(id: string, { revision, state, events }: HandledCommand<ReleaseEvent, Release>) {
+    return { id, revision, status: state.status, events: events.map((e) => e.type) };
   }
 }

@@ -1,9 +1,9 @@
+import { decodeEvent } from '@helpdesk/contracts';
 import {
   DomainError,
   type EventStore,
   fold,
   handleCommand,
-  toDomainEvent,
   WrongExpectedRevisionError,
 } from '@helpdesk/event-store';
 import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
@@ -42,7 +42,7 @@ export class FixReservations {
       const stored = await this.store.readStream(stream);
       const { holder } = fold(
         fixReservationDecider,
-        stored.map((e) => toDomainEvent<FixReservationEvent>(e)),
+        stored.map((e) => decodeEvent<FixReservationEvent>(e)),
       );
       const at = new Date().toISOString();
       const command: FixReservationCommand = {

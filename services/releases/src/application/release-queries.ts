@@ -1,4 +1,5 @@
-import { DomainError, type EventStore, fold, toDomainEvent } from '@helpdesk/event-store';
+import { decodeEvent } from '@helpdesk/contracts';
+import { DomainError, type EventStore, fold } from '@helpdesk/event-store';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { decodeCursor, encodeCursor } from '@helpdesk/read-models';
 import { Inject } from '@nestjs/common';
@@ -22,7 +23,7 @@ export const loadRelease = async (store: EventStore, releaseId: string) => {
   const events = await store.readStream(releaseStream(releaseId));
   const state = fold(
     releaseDecider,
-    events.map((e) => toDomainEvent<ReleaseEvent>(e)),
+    events.map((e) => decodeEvent<ReleaseEvent>(e)),
   );
   if (state.status === 'unplanned')
     throw new DomainError('not_found', 'release_not_found', 'There is no such release.');

@@ -1,4 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import { requireFixNotInAnotherRelease } from './fix-exclusivity';
 
 describe("a ticket's fix is in at most one open release", () => {

@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import { refuse } from './release.rules';
 
 /**

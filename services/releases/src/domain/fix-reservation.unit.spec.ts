@@ -1,4 +1,4 @@
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/decider';
 import {
   ABANDONED_AFTER_MS,
   type FixReservationCommand,

@@ -1,4 +1,4 @@
-import { fold } from '@helpdesk/event-store';
+import { fold } from '@helpdesk/decider';
 import { renderReleaseNotes, type NotesViewer } from './release-notes';
 import { releaseDecider } from './release.decider';
 import type { ReleaseEvent } from './release.events';

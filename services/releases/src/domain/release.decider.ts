@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import type { ReleaseCommand } from './release.commands';
 import { decideRelease } from './release.decide';
 import type { ReleaseEvent } from './release.events';

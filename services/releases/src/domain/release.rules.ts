@@ -1,4 +1,4 @@
-import { refuse } from '@helpdesk/event-store';
+import { refuse } from '@helpdesk/decider';
 import { isIsoDate } from './calendar-date';
 import { isOpen, type PlannedRelease } from './release.state';
 import { type Actor, KINDS, type CarriedFix } from './release.types';

@@ -1,3 +1,4 @@
+import { decodeEvent } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 import {
   evolveRelease,
@@ -23,7 +24,7 @@ export const releaseViewProjection: Projection<ReleaseView> = {
   documentId: (stored) =>
     stored.streamId.startsWith(STREAM_PREFIX) ? stored.streamId.slice(STREAM_PREFIX.length) : undefined,
   evolve: (current, stored) => {
-    const event = { type: stored.type, data: stored.data } as ReleaseEvent;
+    const event = decodeEvent<ReleaseEvent>(stored);
     const release = evolveRelease(current ?? initialRelease, event) as PlannedRelease;
     return { ...release, revision: stored.revision, postponed: release.postponedFrom !== undefined };
   },

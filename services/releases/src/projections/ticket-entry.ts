@@ -1,9 +1,10 @@
 import {
+  decodeEvent,
   statusSetBy,
   type TicketEvent,
   type TicketKind,
-  ticketStatusAfter,
   type TicketStatus,
+  ticketStatusAfter,
 } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 import type { TicketScheduling } from '../domain';
@@ -31,18 +32,19 @@ export const ticketEntryProjection: Projection<TicketEntry> = {
   name: 'releases-tickets',
   documentId: (stored) => {
     if (!stored.streamId.startsWith(STREAM_PREFIX)) return undefined;
-    const type = stored.type as TicketEvent['type'];
+    const event = decodeEvent<TicketEvent>(stored);
+    const type = event.type;
     const matters =
       type === 'TicketRegistered' ||
       type === 'ParticipantAdded' ||
       type === 'ParticipantRemoved' ||
       type === 'FixUnscheduled' ||
       type === 'FixReleased' ||
-      statusSetBy({ type } as TicketEvent, 'error') !== undefined;
+      statusSetBy(event, 'error') !== undefined;
     return matters ? stored.streamId.slice(STREAM_PREFIX.length) : undefined;
   },
   evolve: (current, stored) => {
-    const event = { type: stored.type, data: stored.data } as TicketEvent;
+    const event = decodeEvent<TicketEvent>(stored);
     if (event.type === 'TicketRegistered') {
       const { ticketId, number, subject, kind, organisationId, reporterId } = event.data;
       return {

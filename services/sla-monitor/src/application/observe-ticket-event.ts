@@ -1,4 +1,4 @@
-import { type CloudEvent, eventNameOf, type TicketEvent } from '@helpdesk/contracts';
+import { type CloudEvent, decodeMessage, type TicketEvent } from '@helpdesk/contracts';
 import { derivedEventId, DuplicateEventError, type EventStore, handleCommand } from '@helpdesk/event-store';
 import { EVENT_STORE } from '@helpdesk/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -49,7 +49,7 @@ export class TicketEventObserver {
   }
 
   async observe(message: CloudEvent) {
-    const event = { type: eventNameOf(message.type), data: message.data } as TicketEvent;
+    const event = decodeMessage<TicketEvent>(message);
     const streamId = slaStream(message.subject);
     const ticketRevision = Number(message.sequence);
     if (ticketRevision <= (await lastObservedRevision(this.store, streamId))) return;

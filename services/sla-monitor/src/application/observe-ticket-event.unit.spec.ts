@@ -1,5 +1,11 @@
-import { type CloudEvent, cloudEventType, type SlaEvent, type TicketEvent } from '@helpdesk/contracts';
-import { derivedEventId, InMemoryEventStore, toDomainEvent } from '@helpdesk/event-store';
+import {
+  type CloudEvent,
+  cloudEventType,
+  decodeEvent,
+  type SlaEvent,
+  type TicketEvent,
+} from '@helpdesk/contracts';
+import { derivedEventId, InMemoryEventStore } from '@helpdesk/event-store';
 import type { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
 import { policies, ticket, ticketId } from '../domain/clock/sla-clock.fixtures';
 import { slaStream } from '../domain';
@@ -44,7 +50,7 @@ const feed = async (store: InMemoryEventStore, messages: CloudEvent[]) => {
 };
 
 const slaEvents = async (store: InMemoryEventStore) =>
-  (await store.readStream(slaStream(ticketId))).map((e) => ({ id: e.id, ...toDomainEvent<SlaEvent>(e) }));
+  (await store.readStream(slaStream(ticketId))).map((e) => ({ id: e.id, ...decodeEvent<SlaEvent>(e) }));
 
 describe('observing ticket events', () => {
   it('starts, re-targets, pauses and resumes the clocks', async () => {

@@ -1,5 +1,5 @@
-import type { Priority, SlaEvent } from '@helpdesk/contracts';
-import { type EventStore, fold, toDomainEvent } from '@helpdesk/event-store';
+import { decodeEvent, type Priority, type SlaEvent } from '@helpdesk/contracts';
+import { type EventStore, fold } from '@helpdesk/event-store';
 import { EVENT_STORE, type Principal } from '@helpdesk/platform';
 import { decodeCursor, encodeCursor, type Scalar, type ViewQuery } from '@helpdesk/read-models';
 import { Inject } from '@nestjs/common';
@@ -38,7 +38,7 @@ export class GetTicketSlaQueryHandler implements IQueryHandler<GetTicketSlaQuery
   /** Folded from the ticket's SLA stream: the clocks as they are, measured now. */
   async execute({ ticketId, principal }: GetTicketSlaQuery) {
     const stored = await this.store.readStream(slaStream(ticketId));
-    const events = stored.map((e) => toDomainEvent<SlaEvent>(e));
+    const events = stored.map((e) => decodeEvent<SlaEvent>(e));
     const state = fold(slaClockDecider(this.settings.policies), events);
     // A ticket someone may not see answers exactly like one the monitor does not know.
     if (!state.monitored) throw ticketNotFound();

@@ -1,4 +1,4 @@
-import type { Priority, SlaEvent, SlaMetric } from '@helpdesk/contracts';
+import { decodeEvent, type Priority, type SlaEvent, type SlaMetric } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 
 /** One clock as the board lists it: one document per ticket and metric. */
@@ -23,11 +23,11 @@ export const slaBoardProjection: Projection<BoardClock> = {
   name: 'sla-board',
   documentId: (event) => {
     if (!event.streamId.startsWith('sla-')) return undefined;
-    const { ticketId, metric } = event.data as { ticketId: string; metric: SlaMetric };
+    const { ticketId, metric } = decodeEvent<SlaEvent>(event).data;
     return boardClockId(ticketId, metric);
   },
   evolve: (current, stored) => {
-    const clock = evolveBoardClock(current, { type: stored.type, data: stored.data } as SlaEvent);
+    const clock = evolveBoardClock(current, decodeEvent<SlaEvent>(stored));
     return {
       ...clock,
       atRisk:

@@ -1,4 +1,4 @@
-import type { SlaEvent } from '@helpdesk/contracts';
+import { decodeEvent, type SlaEvent } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 import {
   evolveSlaClocks,
@@ -25,9 +25,9 @@ export interface ScheduledTicket extends View {
 export const slaScheduleProjection = (policies: PolicyCatalog): Projection<ScheduledTicket> => ({
   name: 'sla-schedule',
   documentId: (event) =>
-    event.streamId.startsWith('sla-') ? (event.data as { ticketId: string }).ticketId : undefined,
+    event.streamId.startsWith('sla-') ? decodeEvent<SlaEvent>(event).data.ticketId : undefined,
   evolve: (current, stored) => {
-    const event = { type: stored.type, data: stored.data } as SlaEvent;
+    const event = decodeEvent<SlaEvent>(stored);
     const state = evolveSlaClocks(current?.state ?? initialSlaClocks, event);
     const { nextDeadline: _previous, ...rest } = current ?? {
       id: event.data.ticketId,

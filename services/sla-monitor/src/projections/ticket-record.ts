@@ -1,4 +1,4 @@
-import type { TicketEvent } from '@helpdesk/contracts';
+import { decodeEvent, type TicketEvent } from '@helpdesk/contracts';
 import type { ProjectedEvent, Projection, View } from '@helpdesk/read-models';
 
 /**
@@ -22,21 +22,24 @@ export interface TicketRecord extends View {
 export const ticketRecordProjection: Projection<TicketRecord> = {
   name: 'sla-ticket-records',
   documentId: (event) =>
-    event.streamId.startsWith('ticket-') ? (event.data as { ticketId: string }).ticketId : undefined,
+    event.streamId.startsWith('ticket-') ? decodeEvent<TicketEvent>(event).data.ticketId : undefined,
   evolve: (current, stored) => evolveTicketRecord(current ?? emptyRecord(stored), stored),
 };
 
-const emptyRecord = (stored: ProjectedEvent): TicketRecord => ({
-  id: (stored.data as { ticketId: string }).ticketId,
-  revision: -1,
-  ticketId: (stored.data as { ticketId: string }).ticketId,
-  organisationId: '',
-  reporterId: '',
-  participantIds: [],
-  assigneeId: null,
-  registeredAt: '',
-  events: [],
-});
+const emptyRecord = (stored: ProjectedEvent): TicketRecord => {
+  const { ticketId } = decodeEvent<TicketEvent>(stored).data;
+  return {
+    id: ticketId,
+    revision: -1,
+    ticketId,
+    organisationId: '',
+    reporterId: '',
+    participantIds: [],
+    assigneeId: null,
+    registeredAt: '',
+    events: [],
+  };
+};
 
 /** The fields of a ticket event that a clock or its replay reads (ticket-triggers.ts, the decider). */
 const CLOCK_FIELDS = [
@@ -62,7 +65,7 @@ export const clockFacts = (event: TicketEvent): TicketEvent => {
 };
 
 const evolveTicketRecord = (record: TicketRecord, stored: ProjectedEvent): TicketRecord => {
-  const event = { type: stored.type, data: stored.data } as TicketEvent;
+  const event = decodeEvent<TicketEvent>(stored);
   const next = { ...record, events: [...record.events, clockFacts(event)] };
   switch (event.type) {
     case 'TicketRegistered':

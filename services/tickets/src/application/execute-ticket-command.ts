@@ -1,12 +1,23 @@
-import { initialOrganisation } from '@helpdesk/contracts';
-import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
-import { type EventStore, handleCommand, nextSequenceValue } from '@helpdesk/event-store';
+import { decodeEvent, initialOrganisation } from '@helpdesk/contracts';
+import {
+  AggregateCommand,
+  AggregateCommandHandler,
+  type CommandContext,
+  EVENT_STORE,
+} from '@helpdesk/platform';
+import {
+  type EventStore,
+  handleCommand,
+  type HandledCommand,
+  nextSequenceValue,
+} from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
   type AddParticipant,
   type RegisterTicket,
+  type Ticket,
   type TicketCommand,
   ticketDecider,
   type TicketEvent,
@@ -25,16 +36,10 @@ export type TicketRequest =
   | (Omit<AddParticipant, 'data'> & { data: Omit<AddParticipant['data'], 'organisation'> });
 
 /** Any ticket command but registration, addressed to one ticket. */
-export class ExecuteTicketCommand {
-  constructor(
-    readonly ticketId: string,
-    readonly command: TicketRequest,
-    readonly context: CommandContext,
-    /** From If-Match: the revision the caller saw. */
-    readonly expectedRevision?: number,
-    /** Event ids derived from the command's cause (a received mail): issued again, it is a replay. */
-    readonly eventIds?: (index: number) => string,
-  ) {}
+export class ExecuteTicketCommand extends AggregateCommand<TicketRequest> {
+  get ticketId() {
+    return this.aggregateId;
+  }
 }
 
 /** Registration: the handler gives the ticket its id and its HD- number. */
@@ -57,44 +62,36 @@ export interface TicketCommandResult {
 }
 
 @CommandHandler(ExecuteTicketCommand)
-export class ExecuteTicketCommandHandler implements ICommandHandler<
+export class ExecuteTicketCommandHandler extends AggregateCommandHandler<
   ExecuteTicketCommand,
+  TicketRequest,
+  TicketCommand,
+  TicketEvent,
+  Ticket,
   TicketCommandResult
 > {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly directory: TicketsOrganisationDirectory,
-  ) {}
+  protected readonly aggregate = { decider: ticketDecider, streamOf: ticketStream };
 
-  async execute({
-    ticketId,
-    command: request,
-    context,
-    expectedRevision,
-    eventIds,
-  }: ExecuteTicketCommand): Promise<TicketCommandResult> {
-    const command = await this.withDirectoryFacts(ticketId, request);
-    const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command, {
-      metadata: { ...context, occurredAt: command.at },
-      expectedRevision,
-      eventIds,
-    });
-    return {
-      id: ticketId,
-      revision: result.revision,
-      status: result.state.status as TicketStatus,
-      events: result.events.map((e) => e.type),
-    };
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly directory: TicketsOrganisationDirectory,
+  ) {
+    super(store);
   }
 
-  private async withDirectoryFacts(ticketId: string, request: TicketRequest): Promise<TicketCommand> {
+  protected answer(id: string, { revision, state, events }: HandledCommand<TicketEvent, Ticket>) {
+    return { id, revision, status: state.status as TicketStatus, events: events.map((e) => e.type) };
+  }
+
+  /** A participant comes without the ticket's organisation: the directory's copy of it is added. */
+  protected async toCommand(ticketId: string, request: TicketRequest): Promise<TicketCommand> {
     if (request.type !== 'AddParticipant') return request;
     // A ticket never changes organisation: its registration says which one it is.
-    const [registration] = await this.store.readStream(ticketStream(ticketId), { toRevision: 0 });
-    const organisationId = registration?.data.organisationId;
+    const [first] = await this.store.readStream(ticketStream(ticketId), { toRevision: 0 });
+    const registration = first ? decodeEvent<TicketEvent>(first) : undefined;
     const organisation =
-      typeof organisationId === 'string'
-        ? await this.directory.organisation(organisationId)
+      registration?.type === 'TicketRegistered'
+        ? await this.directory.organisation(registration.data.organisationId)
         : initialOrganisation;
     return { ...request, data: { ...request.data, organisation } };
   }

@@ -1,4 +1,4 @@
-import { eventNameOf, type ReleaseEvent, TOPICS } from '@helpdesk/contracts';
+import { decodeMessage, type ReleaseEvent, TOPICS } from '@helpdesk/contracts';
 import {
   type Decider,
   derivedEventId,
@@ -111,7 +111,7 @@ export class ReleaseFixes implements OnApplicationBootstrap {
   }
 
   async handle({ event }: ConsumedEvent) {
-    const release = { type: eventNameOf(event.type), data: event.data } as ReleaseEvent;
+    const release = decodeMessage<ReleaseEvent>(event);
     for (const step of ticketFixSteps(release)) await this.apply(step, event.id, event.correlationid);
   }
 

@@ -1,5 +1,5 @@
 import type { Organisation } from '@helpdesk/contracts';
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/decider';
 import { MAX_ATTACHMENT_BYTES } from './attachment-limits';
 import {
   admin,
@@ -108,7 +108,7 @@ describe('attachments', () => {
             attachmentId: 'a-1',
             fileName: 'screen.png',
             contentType: 'image/png',
-            size: 2048,
+            sizeBytes: 2048,
             sha256: 'ab'.repeat(32),
           },
         },

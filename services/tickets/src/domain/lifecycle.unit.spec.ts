@@ -1,5 +1,4 @@
-import { fold } from '@helpdesk/event-store';
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, fold, refusedWith } from '@helpdesk/decider';
 import {
   admin,
   agent,

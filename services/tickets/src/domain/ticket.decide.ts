@@ -9,8 +9,7 @@ import type { Ticket } from './ticket.state';
 
 export const decideTicket = (command: TicketCommand, state: Ticket): TicketEvent[] => {
   if (command.type === 'RegisterTicket') return register(command, state);
-  if (state.status === 'unregistered')
-    return refuse('not_found', 'ticket_not_found', 'There is no such ticket.') as never;
+  if (state.status === 'unregistered') refuse('not_found', 'ticket_not_found', 'There is no such ticket.');
   requireAccess(command.actor, state);
   switch (command.type) {
     case 'TriageTicket':

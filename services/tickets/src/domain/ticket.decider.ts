@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import type { TicketCommand } from './ticket.commands';
 import { decideTicket } from './ticket.decide';
 import type { TicketEvent } from './ticket.events';

@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES, maySeeTicket } from '@helpdesk/contracts';
-import { refuse } from '@helpdesk/event-store';
+import { refuse } from '@helpdesk/decider';
 
 // Every rule refuses the same way as the other deciders.
 export { refuse };

@@ -1,4 +1,4 @@
-import type { Priority, SlaEvent, SlaMetric } from '@helpdesk/contracts';
+import { decodeEvent, type Priority, type SlaEvent, type SlaMetric } from '@helpdesk/contracts';
 import type { Projection, View } from '@helpdesk/read-models';
 
 /** One SLA clock as a ticket shows it. */
@@ -19,9 +19,9 @@ export interface TicketSla extends View {
 export const ticketSlaProjection: Projection<TicketSla> = {
   name: 'ticket-sla',
   documentId: (event) =>
-    event.streamId.startsWith('sla-') ? (event.data as { ticketId: string }).ticketId : undefined,
+    event.streamId.startsWith('sla-') ? decodeEvent<SlaEvent>(event).data.ticketId : undefined,
   evolve: (current, stored) => {
-    const event = { type: stored.type, data: stored.data } as SlaEvent;
+    const event = decodeEvent<SlaEvent>(stored);
     const clocks = current?.clocks ?? {};
     const clock = clocks[event.data.metric];
     const next = evolveClock(clock, event);

@@ -1,3 +1,4 @@
+import { decodeEvent } from '@helpdesk/contracts';
 import type { ProjectedEvent, Projection, View } from '@helpdesk/read-models';
 import type { TicketEvent } from '../domain';
 import { evolveTicket, initialTicket, type RegisteredTicket, type Ticket } from '../domain';
@@ -49,12 +50,12 @@ const rank = (priority?: string) => (priority ? Number(priority.slice(1)) : UNTR
 export const ticketViewProjection: Projection<TicketView> = {
   name: 'ticket-views',
   documentId: (event) =>
-    event.streamId.startsWith('ticket-') ? (event.data as { ticketId: string }).ticketId : undefined,
+    event.streamId.startsWith('ticket-') ? decodeEvent<TicketEvent>(event).data.ticketId : undefined,
   evolve: (current, stored) => evolveTicketView(current, stored),
 };
 
 const evolveTicketView = (current: TicketView | undefined, stored: ProjectedEvent): TicketView => {
-  const event = { type: stored.type, data: stored.data } as TicketEvent;
+  const event = decodeEvent<TicketEvent>(stored);
   // The domain's own evolve keeps status and the rules' fields; the view adds what people read.
   const state = evolveTicket((current ?? initialTicket) as Ticket, event);
   const view = { ...state, updatedAt: event.data.at } as TicketView;
@@ -89,12 +90,12 @@ const evolveTicketView = (current: TicketView | undefined, stored: ProjectedEven
       };
     }
     case 'AttachmentAdded': {
-      const { attachmentId, fileName, contentType, size, sha256, by, at } = event.data;
+      const { attachmentId, fileName, contentType, sizeBytes, sha256, by, at } = event.data;
       return {
         ...view,
         attachments: [
           ...view.attachments,
-          { id: attachmentId, fileName, contentType, size, sha256, addedBy: by, at },
+          { id: attachmentId, fileName, contentType, size: sizeBytes, sha256, addedBy: by, at },
         ],
       };
     }

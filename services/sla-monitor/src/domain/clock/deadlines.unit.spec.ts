@@ -1,8 +1,7 @@
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec, fold } from '@helpdesk/decider';
 import type { SlaEvent } from '@helpdesk/contracts';
 import { nextDeadline } from './deadlines';
 import { clocksAfter, decider, local, policies, run, tick, ticket, ticketId } from './sla-clock.fixtures';
-import { fold } from '@helpdesk/event-store';
 
 const spec = deciderSpec(decider);
 // A P2 triaged at once on Monday 10:00: first response due 11:00, warnings at 10:45 and 10:54.

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@helpdesk/testing';
+import { deciderSpec } from '@helpdesk/decider';
 import { clocksAfter, decider, HOUR, local, observe, ticket, ticketId } from './sla-clock.fixtures';
 
 const spec = deciderSpec(decider);

@@ -1,5 +1,5 @@
 import type { TicketEvent } from '@helpdesk/contracts';
-import { type Decider, fold } from '@helpdesk/event-store';
+import { type Decider, fold } from '@helpdesk/decider';
 import type { SlaEvent } from '@helpdesk/contracts';
 import type { SlaClockCommand } from './sla-clock.commands';
 import type { SlaClocks } from './sla-clock.state';

@@ -1,5 +1,5 @@
 import type { TicketRegistered } from '@helpdesk/contracts';
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import { addBusinessTime } from '../calendar/business-time';
 import type { PolicyCatalog } from '../policy/policy-history';
 import { calendarFor, measuredMetrics, type SlaPolicy, targetFor } from '../policy/sla-policy';

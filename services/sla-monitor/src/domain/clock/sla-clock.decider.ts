@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from '@helpdesk/decider';
 import type { PolicyCatalog } from '../policy/policy-history';
 import type { SlaEvent } from '@helpdesk/contracts';
 import type { SlaClockCommand } from './sla-clock.commands';

@@ -1,4 +1,4 @@
-import { deciderSpec, refusedWith } from '@helpdesk/testing';
+import { deciderSpec, refusedWith } from '@helpdesk/decider';
 import type { SlaMetric } from '@helpdesk/contracts';
 import { clocksAfter, decider, HOUR, local, MINUTE, observe, ticket, ticketId } from './sla-clock.fixtures';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import { type Priority, PRIORITIES } from '@helpdesk/contracts';
 import { businessCalendar } from '../calendar/business-calendar';
 import { calendarProblems } from '../calendar/calendar-definition';

@@ -1,4 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import { BUILT_IN_POLICIES, RESPONSE_TIME } from './built-in-policies';
 import { parsePolicy, policyProblems } from './parse-policy';
 import { policyHistory } from './policy-history';

@@ -1,4 +1,4 @@
-import { DomainError } from '@helpdesk/event-store';
+import { DomainError } from '@helpdesk/decider';
 import type { SlaPolicy } from './sla-policy';
 
 /** Where the clocks find their policy: the version in force at registration, and later that same version. */

@@ -89,7 +89,7 @@ export const decideConversation = (command: ConversationCommand, ticket: Registe
       return [
         {
           type: 'AttachmentAdded',
-          data: { ...change, attachmentId, fileName: name, contentType, size, sha256 },
+          data: { ...change, attachmentId, fileName: name, contentType, sizeBytes: size, sha256 },
         },
       ];
     }

@@ -61,10 +61,10 @@ export const decidePriority = (command: PriorityCommand, ticket: RegisteredTicke
       const pending = ticket.pendingReassessment;
       if (!pending) refuse('illegal_transition', 'no_reassessment', 'Nobody asked to reassess this ticket.');
       const reason = requireText(command.data.reason, 'The reason', 2000);
-      const requestedBy = pending!.requestedBy;
+      const requestedBy = pending.requestedBy;
       if (!command.data.accept)
         return [{ type: 'ReassessmentDeclined', data: { ...change, reason, requestedBy } }];
-      const to = command.data.priority ?? pending!.proposedPriority;
+      const to = command.data.priority ?? pending.proposedPriority;
       if (!to) refuse('invalid', 'priority_required', 'Say which priority the ticket gets when accepting.');
       return [
         {

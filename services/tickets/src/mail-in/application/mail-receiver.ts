@@ -1,10 +1,12 @@
 import {
   activeAdministrators,
+  decodeEvent,
   type MailChannel,
   type MailReceived,
   type RegisteredOrganisation,
+  schemaVersionMetadata,
 } from '@helpdesk/contracts';
-import { derivedEventId, DomainError, type EventStore, fold, type StoredEvent } from '@helpdesk/event-store';
+import { derivedEventId, DomainError, type EventStore, fold } from '@helpdesk/event-store';
 import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
 import { verifyMessageId } from '@helpdesk/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -274,7 +276,7 @@ export class MailReceiver {
               correlationId: mailId,
               actor: { id: 'mail-in', role: 'system' },
               occurredAt: data.at,
-              schemaVersion: 1,
+              ...schemaVersionMetadata('MailReceived'),
             },
           },
         ],
@@ -311,7 +313,7 @@ export class MailReceiver {
     const events = await this.store.readStream(ticketStream(ticketId));
     return fold(
       ticketDecider,
-      events.map((e: StoredEvent) => ({ type: e.type, data: e.data }) as unknown as TicketEvent),
+      events.map((e) => decodeEvent<TicketEvent>(e)),
     );
   }
 

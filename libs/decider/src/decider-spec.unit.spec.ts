@@ -1,4 +1,4 @@
-import type { Decider } from '@helpdesk/event-store';
+import type { Decider } from './decider';
 import { deciderSpec } from './decider-spec';
 
 type Counted = { type: 'Counted'; by: number };

@@ -1,5 +1,6 @@
-import type { Decider } from '@helpdesk/event-store';
-import { fold } from '@helpdesk/event-store';
+// Given/when/then for deciders, as emmett's DeciderSpecification: it calls jest's `expect` only
+// when a test runs it, so it adds no dependency to the library.
+import { type Decider, fold } from './decider';
 
 type ErrorCheck = (new (...args: never[]) => Error) | ((error: unknown) => boolean);
 
