@@ -10,6 +10,7 @@ import { MessageDispatcher } from './application/message-dispatcher';
 import { NotificationLogReadModel } from './application/notification-log.read-model';
 import { NotificationQueries } from './application/notification-queries';
 import { NotificationQueue } from './application/notification-queue';
+import { MailConsumer } from './consumers/mail.consumer';
 import { NotificationsOrganisationDirectory } from './consumers/organisation-directory';
 import { SlaConsumer } from './consumers/sla.consumer';
 import { TicketAudiences } from './consumers/ticket-audiences';
@@ -47,6 +48,7 @@ import {
     TicketAudiences,
     TicketsConsumer,
     SlaConsumer,
+    MailConsumer,
   ],
 })
 export class NotificationsModule {}

@@ -78,11 +78,16 @@ describe('mail in over SMTP', () => {
       send({ from: 'a@b.example', to: 'support@vendor.example', text: 'x'.repeat(300_000) }),
     ).rejects.toMatchObject({ responseCode: 552 });
     // The copy for the one accepted address arrived: its headers still name two, so it waits for an agent.
-    const entries = await eventually(log, (items) => items.length === 2);
-    expect(entries[0]).toMatchObject({
-      messageId: '<many@b.example>',
+    // The mail refused for its size is in the log too, though it was not kept.
+    const entries = await eventually(log, (items) => items.length === 3);
+    expect(entries.find((e: { messageId: string }) => e.messageId === '<many@b.example>')).toMatchObject({
       decision: 'quarantined',
       reason: expect.stringMatching(/2 recipients/),
+    });
+    expect(entries.find((e: { size: number }) => e.size > 200_000)).toMatchObject({
+      from: 'a@b.example',
+      decision: 'quarantined',
+      reason: expect.stringMatching(/more than the 200000/),
     });
   });
 });

@@ -49,8 +49,29 @@ export type MailReceived = Event<
     originalId: string;
     size: number;
     at: string;
+    /**
+     * Refused: the sender is to get one polite reply naming whom to ask (their organisation's
+     * administrators). Absent for senders over the hourly limit (a loop we did not recognise).
+     */
+    answerSender?: boolean;
+    /** A delivery status notification (a bounce) about one of our messages, as it reported it. */
+    bounce?: DeliveryReport;
   }
 >;
+
+/** What a bounce (RFC 3464) says about the message it returns. */
+export interface DeliveryReport {
+  /** The returned message's Message-ID: one of ours, signed. */
+  messageId: string;
+  /** `failed` or `delayed` (a `delivered` or `relayed` report is no bounce). */
+  action: string;
+  /** The enhanced status code, e.g. `5.1.1`. */
+  status: string;
+  /** The recipient it could not reach, as the reporting server named it. */
+  recipient?: string;
+  /** The remote server's own words, e.g. `550 5.1.1 No such user`. */
+  diagnostic?: string;
+}
 
 export type MailEvent = MailReceived;
 export type MailEventType = MailEvent['type'];

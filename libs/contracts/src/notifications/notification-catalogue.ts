@@ -55,4 +55,15 @@ export const NOTIFICATION_EVENTS: {
       'The mail server accepted the message. `possiblyRepeated`: an earlier attempt may have reached it too (same Message-ID).',
     example: { ...fact('2026-11-20T09:12:03.600Z'), attempt: 2, possiblyRepeated: false },
   },
+  MessageBounced: {
+    summary:
+      'A delivery status notification (a bounce) came back for the message, matched by the signed Message-ID in the headers it returned: the recipient did not get it.',
+    example: {
+      ...fact('2026-11-20T09:14:10.000Z'),
+      status: '5.1.1',
+      action: 'failed',
+      diagnostic: 'smtp; 550 5.1.1 <anna@zorg.example>: Recipient address rejected',
+      mailId: '7a1c0e9f8b2d4c6e0f1a3b5c7d9e1f20',
+    },
+  },
 };

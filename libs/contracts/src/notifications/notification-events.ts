@@ -21,6 +21,7 @@ export const NOTIFICATION_TEMPLATES = [
   'ticket-updated',
   'reassessment-decided',
   'sla-alert',
+  'mail-refused',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -31,11 +32,12 @@ export type MessageQueued = Event<
     dedupeKey: string;
     /** The (first) event of the command that caused the message. */
     eventId: string;
-    ticketId: string;
-    /** The ticket's organisation: its administrators may read the message. */
-    organisationId: string;
-    /** The ticket's human reference, e.g. `HD-00042`. */
-    number: string;
+    /** The ticket it is about; absent for the reply to a refused mail, which concerns none. */
+    ticketId?: string;
+    /** The ticket's organisation (its administrators may read the message); absent for an unknown sender. */
+    organisationId?: string;
+    /** The ticket's human reference, e.g. `HD-00042`; absent with `ticketId`. */
+    number?: string;
     /** `contact:<id>`, `agent:<id>` or `email:<address>`: stable across address changes. */
     recipientKey: string;
     to: { email: string; name?: string };
@@ -49,6 +51,8 @@ export type MessageQueued = Event<
     messageId: string;
     /** Named in References: one conversation per ticket in the reader's mail client. */
     threadId: string;
+    /** The recipient's own mail this message answers (In-Reply-To), e.g. the mail that filed the ticket. */
+    inReplyTo?: string;
   }
 >;
 
@@ -79,6 +83,24 @@ export type MessageFailed = Event<
   }
 >;
 
-export type NotificationEvent = MessageQueued | DeliveryAttempted | MessageSent | MessageFailed;
+/**
+ * A mail server returned the message after accepting it: a delivery status notification (RFC 3464)
+ * came back naming its Message-ID. The recipient did not get it.
+ */
+export type MessageBounced = Event<
+  'MessageBounced',
+  DeliveryFact & {
+    /** The enhanced status code the report gave, e.g. `5.1.1`. */
+    status: string;
+    /** `failed` or `delayed`. */
+    action: string;
+    diagnostic?: string;
+    /** The mail log entry of the report (helpdesk.mail.v1). */
+    mailId: string;
+  }
+>;
+
+export type NotificationEvent =
+  MessageQueued | DeliveryAttempted | MessageSent | MessageFailed | MessageBounced;
 
 export type NotificationEventType = NotificationEvent['type'];

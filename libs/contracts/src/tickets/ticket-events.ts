@@ -54,6 +54,8 @@ export type TicketRegistered = Event<
     details: ProblemDetails;
     organisationId: string;
     reporterId: string;
+    /** Filed from a mail: its Message-ID, so the confirmation answers the sender's own thread. */
+    receivedMail?: { messageId: string };
   }
 >;
 export type TicketTriaged = Event<'TicketTriaged', Change & { priority: Priority }>;

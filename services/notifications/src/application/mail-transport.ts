@@ -9,6 +9,8 @@ export interface OutgoingMail {
   messageId: string;
   /** The ticket's thread. */
   references: string;
+  /** The recipient's own mail this one answers. */
+  inReplyTo?: string;
 }
 
 /** How mail leaves the service: SMTP, or .eml files in standalone mode. */

@@ -134,6 +134,7 @@ export class MessageDispatcher
         html: message.html,
         messageId: message.messageId,
         references: message.threadId,
+        ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
       });
     } catch (error) {
       const refused = error instanceof DeliveryRefused ? error : new DeliveryRefused(String(error), false);

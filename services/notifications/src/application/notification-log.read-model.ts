@@ -15,6 +15,8 @@ export class NotificationLogReadModel extends ProjectedReadModel<NotificationLog
       { ticketId: 1, queuedAt: -1 },
       { organisationId: 1, queuedAt: -1 },
       { queuedAt: -1 },
+      // A bounce names the message it returns by its Message-ID.
+      { messageId: 1 },
     ]);
   }
 

@@ -15,7 +15,7 @@ const notFound = () =>
   );
 
 interface Addressed {
-  organisationId: string;
+  organisationId?: string;
   recipientKey: string;
 }
 

@@ -26,16 +26,19 @@ export class NotificationQueue {
     this.referenceSecret = settings.mailReferenceSecret;
   }
 
-  async queue(messages: readonly Notification[], organisationId: string, cause: Cause) {
+  async queue(messages: readonly Notification[], organisationId: string | undefined, cause: Cause) {
     for (const message of messages) {
       const { subject, text, html } = this.render(message.template, message.to.language, message.data);
       const recipient = recipientKey(message.to.recipient);
-      // Signed, so a reply's In-Reply-To leads to this ticket and recipient and no other.
-      const messageId = signMessageId(
-        message.messageId,
-        { ticketId: message.ticketId, recipientKey: recipient },
-        this.referenceSecret,
-      );
+      // Signed, so a reply's In-Reply-To leads to this ticket and recipient and no other (and a
+      // bounce to this message); an answer to a refused mail concerns no ticket.
+      const messageId = message.ticketId
+        ? signMessageId(
+            message.messageId,
+            { ticketId: message.ticketId, recipientKey: recipient },
+            this.referenceSecret,
+          )
+        : message.messageId;
       const queued = await changeDeliveryRecord(
         this.store,
         notificationIdFor(message.dedupeKey),
@@ -45,9 +48,9 @@ export class NotificationQueue {
           message: {
             dedupeKey: message.dedupeKey,
             eventId: message.eventId,
-            ticketId: message.ticketId,
-            organisationId,
-            number: message.data.ticket.number,
+            ...(message.ticketId ? { ticketId: message.ticketId } : {}),
+            ...(organisationId ? { organisationId } : {}),
+            ...('ticket' in message.data ? { number: message.data.ticket.number } : {}),
             recipientKey: recipient,
             to: { email: message.to.email, ...(message.to.name ? { name: message.to.name } : {}) },
             language: message.to.language,
@@ -57,6 +60,7 @@ export class NotificationQueue {
             html,
             messageId,
             threadId: message.threadId,
+            ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
           },
         },
         { cause },

@@ -17,7 +17,7 @@ export type QueuedMessage = Omit<MessageQueued['data'], 'notificationId' | 'at'>
 export type DeliveryRecord =
   | { status: 'unqueued' }
   | {
-      status: 'queued' | 'sent' | 'failed';
+      status: 'queued' | 'sent' | 'failed' | 'bounced';
       notificationId: string;
       message: QueuedMessage;
       queuedAt: string;
@@ -30,6 +30,8 @@ export type DeliveryRecord =
       possiblyRepeated: boolean;
       lastError?: string;
       retryAt?: string;
+      /** A delivery status notification came back for it. */
+      bounce?: { status: string; action: string; diagnostic?: string; at: string };
     };
 
 export interface RetrySchedule {
@@ -44,7 +46,14 @@ export type DeliveryCommand =
   /** `claimMs`: how long an open attempt keeps others off, longer than any send takes. */
   | { type: 'AttemptDelivery'; at: string; claimMs: number }
   | { type: 'RecordSent'; at: string }
-  | { type: 'RecordFailure'; at: string; error: string; permanent: boolean; schedule: RetrySchedule };
+  | { type: 'RecordFailure'; at: string; error: string; permanent: boolean; schedule: RetrySchedule }
+  /** A bounce came back for the message (matched by its Message-ID): the recipient did not get it. */
+  | {
+      type: 'RecordBounce';
+      at: string;
+      mailId: string;
+      report: { status: string; action: string; diagnostic?: string };
+    };
 
 /** The message's id in the log and its stream: the same for the same event and recipient. */
 export const notificationIdFor = (dedupeKey: string) =>
@@ -63,7 +72,25 @@ const decide = (command: DeliveryCommand, record: DeliveryRecord): NotificationE
     const notificationId = notificationIdFor(command.message.dedupeKey);
     return [{ type: 'MessageQueued', data: { notificationId, at: command.at, ...command.message } }];
   }
-  // Sent or given up: nothing more to do, whoever asks.
+  if (command.type === 'RecordBounce') {
+    // A report about a message we never queued, or a second report about one: nothing to add.
+    if (record.status === 'unqueued' || record.status === 'bounced') return [];
+    const { status, action, diagnostic } = command.report;
+    return [
+      {
+        type: 'MessageBounced',
+        data: {
+          notificationId: record.notificationId,
+          at: command.at,
+          status,
+          action,
+          ...(diagnostic ? { diagnostic } : {}),
+          mailId: command.mailId,
+        },
+      },
+    ];
+  }
+  // Sent, bounced or given up: nothing more to do, whoever asks.
   if (record.status !== 'queued') return [];
   const fact = { notificationId: record.notificationId, at: command.at };
   switch (command.type) {
@@ -132,6 +159,16 @@ const evolve = (record: DeliveryRecord, event: NotificationEvent): DeliveryRecor
         lastError: event.data.error,
         retryAt: event.data.retryAt,
       };
+    case 'MessageBounced': {
+      const { status, action, diagnostic, at } = event.data;
+      return {
+        ...record,
+        status: 'bounced',
+        attemptOpen: false,
+        retryAt: undefined,
+        bounce: { status, action, ...(diagnostic ? { diagnostic } : {}), at },
+      };
+    }
   }
 };
 

@@ -153,3 +153,46 @@ describe('a delivery record', () => {
     spec.given([queued]).when(failure(1)).then([]);
   });
 });
+
+describe('a bounce', () => {
+  const sent: NotificationEvent = {
+    type: 'MessageSent',
+    data: { notificationId, at: at(2), attempt: 1, possiblyRepeated: false },
+  };
+  const bounce = (second: number): DeliveryCommand => ({
+    type: 'RecordBounce',
+    at: at(second),
+    mailId: 'f'.repeat(32),
+    report: { status: '5.1.1', action: 'failed', diagnostic: '550 5.1.1 User unknown' },
+  });
+  const bounced: NotificationEvent = {
+    type: 'MessageBounced',
+    data: {
+      notificationId,
+      at: at(9),
+      status: '5.1.1',
+      action: 'failed',
+      diagnostic: '550 5.1.1 User unknown',
+      mailId: 'f'.repeat(32),
+    },
+  };
+
+  it('is recorded on the message it returns, once', () => {
+    spec
+      .given([queued, attempted(1), sent])
+      .when(bounce(9))
+      .then([bounced]);
+    spec
+      .given([queued, attempted(1), sent, bounced])
+      .when(bounce(12))
+      .then([]);
+  });
+
+  it('of a message never queued changes nothing, and a bounced message is not sent again', () => {
+    spec.given([]).when(bounce(9)).then([]);
+    spec
+      .given([queued, attempted(1), sent, bounced])
+      .when({ type: 'AttemptDelivery', at: at(40), claimMs })
+      .then([]);
+  });
+});

@@ -8,3 +8,4 @@ export * from './sla-notifications';
 export * from './ticket-audience';
 export * from './ticket-notifications';
 export { summariseUpdate } from './ticket-update';
+export * from './mail-refusal';

@@ -61,11 +61,22 @@ export interface SlaAlertData extends MessageBasics {
   percentElapsed?: number;
 }
 
+/** The one answer to someone whose mail was refused: who in their organisation can authorise them. */
+export interface MailRefusedData {
+  recipientName?: string;
+  /** The subject of the mail that was refused. */
+  yourSubject: string;
+  /** Absent when the address is no contact of any organisation we support. */
+  organisationName?: string;
+  administrators: { name: string; email: string }[];
+}
+
 export interface TemplateData {
   'ticket-registered': RegistrationData;
   'ticket-updated': TicketUpdateData;
   'reassessment-decided': ReassessmentDecisionData;
   'sla-alert': SlaAlertData;
+  'mail-refused': MailRefusedData;
 }
 
 export type TemplateId = keyof TemplateData;
@@ -74,6 +85,7 @@ export const TEMPLATE_IDS: readonly TemplateId[] = [
   'ticket-updated',
   'reassessment-decided',
   'sla-alert',
+  'mail-refused',
 ];
 
 /** A message to send, with everything the delivery layer needs to send it exactly once. */
@@ -82,7 +94,8 @@ export type Notification = {
     template: T;
     data: TemplateData[T];
     to: Addressee;
-    ticketId: string;
+    /** Absent for the answer to a refused mail, which concerns no ticket. */
+    ticketId?: string;
     /** The (first) event that caused the message. */
     eventId: string;
     /** Sent at most once per key, however often the event is redelivered. */
@@ -90,19 +103,22 @@ export type Notification = {
     messageId: string;
     /** For the References header: one conversation per ticket in the reader's mail client. */
     threadId: string;
+    /** The recipient's own mail this one answers: the mail that filed the ticket, or was refused. */
+    inReplyTo?: string;
   };
 }[TemplateId];
 
 export interface Cause {
   ticketId: string;
   eventId: string;
+  inReplyTo?: string;
 }
 
 export const notify = <T extends TemplateId>(
   template: T,
   to: Addressee,
   data: Omit<TemplateData[T], 'recipientName'>,
-  { ticketId, eventId }: Cause,
+  { ticketId, eventId, inReplyTo }: Cause,
 ): Notification => {
   const dedupeKey = `${eventId}/${recipientKey(to.recipient)}`;
   return {
@@ -114,5 +130,6 @@ export const notify = <T extends TemplateId>(
     dedupeKey,
     messageId: messageIdFor(dedupeKey),
     threadId: ticketThreadIdFor(ticketId),
+    ...(inReplyTo ? { inReplyTo } : {}),
   } as Notification;
 };

@@ -89,7 +89,11 @@ const confirmRegistration = (registration: TicketRegistered, { after, directory,
     isWish: kind === 'wish',
   };
   const { addressees, unknown } = addressAll([{ contactId: after.reporterId }], directory);
-  return { messages: addressees.map((to) => notify('ticket-registered', to, data, cause)), unknown };
+  // Filed from a mail: the confirmation answers it, in the sender's own thread.
+  const answering = registration.data.receivedMail
+    ? { ...cause, inReplyTo: registration.data.receivedMail.messageId }
+    : cause;
+  return { messages: addressees.map((to) => notify('ticket-registered', to, data, answering)), unknown };
 };
 
 const tellRequester = ({ events, after, directory, cause }: Context): Told => {

@@ -34,6 +34,15 @@ describe('registration', () => {
     });
   });
 
+  it('answers the mail the ticket was filed from, in its thread', () => {
+    const [fromMail] = decide(undefined, [
+      example('TicketRegistered', { channel: 'email', receivedMail: { messageId: '<m1@zorg.example>' } }),
+    ]).messages;
+    expect(fromMail).toMatchObject({ template: 'ticket-registered', inReplyTo: '<m1@zorg.example>' });
+    const [fromPortal] = decide(undefined, [example('TicketRegistered')]).messages;
+    expect(fromPortal).not.toHaveProperty('inReplyTo');
+  });
+
   it('advises the reporter of an outage to phone the hotline as well', () => {
     const [confirmation] = decide(undefined, [example('TicketRegistered', { kind: 'outage' })]).messages;
     expect(confirmation.data).toMatchObject({ isOutage: true });

@@ -8,9 +8,10 @@ import type { Projection, View } from '@helpdesk/read-models';
 
 /** One message in the delivery log, as lists show it (its text and HTML stay in its stream). */
 export interface NotificationLogEntry extends View {
-  ticketId: string;
-  organisationId: string;
-  number: string;
+  /** Absent for the answer to a refused mail. */
+  ticketId?: string;
+  organisationId?: string;
+  number?: string;
   recipientKey: string;
   /** The contact's or agent's id; absent for a bare address. */
   recipientId?: string;
@@ -19,7 +20,7 @@ export interface NotificationLogEntry extends View {
   template: NotificationTemplate;
   subject: string;
   messageId: string;
-  status: 'queued' | 'sent' | 'failed';
+  status: 'queued' | 'sent' | 'failed' | 'bounced';
   attempts: number;
   possiblyRepeated: boolean;
   queuedAt: string;
@@ -27,6 +28,10 @@ export interface NotificationLogEntry extends View {
   dueAt?: string;
   sentAt?: string;
   lastError?: string;
+  /** The bounce's enhanced status code (e.g. `5.1.1`) and the remote server's words. */
+  bounceStatus?: string;
+  bounceDiagnostic?: string;
+  bouncedAt?: string;
 }
 
 const idOfPerson = (recipientKey: string) => {
@@ -49,9 +54,9 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
       return {
         id: data.notificationId,
         revision: stored.revision,
-        ticketId: data.ticketId,
-        organisationId: data.organisationId,
-        number: data.number,
+        ...(data.ticketId ? { ticketId: data.ticketId } : {}),
+        ...(data.organisationId ? { organisationId: data.organisationId } : {}),
+        ...(data.number ? { number: data.number } : {}),
         recipientKey: data.recipientKey,
         ...(recipientId ? { recipientId } : {}),
         email: data.to.email.toLowerCase(),
@@ -87,6 +92,16 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
           ...next,
           status: event.data.permanent ? 'failed' : 'queued',
           lastError: event.data.error,
+        };
+      }
+      case 'MessageBounced': {
+        const { dueAt: _dueAt, ...rest } = current;
+        return {
+          ...rest,
+          status: 'bounced',
+          bounceStatus: event.data.status,
+          ...(event.data.diagnostic ? { bounceDiagnostic: event.data.diagnostic } : {}),
+          bouncedAt: event.data.at,
         };
       }
     }

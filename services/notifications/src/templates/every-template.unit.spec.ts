@@ -3,6 +3,7 @@ import { LANGUAGES } from '../domain/recipients';
 import { TEMPLATE_IDS, type Notification } from '../domain/notification';
 import type { SlaAlert, SlaMetric } from '../domain/sla-alert';
 import { decideSlaNotifications } from '../domain/sla-notifications';
+import { answerRefusedMail } from '../domain/mail-refusal';
 import { decideTicketNotifications } from '../domain/ticket-notifications';
 import { command, directory, example, ticket } from '../domain/testing/notification.fixtures';
 import { createRenderer } from './render-message';
@@ -53,9 +54,36 @@ const cases: [string, Notification][] = [...ticketMessages, ...slaMessages].flat
   ),
 );
 
+// The answer to a refused mail concerns no ticket: no reference in its subject.
+const refusal = answerRefusedMail({
+  eventId: 'mail-event-1',
+  mail: {
+    mailId: 'a'.repeat(32),
+    messageId: '<m1@elsewhere.example>',
+    from: 'x@elsewhere.example',
+    subject: 'Export stopt',
+    via: 'smtp',
+    decision: 'refused',
+    originalId: 'x',
+    size: 10,
+    at: '2026-11-20T09:00:00.000Z',
+    answerSender: true,
+  },
+})!;
+
 describe('every template for every event it serves, in both languages', () => {
   it('covers every template', () => {
-    expect(new Set(cases.map(([, m]) => m.template))).toEqual(new Set(TEMPLATE_IDS));
+    expect(new Set([...cases.map(([, m]) => m.template), refusal.template])).toEqual(new Set(TEMPLATE_IDS));
+  });
+
+  it.each(LANGUAGES)('answers a refused mail without a ticket reference (%s)', (language) => {
+    const { subject, text, html } = render(refusal.template, language, refusal.data as never);
+    expect(subject).toMatch(/Export stopt$/);
+    expect(subject).not.toMatch(/HD-/);
+    for (const part of [subject, text, html]) {
+      expect(part).not.toContain('{{');
+      expect(part).not.toMatch(/undefined|\[object Object\]|HD-/);
+    }
   });
 
   it('mails these ticket events and no others', () => {

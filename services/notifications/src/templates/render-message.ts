@@ -61,8 +61,10 @@ export const createRenderer = (desk: DeskDetails, sources: TemplateSources = TEM
     const { layout, messages } = compiled[language];
     const message = messages[template];
     const context = { ...data, desk };
-    // A subject is a header: one line, and the reference first so that replies find their ticket.
-    const subject = `[${data.ticket.number}] ${oneLine(message.subject(context))}`;
+    // A subject is a header: one line, and the reference first so that replies find their ticket
+    // (the answer to a refused mail concerns none).
+    const ticket = 'ticket' in data ? data.ticket : undefined;
+    const subject = `${ticket ? `[${ticket.number}] ` : ''}${oneLine(message.subject(context))}`;
     return {
       subject,
       text: tidy(layout.text({ ...context, body: tidy(message.text(context)) })),

@@ -8,6 +8,7 @@ import { canSee, type Priority, type TicketKind, type TicketStatus, ticketStream
 import { type TicketView, ticketViewProjection, visibleTo } from '../projections/ticket-view';
 import { TicketSlaClocks } from '../consumers/sla-clocks';
 import type { TicketSla } from '../projections/ticket-sla';
+import { receivedMailsOf } from './received-mails';
 import { TicketReadModel } from './ticket-read-model';
 
 const notFound = () => new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
@@ -71,16 +72,20 @@ export class TicketHistoryQueryHandler implements IQueryHandler<TicketHistoryQue
     const ticket = foldView(ticketViewProjection, events);
     if (!ticket || !canSee(principal, ticket)) throw notFound();
     const isAgent = principal.role === 'agent' || principal.role === 'system';
+    const mailsBefore = await receivedMailsOf(this.store, events, isAgent);
     return events
       .filter((e) => isAgent || !(e.type === 'CommentAdded' && e.data.visibility === 'internal'))
-      .map((e) => ({
-        revision: e.revision,
-        type: e.type,
-        at: String(e.data.at ?? e.recordedAt.toISOString()),
-        by: String(e.data.by),
-        role: (e.metadata.actor as { role?: string } | undefined)?.role,
-        data: e.data,
-      }));
+      .flatMap((e) => [
+        ...mailsBefore(e.revision),
+        {
+          revision: e.revision,
+          type: e.type,
+          at: String(e.data.at ?? e.recordedAt.toISOString()),
+          by: String(e.data.by),
+          role: (e.metadata.actor as { role?: string } | undefined)?.role,
+          data: e.data,
+        },
+      ]);
   }
 }
 

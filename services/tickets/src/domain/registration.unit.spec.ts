@@ -86,7 +86,8 @@ describe('registering a ticket', () => {
       ticketDecider.initialState,
     );
     expect(event).toMatchObject({ type: 'TicketRegistered', data: { channel: 'email' } });
-    expect(event.data).not.toHaveProperty('receivedMail');
+    // The confirmation answers the sender's own thread.
+    expect(event.data).toMatchObject({ receivedMail: { messageId: '<m1@zorg.example>' } });
   });
 
   it('takes tickets from other systems over the api channel only', () =>

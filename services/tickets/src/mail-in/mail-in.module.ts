@@ -1,5 +1,15 @@
 import { TOPICS } from '@helpdesk/contracts';
-import { EventPublishingModule, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
+import {
+  EventPublishingModule,
+  LEASE_TIMING,
+  LEASES,
+  type LeaseHandle,
+  type Leases,
+  type LeaseTiming,
+  RUNTIME_SETTINGS,
+  runUnderLease,
+  type RuntimeSettings,
+} from '@helpdesk/platform';
 import {
   Inject,
   Injectable,
@@ -31,7 +41,12 @@ export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutd
     private readonly receiver: MailReceiver,
     @Inject(MAIL_IN_SETTINGS) private readonly settings: MailInSettings,
     @Inject(RUNTIME_SETTINGS) private readonly runtime: RuntimeSettings,
+    @Inject(LEASES) private readonly leases: Leases,
+    @Inject(LEASE_TIMING) private readonly leaseTiming: LeaseTiming,
   ) {}
+
+  /** The IMAP reader holding the mailbox's lease, if this process holds it. */
+  imapLease?: LeaseHandle;
 
   async onApplicationBootstrap() {
     if (this.runtime.mode === 'standalone') {
@@ -47,21 +62,41 @@ export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutd
       this.logger.log(`reading .eml files dropped into ${directory}`);
     }
     if (this.settings.imapUrl) {
-      const mailbox = new ImapMailbox({
-        url: this.settings.imapUrl,
-        receive: (raw) => this.receiver.receive(raw, 'imap'),
-        log: (message) => this.logger.log(message),
-        error: (message) => this.logger.error(message),
-        pollMs: this.settings.inboxPollMs,
-      });
-      mailbox.start();
-      this.stops.push(() => mailbox.stop());
+      const url = this.settings.imapUrl;
+      let mailbox: ImapMailbox | undefined;
+      // One replica reads the mailbox at a time: two readers would file the same message at once
+      // (which files it once, but twice the work and a race on \Seen); a standby takes over.
+      const lease = runUnderLease(
+        this.leases,
+        `mail-in-imap:${url.host}${url.pathname}`,
+        {
+          start: async () => {
+            mailbox = new ImapMailbox({
+              url,
+              receive: (raw) => this.receiver.receive(raw, 'imap'),
+              log: (message) => this.logger.log(message),
+              error: (message) => this.logger.error(message),
+              pollMs: this.settings.inboxPollMs,
+            });
+            mailbox.start();
+          },
+          stop: async () => {
+            await mailbox?.stop();
+            mailbox = undefined;
+          },
+        },
+        this.leaseTiming,
+        this.logger,
+      );
+      this.imapLease = lease;
+      this.stops.push(() => lease.stop());
     }
     if (this.settings.smtp) {
       const listener = await startSmtpListener({
         ...this.settings.smtp,
         ...this.settings,
         receive: (raw) => this.receiver.receive(raw, 'smtp'),
+        tooLarge: ({ from, size }) => this.receiver.recordTooLarge('smtp', from, size),
         onError: (error) => this.logger.error(`SMTP: ${(error as Error).message}`),
       });
       this.stops.push(() => listener.stop());

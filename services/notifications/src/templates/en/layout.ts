@@ -9,9 +9,11 @@ export const layout: LayoutTemplate = {
 Kind regards,
 {{desk.name}}
 
+{{#if ticket}}
 --
 {{ticket.number}}: {{ticket.subject}}
 Follow this ticket in the support portal: {{desk.portalUrl}}
+{{/if}}
 `,
   html: `<!DOCTYPE html>
 <html lang="en">
@@ -23,9 +25,11 @@ Follow this ticket in the support portal: {{desk.portalUrl}}
 <p>{{#if recipientName}}Dear {{recipientName}},{{else}}Hello,{{/if}}</p>
 {{{body}}}
 <p>Kind regards,<br>{{desk.name}}</p>
+{{#if ticket}}
 <hr>
 <p style="font-size: 12px; color: #666666;">{{ticket.number}}: {{ticket.subject}}<br>
 Follow this ticket in the <a href="{{desk.portalUrl}}">support portal</a>.</p>
+{{/if}}
 </body>
 </html>
 `,

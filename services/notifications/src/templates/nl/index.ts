@@ -4,6 +4,7 @@ import { ticketRegistered } from './ticket-registered';
 import { ticketUpdated } from './ticket-updated';
 import { reassessmentDecided } from './reassessment-decided';
 import { slaAlert } from './sla-alert';
+import { mailRefused } from './mail-refused';
 
 export const dutch: LanguageTemplates = {
   layout,
@@ -11,4 +12,5 @@ export const dutch: LanguageTemplates = {
   'ticket-updated': ticketUpdated,
   'reassessment-decided': reassessmentDecided,
   'sla-alert': slaAlert,
+  'mail-refused': mailRefused,
 };

@@ -9,9 +9,11 @@ export const layout: LayoutTemplate = {
 Met vriendelijke groet,
 {{desk.name}}
 
+{{#if ticket}}
 --
 {{ticket.number}}: {{ticket.subject}}
 Volg deze melding in het klantportaal: {{desk.portalUrl}}
+{{/if}}
 `,
   html: `<!DOCTYPE html>
 <html lang="nl">
@@ -23,9 +25,11 @@ Volg deze melding in het klantportaal: {{desk.portalUrl}}
 <p>{{#if recipientName}}Beste {{recipientName}},{{else}}Goedendag,{{/if}}</p>
 {{{body}}}
 <p>Met vriendelijke groet,<br>{{desk.name}}</p>
+{{#if ticket}}
 <hr>
 <p style="font-size: 12px; color: #666666;">{{ticket.number}}: {{ticket.subject}}<br>
 Volg deze melding in het <a href="{{desk.portalUrl}}">klantportaal</a>.</p>
+{{/if}}
 </body>
 </html>
 `,

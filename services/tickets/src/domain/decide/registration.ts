@@ -55,6 +55,7 @@ export const register = (command: RegisterTicket, state: Ticket): TicketEvent[] 
         details: data.details ?? {},
         organisationId: data.organisationId,
         reporterId: data.reporterId,
+        ...(data.channel === 'email' && data.receivedMail ? { receivedMail: data.receivedMail } : {}),
       },
     },
   ];

@@ -53,6 +53,13 @@ export const parseMail = async (raw: Buffer): Promise<ParsedMail> => {
     contentType: a.mimeType,
     content: Buffer.from(a.content as ArrayBuffer),
   }));
+  const partText = (...types: string[]) => {
+    const part = files.find((f) => types.includes(f.contentType.toLowerCase()));
+    return part?.content.toString('utf8');
+  };
+  // A bounce (RFC 3464): the status of each recipient, and the headers of the message it returns.
+  const deliveryStatus = partText('message/delivery-status', 'message/global-delivery-status');
+  const returnedHeaders = partText('text/rfc822-headers', 'message/rfc822', 'message/global') ?? '';
   const to = addresses(email.to);
   const cc = addresses(email.cc);
   return {
@@ -67,6 +74,7 @@ export const parseMail = async (raw: Buffer): Promise<ParsedMail> => {
       headers,
       inReplyTo: email.inReplyTo?.match(MESSAGE_ID)?.[0],
       references: email.references?.match(MESSAGE_ID) ?? [],
+      ...(deliveryStatus ? { report: { deliveryStatus, returnedHeaders } } : {}),
     },
     fullText,
     files,

@@ -8,6 +8,8 @@ export interface SmtpListenerOptions {
   maxBytes: number;
   maxRecipients: number;
   receive: (raw: Buffer) => Promise<unknown>;
+  /** A message refused with 552 (too large): recorded, though its content is not kept. */
+  tooLarge: (refused: { from: string; size: number }) => Promise<unknown>;
   onError: (error: unknown) => void;
 }
 
@@ -26,7 +28,17 @@ export const startSmtpListener = async (options: SmtpListenerOptions) => {
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: options.maxBytes,
+    // The limit is ours to check (below), so a mail refused for its size is always in the mail log:
+    // smtp-server would refuse a declared SIZE before any handler hears of it.
+    hideSize: true,
     logger: false,
+    onMailFrom(address, _session, callback) {
+      const args = address.args as Record<string, string> | false;
+      const declared = Number((args && args.SIZE) || 0);
+      if (declared <= options.maxBytes) return callback();
+      options.tooLarge({ from: address.address.toLowerCase(), size: declared }).catch(options.onError);
+      callback(reply(552, `5.3.4 Message larger than ${options.maxBytes} bytes`));
+    },
     onRcptTo(address, session, callback) {
       if (!addresses.has(address.address.toLowerCase()))
         return callback(reply(550, `5.1.1 ${address.address}: we take mail for the support desk only`));
@@ -34,12 +46,20 @@ export const startSmtpListener = async (options: SmtpListenerOptions) => {
         return callback(reply(452, '4.5.3 Too many recipients'));
       callback();
     },
-    onData(stream: SMTPServerDataStream, _session, callback) {
+    onData(stream: SMTPServerDataStream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // Past the limit the rest is only counted: a 50 MB mail is not held in memory to be refused.
+        if (size <= options.maxBytes) chunks.push(chunk);
+      });
       stream.on('end', () => {
-        if (stream.sizeExceeded)
+        if (stream.sizeExceeded || size > options.maxBytes) {
+          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address.toLowerCase() : '';
+          options.tooLarge({ from, size }).catch(options.onError);
           return callback(reply(552, `5.3.4 Message larger than ${options.maxBytes} bytes`));
+        }
         options.receive(Buffer.concat(chunks)).then(
           () => callback(),
           (error) => {

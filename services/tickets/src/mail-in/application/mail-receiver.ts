@@ -11,7 +11,7 @@ import { type CommandContext, EVENT_STORE } from '@helpdesk/platform';
 import { verifyMessageId } from '@helpdesk/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
 import { ExecuteTicketCommand, RegisterTicketCommand } from '../../application/execute-ticket-command';
 import { TicketReadModel } from '../../application/ticket-read-model';
@@ -19,6 +19,7 @@ import { TicketsOrganisationDirectory } from '../../consumers/organisation-direc
 import { type Actor, ticketDecider, ticketStream, type TicketEvent } from '../../domain';
 import {
   decideMail,
+  deliveryReportOf,
   headerInjectionReason,
   type MailTicket,
   type MailVerdict,
@@ -29,13 +30,11 @@ import {
 } from '../domain';
 import { MalformedMailError, parseMail, type ParsedMail } from '../adapters/parse-mail';
 import { MAIL_IN_SETTINGS, type MailInSettings } from '../mail-in.settings';
+import { mailIdOf, mailStream } from '../mail-stream';
 import { MailLog } from './mail-log.read-model';
 import { attachableFiles } from './mail-attachments';
 
 export type MailRecord = MailReceived['data'];
-
-const mailIdOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
-const mailStream = (mailId: string) => `mail-${mailId}`;
 
 /** The ticket a mail files, the same for every delivery; shaped as the v4 UUIDs the ticket routes take. */
 export const ticketIdFor = (mailId: string) => {
@@ -117,15 +116,39 @@ export class MailReceiver {
     return this.record(mailId, about, outcome, known.length);
   }
 
+  /**
+   * A mail refused in the SMTP dialogue for its size (552): the sender keeps it, we keep a line in
+   * the mail log saying who tried and how large it was. Each refused attempt is its own entry.
+   */
+  async recordTooLarge(via: MailChannel, from: string, size: number): Promise<MailRecord> {
+    const mailId = mailIdOf(`too-large:${randomUUID()}`);
+    const about = {
+      via,
+      originalId: '',
+      size,
+      at: new Date().toISOString(),
+      messageId: '',
+      from,
+      subject: '',
+    };
+    return this.record(mailId, about, quarantine(oversizeReason(size, this.settings) ?? 'too large'));
+  }
+
   /** Issues the verdict's ticket commands as the sender; the ids come from the mail, so a repeat is a replay. */
   private async file(mailId: string, verdict: MailVerdict, parsed: ParsedMail): Promise<Outcome> {
-    if (verdict.decision === 'ignored') return { decision: 'ignored', reason: verdict.reason };
+    if (verdict.decision === 'ignored') {
+      // A bounce is answered by nobody, but the notification it returns is told (notifications reads it).
+      const bounce = deliveryReportOf(parsed.mail);
+      return { decision: 'ignored', reason: verdict.reason, ...(bounce ? { bounce } : {}) };
+    }
     if (verdict.decision === 'refused')
       return {
         decision: 'refused',
         reason: verdict.reason,
         contactId: verdict.sender?.contactId,
         organisationId: verdict.sender?.organisationId,
+        // The notifications service writes the one polite answer naming whom to ask.
+        ...(verdict.answer ? { answerSender: true } : {}),
       };
     const sender = verdict.sender;
     const actor = toActor(sender);
@@ -361,7 +384,12 @@ export class MailReceiver {
 }
 
 type Outcome = Pick<MailRecord, 'decision'> &
-  Partial<Pick<MailRecord, 'reason' | 'ticketId' | 'number' | 'contactId' | 'organisationId'>>;
+  Partial<
+    Pick<
+      MailRecord,
+      'reason' | 'ticketId' | 'number' | 'contactId' | 'organisationId' | 'answerSender' | 'bounce'
+    >
+  >;
 
 const quarantine = (reason: string): Outcome => ({ decision: 'quarantined', reason });
 const toActor = (sender: SenderContact): Actor => ({

@@ -14,6 +14,8 @@ export interface IncomingMail {
   headers: Record<string, string>;
   inReplyTo?: string;
   references: string[];
+  /** A delivery status notification's machine-readable parts, as text. */
+  report?: { deliveryStatus: string; returnedHeaders: string };
 }
 
 /** The limits a mail is held to before anything else is decided. */

@@ -1,3 +1,4 @@
+export * from './delivery-report';
 export * from './decide-mail';
 export * from './incoming-mail';
 export * from './noise';
