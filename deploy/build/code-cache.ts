@@ -4,7 +4,7 @@
 // /tmp kept) reads it back instead of parsing and compiling the 12-18 MB file again. Node 20 has
 // no module.enableCompileCache, hence this (the technique of the v8-compile-cache package).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -31,13 +31,21 @@ const readIfThere = (file: string) => {
   }
 };
 
-/** Written aside and renamed: a process killed mid-write, or two replicas at once, leave no torn file. */
+/**
+ * Written aside and renamed: a process killed mid-write, or two replicas at once, leave no torn
+ * file. The caches of the same bundle's earlier builds go: nothing would read them again.
+ */
 const save = (file: string, data: Buffer) => {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
     const aside = `${file}.${process.pid}.tmp`;
     writeFileSync(aside, data);
     renameSync(aside, file);
+    const bundle = basename(file).replace(/-[0-9a-f]+\.bin$/, '');
+    for (const old of readdirSync(dir))
+      if (old !== basename(file) && old.startsWith(`${bundle}-`) && old.endsWith('.bin'))
+        rmSync(join(dir, old), { force: true });
   } catch {
     // A read-only or full /tmp costs the next start its speed, nothing else.
   }
@@ -47,10 +55,16 @@ export interface CodeCacheRun {
   /** Whether V8 took the saved cache (false: none was there, or it was refused and is replaced). */
   cacheUsed: boolean;
   cacheFile: string;
+  /** What the bundle exported (a service's main exports nothing). */
+  exports: unknown;
 }
 
 /** Loads `bundle` as the program's code (its own `module`, `require`, `__dirname`) with the cache. */
-export const runWithCodeCache = (bundle: string, cacheFile = codeCacheFileOf(bundle)): CodeCacheRun => {
+export const runWithCodeCache = (
+  bundle: string,
+  cacheFile = codeCacheFileOf(bundle),
+  saveAfterMs = SAVE_AFTER_MS,
+): CodeCacheRun => {
   const source = readFileSync(bundle, 'utf8');
   const cachedData = readIfThere(cacheFile);
   // Node's own CommonJS wrapper, on the first line so that line numbers stay the bundle's.
@@ -61,7 +75,7 @@ export const runWithCodeCache = (bundle: string, cacheFile = codeCacheFileOf(bun
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  if (!cacheUsed) setTimeout(() => save(cacheFile, script.createCachedData()), SAVE_AFTER_MS).unref();
+  if (!cacheUsed) setTimeout(() => save(cacheFile, script.createCachedData()), saveAfterMs).unref();
   const bundleModule = new Module(bundle, require.main ?? undefined);
   bundleModule.filename = bundle;
   bundleModule.paths = createRequire(bundle).resolve.paths('x') ?? [];
@@ -75,5 +89,5 @@ export const runWithCodeCache = (bundle: string, cacheFile = codeCacheFileOf(bun
     dirname(bundle),
   );
   bundleModule.loaded = true;
-  return { cacheUsed, cacheFile };
+  return { cacheUsed, cacheFile, exports: bundleModule.exports };
 };
