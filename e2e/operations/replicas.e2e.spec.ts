@@ -60,7 +60,7 @@ describe('two replicas of every service under load, then kill -9 of each relay l
       env: { KAFKA_NEW_GROUPS_START_AT: 'beginning', SLA_POLICIES_FILE: policies, SLA_TICK_MS: '500' },
     });
     load = new CommandLoad(loadTargets(stack), await seedDesk(stack, 'ops-quick'));
-  }, 300000);
+  }, 420000); // the build (swc and esbuild), a broker of its own and ten processes, on a shared 2-core machine
   afterAll(async () => {
     await stopTestStack(stack);
     await kafka?.remove();

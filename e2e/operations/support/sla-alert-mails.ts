@@ -14,9 +14,12 @@ interface AlertData {
 const keyOf = (subject: string, breached: boolean, percent?: number) =>
   `${subject} ${breached ? 'breached' : `warning ${percent ?? ''}`}`;
 
-/** The key of an alert mail, from its subject (templates/en/sla-alert.ts), or undefined. */
+/**
+ * The key of an alert mail, from its subject (templates/en/sla-alert.ts, after the ticket number
+ * every ticket mail's subject starts with), or undefined.
+ */
 const mailKey = (mail: KeptMail) => {
-  const match = /^SLA (breached|warning(?: \((\d+)%\))?): .+? – (.+)$/.exec(mail.subject);
+  const match = /^(?:\[[^\]]+\] )?SLA (breached|warning(?: \((\d+)%\))?): .+? – (.+)$/.exec(mail.subject);
   if (!match) return undefined;
   return keyOf(match[3], match[1] === 'breached', match[2] === undefined ? undefined : Number(match[2]));
 };
