@@ -90,6 +90,9 @@ describe('deploy/Dockerfile', () => {
       'tsconfig.base.json',
     ])
       expect(ignored).not.toContain(copied);
+    // deploy/ is left out, but for the bundler that the build runs.
+    expect(ignored.indexOf('!deploy/build')).toBeGreaterThan(ignored.indexOf('deploy'));
+    expect(dockerfile).toContain('COPY deploy/build ./deploy/build');
   });
 });
 
@@ -130,10 +133,10 @@ describe('docker-compose.yml', () => {
     expect(topics.command).toEqual(['node', 'dist/libs/platform/src/events/create-topics.main.js']);
   });
 
-  it("runs each service's own compiled main", () => {
-    for (const name of [...services, 'topics']) {
-      const main = compose.services[name].command?.[1] ?? '';
-      expect(existsSync(join(root, main.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
-    }
+  it("runs each service's own bundle, and the topics job's compiled main", () => {
+    for (const name of services)
+      expect([name, compose.services[name].command]).toEqual([name, ['node', `dist/bundles/${name}.js`]]);
+    const main = compose.services.topics.command?.[1] ?? '';
+    expect(existsSync(join(root, main.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
   });
 });

@@ -91,12 +91,16 @@ describe('the chart with its default values', () => {
     expect(ofKind(objects, 'ServiceAccount')).toHaveLength(1);
   });
 
-  it("runs each service's own compiled main, and the topics job's CLI, from the image tagged with appVersion", () => {
+  it("runs each service's own bundle, and the topics job's CLI, from the image tagged with appVersion", () => {
     for (const pod of [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')]) {
       for (const container of pod.spec.template.spec.containers) {
         expect(container.image).toBe('helpdesk:0.1.0');
         const main = container.command[1];
-        expect(existsSync(join(root, main.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+        const source =
+          pod.kind === 'Deployment'
+            ? main.replace(/^dist\/bundles\/(.+)\.js$/, 'services/$1/src/main.ts') // deploy/build/bundle.ts
+            : main.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+        expect([main, existsSync(join(root, source))]).toEqual([main, true]);
       }
     }
     const job = named(objects, 'Job', 'desk-topics');

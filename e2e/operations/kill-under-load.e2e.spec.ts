@@ -20,10 +20,11 @@ import {
   stopTestStack,
 } from './support/test-stack';
 
-// The issue's goal is 5 s. On our 2-core machine, with the stack's other four services and the load
-// on the same cores, Node alone takes 4-8 s to load a service's modules before Nest starts (Nest's
-// own start is about 1 s; both are in the figure line). The test holds the bound this machine
-// meets and prints the figure; the 5 s goal is open (README, "The operations fault suite").
+// The issue's goal is 5 s. Each service now starts from one bundle through V8's code cache
+// (deploy/build), which halved the time before Nest begins; but on our 2-core machine, shared with
+// other work (load averages of 15-30), a replacement still answers after 3-10 s. The test holds a
+// bound such a machine meets and prints the figure (node up / Nest start in the same line); 5 s
+// is not yet asserted (README, "The operations fault suite").
 const RESTART_BUDGET_MS = 20000;
 const BUDGET = `within ${RESTART_BUDGET_MS / 1000} s`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

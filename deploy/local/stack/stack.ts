@@ -62,7 +62,8 @@ export interface Stack {
 
 const stateFile = (dir: string) => join(dir, 'stack.json');
 export const mailDirOf = (dir: string) => join(dir, 'mail');
-const mainOf = (service: string) => join(workspaceRoot, 'dist', 'services', service, 'src', 'main.js');
+/** Each service's bundle (deploy/build/bundle.ts), as the image and the chart run it. */
+const mainOf = (service: string) => join(workspaceRoot, 'dist', 'bundles', `${service}.js`);
 const catcherMain = join(workspaceRoot, 'dist', 'deploy', 'local', 'stack', 'smtp-catcher-main.js');
 
 /** `npm run build`, once, before any process starts: every process runs the same build. */

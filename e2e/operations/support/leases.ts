@@ -19,9 +19,21 @@ export const leasesHeld = async (proc: StackProcess): Promise<string[]> => {
   return held;
 };
 
-/** The process of `processes` that holds a relay lease, if any reports one. */
-export const relayHolder = async (processes: StackProcess[]) => {
+/** The lease whose holder runs a service's scheduled work: the one the replicas test kills. */
+export const WORK_LEASE: Record<string, string> = {
+  tickets: 'relay',
+  contacts: 'relay',
+  'sla-monitor': 'sla-deadlines',
+  notifications: 'relay',
+  releases: 'release-trains',
+};
+
+/** The process of `processes` that holds `lease` (a name, or a prefix such as `relay`), if any. */
+export const leaseHolder = async (processes: StackProcess[], lease: string) => {
   for (const proc of processes)
-    if ((await leasesHeld(proc)).some((lease) => lease.includes('relay'))) return proc;
+    if ((await leasesHeld(proc)).some((held) => held === lease || held.startsWith(`${lease}:`))) return proc;
   return undefined;
 };
+
+/** The process of `processes` that holds a relay lease, if any reports one. */
+export const relayHolder = (processes: StackProcess[]) => leaseHolder(processes, 'relay');

@@ -77,6 +77,9 @@ export const startSmtpCatcher = async ({
       });
     },
   });
+  // A sender killed mid-session (kill -9 of notifications) resets its connection; smtp-server
+  // reports that on the server, which without a listener would end the whole catcher.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -16,7 +16,7 @@ describe('a process with wrong configuration', () => {
   };
 
   it('tickets without any settings says it needs ESDB_URL, MONGO_URL and KAFKA_BROKERS (the README example)', async () => {
-    const { exit, lines, text } = await run('services/tickets/src/main.js', {});
+    const { exit, lines, text } = await run('bundles/tickets.js', {});
     expect(exit).toBe(78);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 60, service: 'tickets' });
@@ -29,7 +29,7 @@ describe('a process with wrong configuration', () => {
   });
 
   it('lists the problems of the platform and of every service part at once, with no secret', async () => {
-    const { exit, lines, text } = await run('services/standalone/src/main.js', {
+    const { exit, lines, text } = await run('bundles/standalone.js', {
       MODE: 'distributed',
       EVENT_STORE: 'postgres',
       PG_URL: 'mysql://desk:pg-secret-1@db/desk',
@@ -61,7 +61,7 @@ describe('a process with wrong configuration', () => {
   });
 
   it('a setting only a provider checks (the mail transport of notifications) is in the list too', async () => {
-    const { exit, lines } = await run('services/notifications/src/main.js', {
+    const { exit, lines } = await run('bundles/notifications.js', {
       EVENT_STORE: 'postgres',
       PG_URL: 'postgres://127.0.0.1:1/desk',
       MONGO_URL: 'mongodb://127.0.0.1:1/desk',

@@ -14,7 +14,8 @@ import { TicketsOrganisationDirectory } from '../src/consumers/organisation-dire
 import { ticketsService } from '../src/tickets.service';
 import { adminA, aTicket, organisations } from './people';
 
-const MAIN = 'services/tickets/src/main.js';
+// The bundle, as the image and the chart run it (deploy/build/bundle.ts).
+const MAIN = 'bundles/tickets.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type HealthReport = { status: string; info: any; error: any; details: any };
