@@ -1,9 +1,8 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { UUID_V4 } from './path-ids';
 
 type JsonSchema = Record<string, unknown>;
-
-const UUID_V4 = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
 
 /** What a class-validator rule says, as JSON Schema keywords on the value it checks. */
 const keywordsOf = (rule: ValidationMetadata): JsonSchema => {

@@ -23,6 +23,7 @@ export class ContactsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'A contact (employees: only themselves)',
     scope: 'contacts:read',
     response: viewSchema('The contact', ['id']),
@@ -40,6 +41,7 @@ export class ContactsController {
 
   @Patch(':id')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: "Change a contact's details or role (its organisation's administrators or agents)",
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -59,6 +61,7 @@ export class ContactsController {
   @Post(':id/authorisation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Authorise the contact for support: tickets may be filed for them',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -69,6 +72,7 @@ export class ContactsController {
 
   @Delete(':id/authorisation')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Revoke the authorisation: no new tickets for them',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -88,6 +92,7 @@ export class ContactsController {
   @Post(':id/deactivation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Deactivate the contact (they left); their authorisation goes with it',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -99,6 +104,7 @@ export class ContactsController {
   @Post(':id/reactivation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Reactivate a former contact (not yet authorised)',
     scope: 'contacts:write',
     response: CommandResultDto,

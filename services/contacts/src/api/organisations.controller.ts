@@ -87,6 +87,7 @@ export class OrganisationsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'An organisation (employees get a short summary: its name and whom to ask)',
     scope: 'contacts:read',
     response: viewSchema('The organisation (employees: a summary)', ['id']),
@@ -104,6 +105,7 @@ export class OrganisationsController {
 
   @Patch(':id')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary:
       'Change its details (its administrators or agents); its SLA policy, calendar and status are for agents only',
     scope: 'contacts:write',
@@ -130,6 +132,7 @@ export class OrganisationsController {
 
   @Post(':id/contacts')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Add a contact (its administrators or agents)',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -155,6 +158,7 @@ export class OrganisationsController {
 
   @Get(':id/contacts')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'Its contacts (its administrators or agents)',
     scope: 'contacts:read',
     response: listSchema('A contact'),

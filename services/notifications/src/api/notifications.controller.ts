@@ -28,6 +28,7 @@ export class NotificationsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'hex32' },
     summary: 'One message as it was rendered (text and HTML), with every delivery attempt',
     scope: 'notifications:read',
     response: viewSchema('A message as rendered, with its delivery attempts', ['id']),

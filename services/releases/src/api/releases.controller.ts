@@ -81,6 +81,7 @@ export class ReleasesController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: "A release and the fixes it carries (customers: their organisation's by name)",
     scope: 'releases:read',
     response: viewSchema('The release and its fixes', ['id']),
@@ -98,6 +99,7 @@ export class ReleasesController {
   @Get(':id/notes')
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary:
       "Release notes in Markdown, grouped by kind (customers: their organisation's tickets named, the others counted)",
     scope: 'releases:read',
@@ -111,6 +113,7 @@ export class ReleasesController {
   @Post(':id/fixes')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: "Schedule a ticket's fix into the release (agents); the ticket moves to fix scheduled",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -137,6 +140,7 @@ export class ReleasesController {
 
   @Delete(':id/fixes/:ticketId')
   @CommandOperation({
+    ids: { id: 'uuid4', ticketId: 'uuid4' },
     summary: "Take a ticket's fix out of the release (agents), also while frozen",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -157,6 +161,7 @@ export class ReleasesController {
   @Post(':id/freeze')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Freeze the release for testing (agents): no new fixes',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -168,6 +173,7 @@ export class ReleasesController {
   @Post(':id/ship')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Ship the frozen release (agents): every carried ticket gets fix released',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -179,6 +185,7 @@ export class ReleasesController {
   @Post(':id/postpone')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Move the release to a later day (agents); its tickets learn the new date',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -195,6 +202,7 @@ export class ReleasesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Cancel the release (agents): its fixes are unscheduled again',
     scope: 'releases:write',
     response: CommandResultDto,

@@ -27,7 +27,7 @@ export class SlaController {
 
   @Get('tickets/:id')
   @QueryOperation({
-    ids: { id: 'uuid' },
+    ids: { id: 'uuid4' },
     summary:
       "A ticket's clocks: target, due time, business time elapsed and remaining, state, warnings, pauses",
     scope: 'sla:read',

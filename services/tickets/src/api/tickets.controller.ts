@@ -292,7 +292,7 @@ export class TicketsController {
 
   @Delete(':id/participants/:participant')
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'uuid4', participant: 'contactOrEmail' },
     summary: 'Remove a participant (a contact id or an e-mail address)',
     scope: 'tickets:write',
     response: CommandResultDto,

@@ -1,5 +1,5 @@
 import { MAIL_DECISIONS, type MailDecision } from '@helpdesk/contracts';
-import { CommandOperation, InvalidInputException, QueryOperation, Roles } from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, Roles } from '@helpdesk/platform';
 import {
   ConflictException,
   Controller,
@@ -38,8 +38,6 @@ export class ListInboundMailDto {
   limit?: number;
 }
 
-const MAIL_ID = /^[0-9a-f]{32}$/;
-
 @ApiTags('mail')
 @Controller('mail/inbound')
 @Roles('agent')
@@ -73,6 +71,7 @@ export class MailLogController {
   @HttpCode(200)
   // Nothing to match an If-Match against: the mail may become a ticket that does not exist yet.
   @CommandOperation({
+    ids: { mailId: 'hex32' },
     summary: 'Decide a refused mail again, e.g. after its sender was authorised (agents)',
     scope: 'tickets:write',
     creates: true,
@@ -80,10 +79,6 @@ export class MailLogController {
     response: { type: 'object', properties: { decision: { type: 'string' } } },
   })
   async reprocess(@Param('mailId') mailId: string) {
-    if (!MAIL_ID.test(mailId))
-      throw new InvalidInputException([
-        { field: 'mailId', reason: 'must be a mail id of the log (32 hex digits)' },
-      ]);
     const entry = await this.log.views.get(mailId);
     if (!entry) throw new NotFoundException('There is no such mail in the log.');
     if (entry.decision !== 'refused')
