@@ -238,6 +238,8 @@ describe('request rules shared by every service (standalone)', () => {
       await expectRefused(as.get('/contacts/anna'), 'id');
       await expectRefused(as.get('/organisations/42'), 'id');
       await expectRefused(as.get('/releases/2026.12'), 'id');
+      // A release train's id is a release id too.
+      await as.get('/releases/train-2031-01-07').expect(404);
       await expectRefused(as.get('/notifications/not-a-digest'), 'id');
       await expectRefused(as.get('/sla/tickets/HD-00001'), 'id');
       await expectRefused(as.get(`/tickets/${ticketId}/attachments/report.pdf`), 'attachmentId');

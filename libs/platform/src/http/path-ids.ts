@@ -15,6 +15,7 @@ export const UUID_V4 =
   '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
 const UUID_ANY = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const HEX_32 = '^[0-9a-f]{32}$';
+const RELEASE_TRAIN = '^train-[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 interface IdFormat {
   schema: Record<string, unknown>;
@@ -25,9 +26,9 @@ interface IdFormat {
 const matching = (pattern: string) => (value: string) => new RegExp(pattern).test(value);
 
 /**
- * The formats of the ids in our paths: tickets, attachments, organisations, contacts and releases
- * are random UUIDs (v4); notifications and inbound mails are 32 hex digits of a digest; a participant
- * is a contact id or an e-mail address.
+ * The formats of the ids in our paths: tickets, attachments, organisations and contacts are random
+ * UUIDs (v4); a release is one too, or a release train's `train-YYYY-MM-DD`; notifications and inbound
+ * mails are 32 hex digits of a digest; a participant is a contact id or an e-mail address.
  */
 const ID_FORMATS = {
   uuid4: {
@@ -44,6 +45,11 @@ const ID_FORMATS = {
     schema: { type: 'string', pattern: HEX_32 },
     accepts: matching(HEX_32),
     reason: 'must be 32 lowercase hexadecimal digits',
+  },
+  release: {
+    schema: { type: 'string', oneOf: [{ format: 'uuid', pattern: UUID_V4 }, { pattern: RELEASE_TRAIN }] },
+    accepts: (value) => matching(UUID_V4)(value) || matching(RELEASE_TRAIN)(value),
+    reason: 'must be a release id: a UUID (version 4) or a release train such as train-2026-12-08',
   },
   contactOrEmail: {
     schema: {

@@ -81,7 +81,7 @@ export class ReleasesController {
 
   @Get(':id')
   @QueryOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: "A release and the fixes it carries (customers: their organisation's by name)",
     scope: 'releases:read',
     response: viewSchema('The release and its fixes', ['id']),
@@ -99,7 +99,7 @@ export class ReleasesController {
   @Get(':id/notes')
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @QueryOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary:
       "Release notes in Markdown, grouped by kind (customers: their organisation's tickets named, the others counted)",
     scope: 'releases:read',
@@ -113,7 +113,7 @@ export class ReleasesController {
   @Post(':id/fixes')
   @HttpCode(200)
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: "Schedule a ticket's fix into the release (agents); the ticket moves to fix scheduled",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -140,7 +140,7 @@ export class ReleasesController {
 
   @Delete(':id/fixes/:ticketId')
   @CommandOperation({
-    ids: { id: 'uuid4', ticketId: 'uuid4' },
+    ids: { id: 'release', ticketId: 'uuid4' },
     summary: "Take a ticket's fix out of the release (agents), also while frozen",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -161,7 +161,7 @@ export class ReleasesController {
   @Post(':id/freeze')
   @HttpCode(200)
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: 'Freeze the release for testing (agents): no new fixes',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -173,7 +173,7 @@ export class ReleasesController {
   @Post(':id/ship')
   @HttpCode(200)
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: 'Ship the frozen release (agents): every carried ticket gets fix released',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -185,7 +185,7 @@ export class ReleasesController {
   @Post(':id/postpone')
   @HttpCode(200)
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: 'Move the release to a later day (agents); its tickets learn the new date',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -202,7 +202,7 @@ export class ReleasesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'release' },
     summary: 'Cancel the release (agents): its fixes are unscheduled again',
     scope: 'releases:write',
     response: CommandResultDto,

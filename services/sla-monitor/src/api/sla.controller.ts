@@ -1,5 +1,5 @@
 import { QueryOperation, viewSchema, pageSchema } from '@helpdesk/platform';
-import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
+import { CurrentPrincipal, RefusedInputError, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -16,7 +16,7 @@ import { BoardQueryDto, PeriodDto, WhatIfDto } from './sla.dto';
 const period = ({ from, to }: PeriodDto): Period => {
   const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
   if (range.from > range.to)
-    throw new InvalidInputException([{ field: 'to', reason: 'must not be before from' }]);
+    throw new RefusedInputError([{ field: 'to', reason: 'must not be before from' }]);
   return range;
 };
 

@@ -60,10 +60,13 @@ export class AttachmentsController {
       type: 'object',
       properties: { file: { type: 'string', format: 'binary' } },
       required: ['file'],
+      additionalProperties: false,
     },
   })
-  // One byte over the limit lets the decider, not multer, say what the limit is.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  // One byte over the limit lets the decider, not multer, say what the limit is; no other part is taken.
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 0 } }),
+  )
   async attach(
     @Param('id', uuid) id: string,
     @UploadedFile() file: UploadedAttachment | undefined,

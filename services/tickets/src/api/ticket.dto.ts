@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@helpdesk/platform';
+import { ExactlyOneOf, PageQueryDto } from '@helpdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -116,6 +116,7 @@ export class CommentDto {
   visibility!: 'public' | 'internal';
 }
 
+@ExactlyOneOf('contactId', 'email')
 export class ParticipantDto {
   @ApiPropertyOptional({ description: 'A contact of the organisation; or give email' })
   @IsOptional()

@@ -57,7 +57,7 @@ import {
   UnscheduleFixDto,
   WorkaroundDto,
 } from './ticket.dto';
-import { InvalidInputException } from '@helpdesk/platform';
+import { InvalidInputException, RefusedInputError } from '@helpdesk/platform';
 import { randomUUID } from 'node:crypto';
 
 type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>['data'];
@@ -101,7 +101,8 @@ export class TicketsController {
         ? []
         : [{ field: 'reporterId', reason: 'reporterId is required when an agent or system files a ticket' }]),
     ];
-    if (missing.length) throw new InvalidInputException(missing);
+    // Who files decides what is required, which no schema of the body can say: 422, not 400.
+    if (missing.length) throw new RefusedInputError(missing);
     const data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'> = {
       kind: body.kind,
       channel: body.channel ?? (principal.role === 'system' ? 'api' : 'portal'),
