@@ -2,7 +2,7 @@
 interface Operation {
   operationId?: string;
   security?: Array<Record<string, string[]>>;
-  parameters?: Array<{ name: string; in: string; schema?: { pattern?: string; enum?: unknown[] } }>;
+  parameters?: Array<{ name: string; in: string; schema?: ParameterSchema }>;
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
 export interface OpenApiDocument {
@@ -78,14 +78,30 @@ export const conflictingSchemaNames = (documents: Record<string, OpenApiDocument
   return [...conflicts];
 };
 
-/** Every {id} of a path is a documented parameter whose format (pattern or enum) says what it accepts. */
+interface ParameterSchema {
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  oneOf?: ParameterSchema[];
+  anyOf?: ParameterSchema[];
+}
+
+/** A pattern, a format or allowed values; or alternatives that each have one. */
+const saysItsFormat = (schema: ParameterSchema | undefined): boolean => {
+  if (!schema) return false;
+  if (schema.pattern || schema.format || schema.enum) return true;
+  const alternatives = schema.oneOf ?? schema.anyOf ?? [];
+  return alternatives.length > 0 && alternatives.every(saysItsFormat);
+};
+
+/** Every {id} of a path is a documented parameter whose schema says what it accepts. */
 const pathParameterProblems = (name: string, path: string, operation: Operation): string[] =>
   [...path.matchAll(/\{(\w+)\}/g)]
     .map(([, parameter]) => parameter)
-    .filter((parameter) => {
-      const schema = operation.parameters?.find((p) => p.in === 'path' && p.name === parameter)?.schema;
-      return !schema?.pattern && !schema?.enum;
-    })
+    .filter(
+      (parameter) =>
+        !saysItsFormat(operation.parameters?.find((p) => p.in === 'path' && p.name === parameter)?.schema),
+    )
     .map((parameter) => `${name}: path parameter ${parameter} has no format (pattern)`);
 
 interface Schema {

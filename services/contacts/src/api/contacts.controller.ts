@@ -1,4 +1,5 @@
-import { CommandOperation, QueryOperation, CommandResultDto, viewSchema } from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto } from '@helpdesk/platform';
+import { CONTACT_VIEW_SCHEMA } from './organisation.schemas';
 import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -26,7 +27,7 @@ export class ContactsController {
     ids: { id: 'uuid4' },
     summary: 'A contact (employees: only themselves)',
     scope: 'contacts:read',
-    response: viewSchema('The contact', ['id']),
+    response: CONTACT_VIEW_SCHEMA,
   })
   async get(
     @Param('id') id: string,

@@ -1,16 +1,10 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-  listSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, arrayOf, pageSchema } from '@helpdesk/platform';
 import { CurrentPrincipal, etag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CONTACT_SCHEMA, ORGANISATION_SCHEMA } from './organisation.schemas';
 import { randomUUID } from 'node:crypto';
 import {
   GetOrganisationQuery,
@@ -72,7 +66,7 @@ export class OrganisationsController {
   @QueryOperation({
     summary: 'Organisations by name (customers: only their own)',
     scope: 'contacts:read',
-    response: pageSchema('An organisation'),
+    response: pageSchema(ORGANISATION_SCHEMA),
   })
   list(@Query() query: ListOrganisationsDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(
@@ -90,7 +84,7 @@ export class OrganisationsController {
     ids: { id: 'uuid4' },
     summary: 'An organisation (employees get a short summary: its name and whom to ask)',
     scope: 'contacts:read',
-    response: viewSchema('The organisation (employees: a summary)', ['id']),
+    response: ORGANISATION_SCHEMA,
   })
   async get(
     @Param('id') id: string,
@@ -161,7 +155,7 @@ export class OrganisationsController {
     ids: { id: 'uuid4' },
     summary: 'Its contacts (its administrators or agents)',
     scope: 'contacts:read',
-    response: listSchema('A contact'),
+    response: arrayOf(CONTACT_SCHEMA),
   })
   contacts(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListContactsQuery(id, principal));

@@ -1,10 +1,5 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, pageSchema } from '@helpdesk/platform';
+import { RELEASE_ENTRY_SCHEMA, RELEASE_SCHEMA } from './release.schemas';
 import {
   commandContext,
   CurrentPrincipal,
@@ -72,7 +67,7 @@ export class ReleasesController {
   @QueryOperation({
     summary: 'Releases by planned date, earliest first: filter by state and date range',
     scope: 'releases:read',
-    response: pageSchema('A release'),
+    response: pageSchema(RELEASE_ENTRY_SCHEMA),
   })
   list(@Query() query: ListReleasesDto, @CurrentPrincipal() principal: Principal) {
     const { limit = 25, ...filters } = query;
@@ -84,7 +79,7 @@ export class ReleasesController {
     ids: { id: 'release' },
     summary: "A release and the fixes it carries (customers: their organisation's by name)",
     scope: 'releases:read',
-    response: viewSchema('The release and its fixes', ['id']),
+    response: RELEASE_SCHEMA,
   })
   async get(
     @Param('id') id: string,

@@ -121,6 +121,7 @@ export class ParticipantDto {
   @ApiPropertyOptional({ description: 'A contact of the organisation; or give email' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(100)
   contactId?: string;
   @ApiPropertyOptional({ description: 'Anyone else to keep informed' })

@@ -1,11 +1,4 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-  listSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, arrayOf, pageSchema } from '@helpdesk/platform';
 import {
   commandContext,
   CurrentPrincipal,
@@ -59,6 +52,7 @@ import {
 } from './ticket.dto';
 import { InvalidInputException, RefusedInputError } from '@helpdesk/platform';
 import { randomUUID } from 'node:crypto';
+import { HISTORY_ENTRY_SCHEMA, TICKET_SCHEMA, TICKET_SUMMARY_SCHEMA } from './ticket.schemas';
 
 type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>['data'];
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -124,7 +118,7 @@ export class TicketsController {
     summary:
       'Find tickets: filters, free text, sorting, cursor pagination (scoped to what the caller may see)',
     scope: 'tickets:read',
-    response: pageSchema('A ticket summary'),
+    response: pageSchema(TICKET_SUMMARY_SCHEMA),
   })
   list(@Query() query: ListTicketsDto, @CurrentPrincipal() principal: Principal) {
     const sort = query.sort ?? '-updatedAt';
@@ -146,7 +140,7 @@ export class TicketsController {
     ids: { id: 'uuid4' },
     summary: 'A ticket, or with ?asOf=<ISO time> the ticket as it was then',
     scope: 'tickets:read',
-    response: viewSchema('The ticket', ['id']),
+    response: TICKET_SCHEMA,
   })
   async get(
     @Param('id', uuid) id: string,
@@ -166,7 +160,7 @@ export class TicketsController {
     ids: { id: 'uuid4' },
     summary: 'Every change of the ticket: what, who, when',
     scope: 'tickets:read',
-    response: listSchema('A change: what, who, when'),
+    response: arrayOf(HISTORY_ENTRY_SCHEMA),
   })
   history(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new TicketHistoryQuery(id, principal));

@@ -17,6 +17,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
 import { MailLog } from '../application/mail-log.read-model';
 import { MailReceiver } from '../application/mail-receiver';
+import { MAIL_LOG_SCHEMA, REPROCESSED_SCHEMA } from './mail-log.schemas';
 
 export class ListInboundMailDto {
   @ApiPropertyOptional({ description: 'only mail filed under (or naming) this ticket' })
@@ -37,7 +38,6 @@ export class ListInboundMailDto {
   @Max(200)
   limit?: number;
 }
-
 @ApiTags('mail')
 @Controller('mail/inbound')
 @Roles('agent')
@@ -52,7 +52,7 @@ export class MailLogController {
   @QueryOperation({
     summary: 'The mail log: received mails, newest first, and what became of each (agents)',
     scope: 'tickets:read',
-    response: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } },
+    response: MAIL_LOG_SCHEMA,
   })
   async list(@Query() query: ListInboundMailDto) {
     await this.log.includeCommittedWrites();
@@ -76,7 +76,7 @@ export class MailLogController {
     scope: 'tickets:write',
     creates: true,
     status: 200,
-    response: { type: 'object', properties: { decision: { type: 'string' } } },
+    response: REPROCESSED_SCHEMA,
   })
   async reprocess(@Param('mailId') mailId: string) {
     const entry = await this.log.views.get(mailId);
