@@ -1,6 +1,6 @@
 import { QueryOperation, pageSchema } from '@helpdesk/platform';
 import { CurrentPrincipal, RefusedInputError, type Principal } from '@helpdesk/platform';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -39,7 +39,7 @@ export class SlaController {
     scope: 'sla:read',
     response: TICKET_SLA_SCHEMA,
   })
-  ticket(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+  ticket(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetTicketSlaQuery(id, principal));
   }
 

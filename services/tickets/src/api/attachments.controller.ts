@@ -7,7 +7,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -33,8 +32,6 @@ interface UploadedAttachment {
   size: number;
   buffer: Buffer;
 }
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
 @Controller('tickets/:id/attachments')
@@ -68,7 +65,7 @@ export class AttachmentsController {
     FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 0 } }),
   )
   async attach(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @UploadedFile() file: UploadedAttachment | undefined,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
@@ -110,8 +107,8 @@ export class AttachmentsController {
     produces: 'application/octet-stream',
   })
   async download(
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -6,19 +6,7 @@ import {
   type Principal,
   sendRequestedCommand,
 } from '@helpdesk/platform';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -55,7 +43,6 @@ import { randomUUID } from 'node:crypto';
 import { HISTORY_ENTRY_SCHEMA, TICKET_SCHEMA, TICKET_SUMMARY_SCHEMA } from './ticket.schemas';
 
 type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>['data'];
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -143,7 +130,7 @@ export class TicketsController {
     response: TICKET_SCHEMA,
   })
   async get(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Query() query: TicketAsOfDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
@@ -162,7 +149,7 @@ export class TicketsController {
     scope: 'tickets:read',
     response: arrayOf(HISTORY_ENTRY_SCHEMA),
   })
-  history(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+  history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new TicketHistoryQuery(id, principal));
   }
 
@@ -175,7 +162,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   triage(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: TriageDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -192,7 +179,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   changePriority(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ChangePriorityDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -209,7 +196,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   requestReassessment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: RequestReassessmentDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -226,7 +213,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   decideReassessment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: DecideReassessmentDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -243,7 +230,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   assign(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: AssignDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -260,7 +247,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   comment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: CommentDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -277,7 +264,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   addParticipant(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ParticipantDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -293,7 +280,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   removeParticipant(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Param('participant') participant: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -311,7 +298,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  start(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  start(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'StartWork', {});
   }
 
@@ -324,7 +311,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   waitForCustomer(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: QuestionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -340,11 +327,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  customerReply(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  customerReply(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'RecordCustomerReply', {});
   }
 
@@ -357,7 +340,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   waitForThirdParty(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ThirdPartyDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -373,7 +356,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  resume(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  resume(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'ResumeWork', {});
   }
 
@@ -386,7 +369,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   workaround(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: WorkaroundDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -403,7 +386,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   scheduleFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ScheduleFixDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -420,7 +403,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   unscheduleFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: UnscheduleFixDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -437,7 +420,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   releaseFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ReleaseFixDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -454,7 +437,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   resolve(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ResolveDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -470,7 +453,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  close(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  close(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'CloseTicket', { reason: 'confirmed' });
   }
 
@@ -483,7 +466,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   reopen(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ReasonDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -499,7 +482,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  acceptWish(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  acceptWish(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'AcceptWish', {});
   }
 
@@ -512,7 +495,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   declineWish(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ReasonDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -528,7 +511,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  giveConsent(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  giveConsent(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'GiveRemoteSessionConsent', {});
   }
 
@@ -539,11 +522,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  withdrawConsent(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  withdrawConsent(@Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, req, res, 'WithdrawRemoteSessionConsent', {});
   }
 
