@@ -12,6 +12,8 @@ export * from './http/body-limits';
 export * from './http/etag';
 export * from './http/request-rules';
 export * from './http/operations';
+export * from './http/path-ids';
+export * from './http/exactly-one-of';
 export * from './http/openapi';
 export * from './http/operation-results';
 export * from './problems/openapi-problems';

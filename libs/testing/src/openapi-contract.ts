@@ -2,6 +2,7 @@
 interface Operation {
   operationId?: string;
   security?: Array<Record<string, string[]>>;
+  parameters?: Array<{ name: string; in: string; schema?: ParameterSchema }>;
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
 export interface OpenApiDocument {
@@ -39,6 +40,10 @@ export const contractProblems = (document: OpenApiDocument): string[] => {
         if (!operation.responses?.[status]) problems.push(`${name}: does not document ${status}`);
       for (const [status, response] of responses.filter(([s]) => /^[45]/.test(s)))
         if (!response.content?.[PROBLEM]) problems.push(`${name}: ${status} is not ${PROBLEM}`);
+      problems.push(...pathParameterProblems(name, path, operation));
+      for (const [status, response] of responses)
+        for (const [type, media] of Object.entries(response.content ?? {}))
+          problems.push(...shapelessParts(`${name} ${status} ${type}`, media.schema, document));
       if (!operation.operationId) problems.push(`${name}: no operationId`);
       else if (operationIds.has(operation.operationId))
         problems.push(
@@ -71,4 +76,75 @@ export const conflictingSchemaNames = (documents: Record<string, OpenApiDocument
     }
   }
   return [...conflicts];
+};
+
+interface ParameterSchema {
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  oneOf?: ParameterSchema[];
+  anyOf?: ParameterSchema[];
+}
+
+/** A pattern, a format or allowed values; or alternatives that each have one. */
+const saysItsFormat = (schema: ParameterSchema | undefined): boolean => {
+  if (!schema) return false;
+  if (schema.pattern || schema.format || schema.enum) return true;
+  const alternatives = schema.oneOf ?? schema.anyOf ?? [];
+  return alternatives.length > 0 && alternatives.every(saysItsFormat);
+};
+
+/** Every {id} of a path is a documented parameter whose schema says what it accepts. */
+const pathParameterProblems = (name: string, path: string, operation: Operation): string[] =>
+  [...path.matchAll(/\{(\w+)\}/g)]
+    .map(([, parameter]) => parameter)
+    .filter(
+      (parameter) =>
+        !saysItsFormat(operation.parameters?.find((p) => p.in === 'path' && p.name === parameter)?.schema),
+    )
+    .map((parameter) => `${name}: path parameter ${parameter} has no format (pattern)`);
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  enum?: unknown[];
+}
+
+/**
+ * The parts of a response schema that say nothing of their shape: an object without properties
+ * (nor a schema for its values) or an array without items. Against those, schemathesis'
+ * response_schema_conformance would accept any body.
+ */
+export const shapelessParts = (where: string, schema: unknown, document: OpenApiDocument): string[] => {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const problems: string[] = [];
+  const visited = new Set<string>();
+  const walk = (part: Schema | undefined, at: string): unknown => {
+    if (!part) return problems.push(`${at}: no schema`);
+    if (part.$ref) {
+      const name = part.$ref.split('/').pop()!;
+      if (visited.has(name)) return;
+      visited.add(name);
+      return walk(schemas[name], name);
+    }
+    const alternatives = [...(part.allOf ?? []), ...(part.oneOf ?? []), ...(part.anyOf ?? [])];
+    alternatives.forEach((alternative, index) => walk(alternative, `${at}/${index}`));
+    if (alternatives.length || part.enum) return;
+    if (part.type === 'array')
+      return part.items ? walk(part.items, `${at}[]`) : problems.push(`${at}: an array without items`);
+    if (part.type !== undefined && part.type !== 'object') return;
+    const properties = Object.entries(part.properties ?? {});
+    if (properties.length === 0 && typeof part.additionalProperties !== 'object')
+      return problems.push(`${at}: an object without properties`);
+    for (const [property, value] of properties) walk(value, `${at}.${property}`);
+    if (typeof part.additionalProperties === 'object') walk(part.additionalProperties, `${at}{}`);
+  };
+  walk(schema as Schema, where);
+  return problems;
 };

@@ -220,9 +220,9 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
     });
 
     it('answers 404 for unknown ids', async () => {
-      await desk.as(agent).get('/organisations/nope').expect(404);
-      await desk.as(agent).get('/contacts/nope').expect(404);
-      await desk.as(agent).post('/contacts/nope/authorisation').expect(404);
+      await desk.as(agent).get('/organisations/7d3c7a52-5b8e-4a55-9f0e-0d6c7f1c2b3a').expect(404);
+      await desk.as(agent).get('/contacts/7d3c7a52-5b8e-4a55-9f0e-0d6c7f1c2b3a').expect(404);
+      await desk.as(agent).post('/contacts/7d3c7a52-5b8e-4a55-9f0e-0d6c7f1c2b3a/authorisation').expect(404);
     });
   });
 });

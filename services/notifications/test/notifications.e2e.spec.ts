@@ -101,7 +101,7 @@ describe('notifications: tickets -> Kafka -> notifications -> SMTP', () => {
     expect(
       (await desk.as(anna).get(`/notifications?recipient=${anna.id}`).expect(200)).body.items.length,
     ).toBeGreaterThan(0);
-    await desk.as(agent).get('/notifications/not-a-message').expect(404);
+    await desk.as(agent).get('/notifications/0123456789abcdef0123456789abcdef').expect(404);
   });
 
   it('sends exactly one message per event and recipient when every ticket event is delivered again', async () => {

@@ -119,10 +119,10 @@ describe('releases over HTTP (PostgreSQL event store, MongoDB read models)', () 
     const ticket = await seedTicket(directory);
     const { id } = await plan();
     for (const call of [
-      desk.as(agent).get('/releases/no-such-release'),
-      desk.as(agent).get('/releases/no-such-release/notes'),
-      desk.as(agent).post('/releases/no-such-release/freeze'),
-      desk.as(agent).post('/releases/no-such-release/fixes').send({ ticketId: ticket.id }),
+      desk.as(agent).get('/releases/train-2031-01-07'),
+      desk.as(agent).get('/releases/train-2031-01-07/notes'),
+      desk.as(agent).post('/releases/train-2031-01-07/freeze'),
+      desk.as(agent).post('/releases/train-2031-01-07/fixes').send({ ticketId: ticket.id }),
       desk.as(agent).post(`/releases/${id}/fixes`).send({ ticketId: '0b7e5d3c-1a2f-4e6d-8c9b-7a6f5e4d3c2b' }),
     ]) {
       const response = await call.expect(404);

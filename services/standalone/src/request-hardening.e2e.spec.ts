@@ -221,4 +221,45 @@ describe('request rules shared by every service (standalone)', () => {
       expect(await count()).toBe(before);
     });
   });
+
+  describe('path ids', () => {
+    const unknownUuid = '3f0a9c2b-7d4e-45f6-a8b9-c0d1e2f3a4b5';
+    const expectRefused = async (
+      call: Promise<{ status: number; headers: Record<string, string>; body: { errors?: unknown } }>,
+      field: string,
+    ) => {
+      const response = await call;
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([{ field, reason: expect.stringMatching(/^must be /) }]);
+    };
+
+    it('refuses a malformed id of every kind with 400 naming the parameter, before anything is read', async () => {
+      const as = desk.as(agent);
+      await expectRefused(as.get('/contacts/anna'), 'id');
+      await expectRefused(as.get('/organisations/42'), 'id');
+      await expectRefused(as.get('/releases/2026.12'), 'id');
+      // A release train's id is a release id too.
+      await as.get('/releases/train-2031-01-07').expect(404);
+      await expectRefused(as.get('/notifications/not-a-digest'), 'id');
+      await expectRefused(as.get('/sla/tickets/HD-00001'), 'id');
+      await expectRefused(as.get(`/tickets/${ticketId}/attachments/report.pdf`), 'attachmentId');
+      // A UUID of another version is not one of ours either.
+      await expectRefused(as.get('/tickets/3f0a9c2b-7d4e-15f6-a8b9-c0d1e2f3a4b5'), 'id');
+      // Well-formed but unknown is a 404: the format check is what answered above.
+      await as.get(`/contacts/${unknownUuid}`).expect(404);
+    });
+
+    it('writes nothing when a command names a malformed id', async () => {
+      const beforeTicket = await historyLength();
+      const beforeOrganisation = await organisationRevision();
+      const as = desk.as(agent);
+      await expectRefused(as.delete(`/tickets/${ticketId}/participants/not-an-address`), 'participant');
+      await expectRefused(as.patch('/contacts/anna').send({ name: 'Anna' }), 'id');
+      await expectRefused(as.patch(`/organisations/${organisationId}x`).send({ name: 'Zorg' }), 'id');
+      await expectRefused(as.delete(`/releases/${unknownUuid}/fixes/${ticketId.toUpperCase()}x`), 'ticketId');
+      await expectRefused(as.post('/mail/inbound/NOT-HEX/reprocess'), 'mailId');
+      expect(await historyLength()).toBe(beforeTicket);
+      expect(await organisationRevision()).toBe(beforeOrganisation);
+    });
+  });
 });

@@ -40,7 +40,9 @@ export const documentReadYourWrites = (document: OpenAPIObject) => {
           `READ_YOUR_WRITES_MS (problem type read-model-behind); ask again after Retry-After ` +
           `(${RETRY_AFTER_SECONDS} s).`,
         headers: { 'Retry-After': { schema: { type: 'integer' } } },
-        content: { 'application/problem+json': { schema: { type: 'object' } } },
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } },
+        },
       },
     };
   }

@@ -1,9 +1,11 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { UUID_V4 } from './path-ids';
 
 type JsonSchema = Record<string, unknown>;
 
-const UUID_V4 = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
+const ACCEPTED_DATE_TIME =
+  '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$';
 
 /** What a class-validator rule says, as JSON Schema keywords on the value it checks. */
 const keywordsOf = (rule: ValidationMetadata): JsonSchema => {
@@ -29,7 +31,9 @@ const keywordsOf = (rule: ValidationMetadata): JsonSchema => {
       return { pattern: (first instanceof RegExp ? first : new RegExp(first, second)).source };
     case 'isIso8601':
     case 'isDateString':
-      return { format: 'date-time' };
+      // The validator refuses years before 100, leap seconds and lowercase separators, which
+      // date-time (RFC 3339) allows: the pattern narrows the format to what it accepts.
+      return { format: 'date-time', pattern: ACCEPTED_DATE_TIME };
     case 'arrayMaxSize':
       return { maxItems: first };
     case 'arrayMinSize':
@@ -52,11 +56,17 @@ export const applyValidationConstraints = () => {
   };
   for (const [target, rules] of storage.validationMetadatas) {
     for (const rule of rules) {
-      if (rule.each) continue;
       const documented = Reflect.getOwnMetadata(API_MODEL_PROPERTIES, target.prototype, rule.propertyName);
       if (!documented) continue;
+      // A rule on each item of a list: only its allowed values are said, of the items.
+      if (rule.each && rule.name !== 'isIn') continue;
       // @IsOptional() lets null through as absent: the document says so.
-      const keywords = rule.type === 'conditionalValidation' ? { nullable: true } : keywordsOf(rule);
+      const keywords =
+        rule.type === 'conditionalValidation'
+          ? { nullable: true }
+          : rule.each
+            ? { type: 'array', items: { type: 'string', enum: rule.constraints[0] } }
+            : keywordsOf(rule);
       if (Object.keys(keywords).length === 0) continue;
       Reflect.defineMetadata(
         API_MODEL_PROPERTIES,

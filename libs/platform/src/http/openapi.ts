@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from '../auth/scopes';
 import { documentReadYourWrites } from '../consistency/read-your-writes.openapi';
+import { documentExactlyOneOf } from './exactly-one-of';
 import { applyValidationConstraints } from './openapi-constraints';
 
 /** The OpenAPI document at /docs (JSON at /docs/openapi.json), with the limits validation enforces. */
@@ -17,6 +18,7 @@ export const setupOpenApi = (app: INestApplication, service: { name: string; des
       .build(),
   );
   refuseUnknownFields(document);
+  documentExactlyOneOf(document);
   documentReadYourWrites(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;

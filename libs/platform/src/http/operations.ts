@@ -1,8 +1,9 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { RequiresScope, type Scope } from '../auth/scopes';
 import { ApiProblems } from '../problems/openapi-problems';
 import { CreatesAggregate, IF_MATCH_PATTERN, RevisionAsEtag } from './etag';
+import { PathIdFormats, type PathIds } from './path-ids';
 
 type ResponseSchema = Type<unknown> | [Type<unknown>] | Record<string, unknown>;
 
@@ -14,20 +15,9 @@ interface OperationOptions {
   status?: number;
   /** Beyond the statuses every operation of its kind answers. */
   problems?: number[];
-  /** Path parameters validated as UUIDs (ParseUUIDPipe), and which version. */
-  ids?: Record<string, 'uuid' | 'uuid4'>;
+  /** Every path parameter and its format: checked before the handler runs, and documented. */
+  ids?: PathIds;
 }
-
-const UUID_V4 = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
-
-const pathIds = (ids: OperationOptions['ids'] = {}) =>
-  Object.entries(ids).map(([name, kind]) =>
-    ApiParam({
-      name,
-      required: true,
-      schema: { type: 'string', format: 'uuid', ...(kind === 'uuid4' ? { pattern: UUID_V4 } : {}) },
-    }),
-  );
 
 const documented = (status: number, response: ResponseSchema, extra: object = {}) =>
   typeof response === 'function' || Array.isArray(response)
@@ -47,7 +37,7 @@ export const CommandOperation = (options: OperationOptions & { creates?: boolean
     ApiOperation({ summary: options.summary }),
     RequiresScope(options.scope),
     RevisionAsEtag(),
-    ...pathIds(options.ids),
+    PathIdFormats(options.ids),
     documented(options.status ?? (options.creates ? 201 : 200), options.response, { headers: ETAG_HEADER }),
     ...(options.creates
       ? [CreatesAggregate()]
@@ -79,7 +69,7 @@ export const QueryOperation = (options: OperationOptions & { produces?: string }
   applyDecorators(
     ApiOperation({ summary: options.summary }),
     RequiresScope(options.scope),
-    ...pathIds(options.ids),
+    PathIdFormats(options.ids),
     ...(options.produces ? [ApiProduces(options.produces)] : []),
     documented(options.status ?? 200, options.response),
     ApiProblems(400, 401, 403, 404, 409, 422, ...(options.problems ?? [])),

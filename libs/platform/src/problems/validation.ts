@@ -8,6 +8,21 @@ export class InvalidInputException extends BadRequestException {
   }
 }
 
+/**
+ * Well-formed input refused by a rule no schema can state, because it depends on who calls or on
+ * how two values compare (an agent must name the reporter; a period must not end before it starts):
+ * 422 naming each field, where a malformed one is 400.
+ */
+export class RefusedInputError extends Error {
+  readonly kind = 'invalid';
+  readonly code = 'refused_input';
+  readonly details: { errors: FieldError[] };
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; '));
+    this.details = { errors: fieldErrors };
+  }
+}
+
 /** Flattens class-validator's tree into `field.path: reason` pairs. */
 export const toFieldErrors = (errors: ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((error) => {

@@ -1,6 +1,7 @@
-import { CommandOperation, QueryOperation, CommandResultDto, viewSchema } from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto } from '@helpdesk/platform';
 import { CommandRequest, CurrentPrincipal, RevisionAsEtag, type Principal } from '@helpdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CONTACT_VIEW_SCHEMA } from './organisation.schemas';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { GetContactQuery, GetContactQueryHandler } from '../application/organisation-queries';
@@ -22,9 +23,10 @@ export class ContactsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'A contact (employees: only themselves)',
     scope: 'contacts:read',
-    response: viewSchema('The contact', ['id']),
+    response: CONTACT_VIEW_SCHEMA,
   })
   // The organisation's revision: what a change of this contact sends back as If-Match.
   @RevisionAsEtag()
@@ -35,6 +37,7 @@ export class ContactsController {
 
   @Patch(':id')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: "Change a contact's details or role (its organisation's administrators or agents)",
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -53,6 +56,7 @@ export class ContactsController {
   @Post(':id/authorisation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Authorise the contact for support: tickets may be filed for them',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -63,6 +67,7 @@ export class ContactsController {
 
   @Delete(':id/authorisation')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Revoke the authorisation: no new tickets for them',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -81,6 +86,7 @@ export class ContactsController {
   @Post(':id/deactivation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Deactivate the contact (they left); their authorisation goes with it',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -92,6 +98,7 @@ export class ContactsController {
   @Post(':id/reactivation')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Reactivate a former contact (not yet authorised)',
     scope: 'contacts:write',
     response: CommandResultDto,

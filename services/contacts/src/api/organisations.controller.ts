@@ -1,11 +1,4 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-  listSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, arrayOf, pageSchema } from '@helpdesk/platform';
 import {
   CommandRequest,
   CreatedAt,
@@ -16,6 +9,7 @@ import {
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CONTACT_SCHEMA, ORGANISATION_SCHEMA } from './organisation.schemas';
 import { randomUUID } from 'node:crypto';
 import {
   GetOrganisationQuery,
@@ -72,7 +66,7 @@ export class OrganisationsController {
   @QueryOperation({
     summary: 'Organisations by name (customers: only their own)',
     scope: 'contacts:read',
-    response: pageSchema('An organisation'),
+    response: pageSchema(ORGANISATION_SCHEMA),
   })
   list(@Query() query: ListOrganisationsDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(
@@ -87,9 +81,10 @@ export class OrganisationsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'An organisation (employees get a short summary: its name and whom to ask)',
     scope: 'contacts:read',
-    response: viewSchema('The organisation (employees: a summary)', ['id']),
+    response: ORGANISATION_SCHEMA,
   })
   // Employees get a summary without a revision, so no ETag: they change nothing of it.
   @RevisionAsEtag()
@@ -99,6 +94,7 @@ export class OrganisationsController {
 
   @Patch(':id')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary:
       'Change its details (its administrators or agents); its SLA policy, calendar and status are for agents only',
     scope: 'contacts:write',
@@ -124,6 +120,7 @@ export class OrganisationsController {
 
   @Post(':id/contacts')
   @CommandOperation({
+    ids: { id: 'uuid4' },
     summary: 'Add a contact (its administrators or agents)',
     scope: 'contacts:write',
     response: CommandResultDto,
@@ -148,9 +145,10 @@ export class OrganisationsController {
 
   @Get(':id/contacts')
   @QueryOperation({
+    ids: { id: 'uuid4' },
     summary: 'Its contacts (its administrators or agents)',
     scope: 'contacts:read',
-    response: listSchema('A contact'),
+    response: arrayOf(CONTACT_SCHEMA),
   })
   contacts(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListContactsQuery(id, principal));

@@ -1,4 +1,5 @@
-import { QueryOperation, viewSchema, pageSchema } from '@helpdesk/platform';
+import { QueryOperation, pageSchema } from '@helpdesk/platform';
+import { NOTIFICATION_ENTRY_SCHEMA, NOTIFICATION_SCHEMA } from './notification.schemas';
 import { CurrentPrincipal, type Principal } from '@helpdesk/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -15,7 +16,7 @@ export class NotificationsController {
     summary:
       'The delivery log, newest first: status, attempts, possibly repeated (agents: all; administrators: their organisation; others: their own)',
     scope: 'notifications:read',
-    response: pageSchema('A message and its deliveries'),
+    response: pageSchema(NOTIFICATION_ENTRY_SCHEMA),
   })
   list(@Query() query: ListNotificationsDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(principal, {
@@ -28,9 +29,10 @@ export class NotificationsController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'hex32' },
     summary: 'One message as it was rendered (text and HTML), with every delivery attempt',
     scope: 'notifications:read',
-    response: viewSchema('A message as rendered, with its delivery attempts', ['id']),
+    response: NOTIFICATION_SCHEMA,
   })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.get(principal, id);

@@ -1,10 +1,5 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, pageSchema } from '@helpdesk/platform';
+import { RELEASE_ENTRY_SCHEMA, RELEASE_SCHEMA } from './release.schemas';
 import {
   CommandRequest,
   CreatedAt,
@@ -55,7 +50,7 @@ export class ReleasesController {
   @QueryOperation({
     summary: 'Releases by planned date, earliest first: filter by state and date range',
     scope: 'releases:read',
-    response: pageSchema('A release'),
+    response: pageSchema(RELEASE_ENTRY_SCHEMA),
   })
   list(@Query() query: ListReleasesDto, @CurrentPrincipal() principal: Principal) {
     const { limit = 25, ...filters } = query;
@@ -64,9 +59,10 @@ export class ReleasesController {
 
   @Get(':id')
   @QueryOperation({
+    ids: { id: 'release' },
     summary: "A release and the fixes it carries (customers: their organisation's by name)",
     scope: 'releases:read',
-    response: viewSchema('The release and its fixes', ['id']),
+    response: RELEASE_SCHEMA,
   })
   @RevisionAsEtag()
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
@@ -76,6 +72,7 @@ export class ReleasesController {
   @Get(':id/notes')
   @Header('Content-Type', 'text/markdown; charset=utf-8')
   @QueryOperation({
+    ids: { id: 'release' },
     summary:
       "Release notes in Markdown, grouped by kind (customers: their organisation's tickets named, the others counted)",
     scope: 'releases:read',
@@ -89,6 +86,7 @@ export class ReleasesController {
   @Post(':id/fixes')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'release' },
     summary: "Schedule a ticket's fix into the release (agents); the ticket moves to fix scheduled",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -111,6 +109,7 @@ export class ReleasesController {
 
   @Delete(':id/fixes/:ticketId')
   @CommandOperation({
+    ids: { id: 'release', ticketId: 'uuid4' },
     summary: "Take a ticket's fix out of the release (agents), also while frozen",
     scope: 'releases:write',
     response: CommandResultDto,
@@ -130,6 +129,7 @@ export class ReleasesController {
   @Post(':id/freeze')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'release' },
     summary: 'Freeze the release for testing (agents): no new fixes',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -141,6 +141,7 @@ export class ReleasesController {
   @Post(':id/ship')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'release' },
     summary: 'Ship the frozen release (agents): every carried ticket gets fix released',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -152,6 +153,7 @@ export class ReleasesController {
   @Post(':id/postpone')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'release' },
     summary: 'Move the release to a later day (agents); its tickets learn the new date',
     scope: 'releases:write',
     response: CommandResultDto,
@@ -167,6 +169,7 @@ export class ReleasesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @CommandOperation({
+    ids: { id: 'release' },
     summary: 'Cancel the release (agents): its fixes are unscheduled again',
     scope: 'releases:write',
     response: CommandResultDto,

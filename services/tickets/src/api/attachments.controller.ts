@@ -7,7 +7,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   StreamableFile,
   UploadedFile,
@@ -30,8 +29,6 @@ interface UploadedAttachment {
   size: number;
   buffer: Buffer;
 }
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
 @Controller('tickets/:id/attachments')
@@ -57,12 +54,15 @@ export class AttachmentsController {
       type: 'object',
       properties: { file: { type: 'string', format: 'binary' } },
       required: ['file'],
+      additionalProperties: false,
     },
   })
-  // One byte over the limit lets the decider, not multer, say what the limit is.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  // One byte over the limit lets the decider, not multer, say what the limit is; no other part is taken.
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 0 } }),
+  )
   async attach(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @UploadedFile() file: UploadedAttachment | undefined,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -102,8 +102,8 @@ export class AttachmentsController {
     produces: 'application/octet-stream',
   })
   async download(
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
     const ticket: TicketView = await this.queries.execute(new GetTicketQuery(id, principal));

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@helpdesk/platform';
+import { ExactlyOneOf, PageQueryDto } from '@helpdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -116,10 +116,12 @@ export class CommentDto {
   visibility!: 'public' | 'internal';
 }
 
+@ExactlyOneOf('contactId', 'email')
 export class ParticipantDto {
   @ApiPropertyOptional({ description: 'A contact of the organisation; or give email' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(100)
   contactId?: string;
   @ApiPropertyOptional({ description: 'Anyone else to keep informed' })

@@ -1,11 +1,4 @@
-import {
-  CommandOperation,
-  QueryOperation,
-  CommandResultDto,
-  viewSchema,
-  pageSchema,
-  listSchema,
-} from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, CommandResultDto, arrayOf, pageSchema } from '@helpdesk/platform';
 import {
   CommandRequest,
   CreatedAt,
@@ -14,7 +7,7 @@ import {
   type Principal,
   sendRequestedCommand,
 } from '@helpdesk/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -45,11 +38,11 @@ import {
   UnscheduleFixDto,
   WorkaroundDto,
 } from './ticket.dto';
-import { InvalidInputException } from '@helpdesk/platform';
+import { InvalidInputException, RefusedInputError } from '@helpdesk/platform';
 import { randomUUID } from 'node:crypto';
+import { HISTORY_ENTRY_SCHEMA, TICKET_SCHEMA, TICKET_SUMMARY_SCHEMA } from './ticket.schemas';
 
 type Body<T extends TicketRequest['type']> = Extract<TicketRequest, { type: T }>['data'];
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -86,7 +79,8 @@ export class TicketsController {
         ? []
         : [{ field: 'reporterId', reason: 'reporterId is required when an agent or system files a ticket' }]),
     ];
-    if (missing.length) throw new InvalidInputException(missing);
+    // Who files decides what is required, which no schema of the body can say: 422, not 400.
+    if (missing.length) throw new RefusedInputError(missing);
     const data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'> = {
       kind: body.kind,
       channel: body.channel ?? (principal.role === 'system' ? 'api' : 'portal'),
@@ -106,7 +100,7 @@ export class TicketsController {
     summary:
       'Find tickets: filters, free text, sorting, cursor pagination (scoped to what the caller may see)',
     scope: 'tickets:read',
-    response: pageSchema('A ticket summary'),
+    response: pageSchema(TICKET_SUMMARY_SCHEMA),
   })
   list(@Query() query: ListTicketsDto, @CurrentPrincipal() principal: Principal) {
     const sort = query.sort ?? '-updatedAt';
@@ -128,11 +122,11 @@ export class TicketsController {
     ids: { id: 'uuid4' },
     summary: 'A ticket, or with ?asOf=<ISO time> the ticket as it was then',
     scope: 'tickets:read',
-    response: viewSchema('The ticket', ['id']),
+    response: TICKET_SCHEMA,
   })
   @RevisionAsEtag()
   get(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Query() query: TicketAsOfDto,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -146,9 +140,9 @@ export class TicketsController {
     ids: { id: 'uuid4' },
     summary: 'Every change of the ticket: what, who, when',
     scope: 'tickets:read',
-    response: listSchema('A change: what, who, when'),
+    response: arrayOf(HISTORY_ENTRY_SCHEMA),
   })
-  history(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+  history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new TicketHistoryQuery(id, principal));
   }
 
@@ -160,7 +154,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  triage(@Param('id', uuid) id: string, @Body() body: TriageDto, @CommandRequest() request: CommandRequest) {
+  triage(@Param('id') id: string, @Body() body: TriageDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'TriageTicket', body);
   }
 
@@ -173,7 +167,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   changePriority(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ChangePriorityDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -189,7 +183,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   requestReassessment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: RequestReassessmentDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -205,7 +199,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   decideReassessment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: DecideReassessmentDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -220,7 +214,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  assign(@Param('id', uuid) id: string, @Body() body: AssignDto, @CommandRequest() request: CommandRequest) {
+  assign(@Param('id') id: string, @Body() body: AssignDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'AssignTicket', body);
   }
 
@@ -233,7 +227,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   comment(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: CommentDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -249,7 +243,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   addParticipant(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ParticipantDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -258,13 +252,13 @@ export class TicketsController {
 
   @Delete(':id/participants/:participant')
   @CommandOperation({
-    ids: { id: 'uuid4' },
+    ids: { id: 'uuid4', participant: 'contactOrEmail' },
     summary: 'Remove a participant (a contact id or an e-mail address)',
     scope: 'tickets:write',
     response: CommandResultDto,
   })
   removeParticipant(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Param('participant') participant: string,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -281,7 +275,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  start(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  start(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'StartWork', {});
   }
 
@@ -294,7 +288,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   waitForCustomer(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: QuestionDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -309,7 +303,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  customerReply(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  customerReply(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'RecordCustomerReply', {});
   }
 
@@ -322,7 +316,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   waitForThirdParty(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ThirdPartyDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -337,7 +331,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  resume(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  resume(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'ResumeWork', {});
   }
 
@@ -350,7 +344,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   workaround(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: WorkaroundDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -366,7 +360,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   scheduleFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ScheduleFixDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -382,7 +376,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   unscheduleFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: UnscheduleFixDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -398,7 +392,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   releaseFix(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ReleaseFixDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -414,7 +408,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   resolve(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ResolveDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -429,7 +423,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  close(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  close(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'CloseTicket', { reason: 'confirmed' });
   }
 
@@ -441,7 +435,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  reopen(@Param('id', uuid) id: string, @Body() body: ReasonDto, @CommandRequest() request: CommandRequest) {
+  reopen(@Param('id') id: string, @Body() body: ReasonDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'ReopenTicket', body);
   }
 
@@ -453,7 +447,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  acceptWish(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  acceptWish(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'AcceptWish', {});
   }
 
@@ -466,7 +460,7 @@ export class TicketsController {
     response: CommandResultDto,
   })
   declineWish(
-    @Param('id', uuid) id: string,
+    @Param('id') id: string,
     @Body() body: ReasonDto,
     @CommandRequest() request: CommandRequest,
   ) {
@@ -481,7 +475,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  giveConsent(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  giveConsent(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'GiveRemoteSessionConsent', {});
   }
 
@@ -492,7 +486,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  withdrawConsent(@Param('id', uuid) id: string, @CommandRequest() request: CommandRequest) {
+  withdrawConsent(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'WithdrawRemoteSessionConsent', {});
   }
 

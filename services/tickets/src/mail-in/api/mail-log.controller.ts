@@ -1,5 +1,5 @@
 import { MAIL_DECISIONS, type MailDecision } from '@helpdesk/contracts';
-import { CommandOperation, InvalidInputException, QueryOperation, Roles } from '@helpdesk/platform';
+import { CommandOperation, QueryOperation, Roles } from '@helpdesk/platform';
 import {
   ConflictException,
   Controller,
@@ -17,6 +17,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
 import { MailLog } from '../application/mail-log.read-model';
 import { MailReceiver } from '../application/mail-receiver';
+import { MAIL_LOG_SCHEMA, REPROCESSED_SCHEMA } from './mail-log.schemas';
 
 export class ListInboundMailDto {
   @ApiPropertyOptional({ description: 'only mail filed under (or naming) this ticket' })
@@ -37,9 +38,6 @@ export class ListInboundMailDto {
   @Max(200)
   limit?: number;
 }
-
-const MAIL_ID = /^[0-9a-f]{32}$/;
-
 @ApiTags('mail')
 @Controller('mail/inbound')
 @Roles('agent')
@@ -54,7 +52,7 @@ export class MailLogController {
   @QueryOperation({
     summary: 'The mail log: received mails, newest first, and what became of each (agents)',
     scope: 'tickets:read',
-    response: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } },
+    response: MAIL_LOG_SCHEMA,
   })
   async list(@Query() query: ListInboundMailDto) {
     await this.log.includeCommittedWrites();
@@ -73,17 +71,14 @@ export class MailLogController {
   @HttpCode(200)
   // Nothing to match an If-Match against: the mail may become a ticket that does not exist yet.
   @CommandOperation({
+    ids: { mailId: 'hex32' },
     summary: 'Decide a refused mail again, e.g. after its sender was authorised (agents)',
     scope: 'tickets:write',
     creates: true,
     status: 200,
-    response: { type: 'object', properties: { decision: { type: 'string' } } },
+    response: REPROCESSED_SCHEMA,
   })
   async reprocess(@Param('mailId') mailId: string) {
-    if (!MAIL_ID.test(mailId))
-      throw new InvalidInputException([
-        { field: 'mailId', reason: 'must be a mail id of the log (32 hex digits)' },
-      ]);
     const entry = await this.log.views.get(mailId);
     if (!entry) throw new NotFoundException('There is no such mail in the log.');
     if (entry.decision !== 'refused')
