@@ -125,11 +125,7 @@ export class TicketsController {
     response: TICKET_SCHEMA,
   })
   @RevisionAsEtag()
-  get(
-    @Param('id') id: string,
-    @Query() query: TicketAsOfDto,
-    @CurrentPrincipal() principal: Principal,
-  ) {
+  get(@Param('id') id: string, @Query() query: TicketAsOfDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(
       new GetTicketQuery(id, principal, query.asOf ? new Date(query.asOf) : undefined),
     );
@@ -226,11 +222,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  comment(
-    @Param('id') id: string,
-    @Body() body: CommentDto,
-    @CommandRequest() request: CommandRequest,
-  ) {
+  comment(@Param('id') id: string, @Body() body: CommentDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'AddComment', { ...body, commentId: randomUUID() });
   }
 
@@ -407,11 +399,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  resolve(
-    @Param('id') id: string,
-    @Body() body: ResolveDto,
-    @CommandRequest() request: CommandRequest,
-  ) {
+  resolve(@Param('id') id: string, @Body() body: ResolveDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'ResolveTicket', body);
   }
 
@@ -459,11 +447,7 @@ export class TicketsController {
     scope: 'tickets:write',
     response: CommandResultDto,
   })
-  declineWish(
-    @Param('id') id: string,
-    @Body() body: ReasonDto,
-    @CommandRequest() request: CommandRequest,
-  ) {
+  declineWish(@Param('id') id: string, @Body() body: ReasonDto, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'DeclineWish', body);
   }
 
