@@ -45,7 +45,7 @@ const benchPolicy = parsePolicy({
 const policies = policyHistory([...BUILT_IN_POLICIES, benchPolicy]);
 const settings: SlaSettings = { tickMs: TICK_MS, tickBatch: TICK_BATCH, defaultPolicyId: 'bench', policies };
 const directory = {
-  organisation: async () => ({ status: 'unregistered' }),
+  organisation: async () => ({ status: 'active', slaPolicy: 'bench' }),
 } as unknown as SlaOrganisationDirectory;
 
 const published = (ticketId: string, revision: number, event: TicketEvent): CloudEvent => ({

@@ -16,11 +16,13 @@ export const call = async (
   principal: Principal,
   body?: unknown,
   timeoutMs = 5000,
+  headers: Record<string, string> = {},
 ): Promise<Answer> => {
   try {
     const res = await fetch(`${url}${path}`, {
       method,
       headers: {
+        ...headers,
         authorization: `Bearer ${testToken(principal)}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -59,6 +59,7 @@ export interface TopicMessage {
   subject: string;
   sequence: number;
   type: string;
+  headers: Record<string, string>;
 }
 
 /**
@@ -103,6 +104,9 @@ export const readTopic = async (brokers: string, topic: string, sinceMs = 0): Pr
             subject: event.subject,
             sequence: Number(event.sequence),
             type: event.type,
+            headers: Object.fromEntries(
+              Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+            ),
           });
           if (offset >= range.end - 1) remaining.delete(partition);
           if (remaining.size === 0) resolve();

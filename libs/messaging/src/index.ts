@@ -4,6 +4,7 @@ export * from './consumer/processed-events';
 export * from './consumer/retry';
 export * from './consumer/not-yet-known';
 export * from './consumer/parking-lot';
+export * from './consumer/parking-capacity';
 export * from './kafka/kafka-event-consumer';
 export * from './kafka/topics-admin';
 export * from './relay/cloud-event-mapping';

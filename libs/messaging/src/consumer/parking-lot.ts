@@ -1,4 +1,5 @@
 import { isNotYetKnown } from './not-yet-known';
+import { defaultParkingCapacity, type ParkingCapacity } from './parking-capacity';
 
 export interface ParkingPolicy {
   /** How long a message may wait for what it needs before it is dead-lettered (PARK_MAX_MS). */
@@ -6,12 +7,15 @@ export interface ParkingPolicy {
   /** The first wait before trying a parked message again; it doubles up to `retryMaxMs`. */
   retryInitialMs: number;
   retryMaxMs: number;
+  /** How much one consumer may hold parked before it stops fetching (see nextFlow). */
+  capacity?: ParkingCapacity;
 }
 
 export const defaultParkingPolicy: ParkingPolicy = {
   maxMs: 15 * 60 * 1000,
   retryInitialMs: 250,
   retryMaxMs: 5000,
+  capacity: defaultParkingCapacity,
 };
 
 export interface ParkingLotOptions<M> {
@@ -20,8 +24,10 @@ export interface ParkingLotOptions<M> {
   handle(message: M): Promise<void>;
   /** A message whose dependency did not come in time: it goes where failed messages go. */
   giveUp(message: M, reason: string): Promise<void>;
-  /** Something was parked or left the lot: a transport may now commit further. */
+  /** Something was parked or left the lot: a transport may now commit further, or fetch again. */
   onChange?(): void;
+  /** A parked message's size in bytes, for the cap on what a consumer holds (PARK_MAX_BYTES). */
+  sizeOf?(message: M): number;
   logger?: { warn(message: string): void; error(message: string): void };
   now?: () => number;
 }
@@ -32,6 +38,7 @@ interface Parked<M> {
   arrival: number;
   since: number;
   dependency: string;
+  bytes: number;
 }
 
 interface Lane<M> {
@@ -54,6 +61,7 @@ interface Lane<M> {
 export class ParkingLot<M> {
   private readonly lanes = new Map<string, Lane<M>>();
   private arrivals = 0;
+  private heldBytes = 0;
   private closed = false;
   private readonly now: () => number;
 
@@ -65,7 +73,9 @@ export class ParkingLot<M> {
   async offer(key: string, message: M): Promise<void> {
     const lane = this.lanes.get(key);
     if (lane) {
-      lane.waiting.push(this.parked(message, 'the messages before it on this key'));
+      const behind = this.parked(message, 'the messages before it on this key');
+      lane.waiting.push(behind);
+      this.heldBytes += behind.bytes;
       this.options.onChange?.();
       return;
     }
@@ -91,10 +101,16 @@ export class ParkingLot<M> {
     return count;
   }
 
+  /** The bytes of every parked message (as `sizeOf` measures them; 0 without it). */
+  get bytes() {
+    return this.heldBytes;
+  }
+
   /** Forgets every parked message (a revoked partition, a stopping process): the broker or log has them. */
   clear() {
     for (const lane of this.lanes.values()) clearTimeout(lane.timer);
     this.lanes.clear();
+    this.heldBytes = 0;
   }
 
   close() {
@@ -103,13 +119,15 @@ export class ParkingLot<M> {
   }
 
   private parked(message: M, dependency: string): Parked<M> {
-    return { message, arrival: this.arrivals++, since: this.now(), dependency };
+    const bytes = this.options.sizeOf?.(message) ?? 0;
+    return { message, arrival: this.arrivals++, since: this.now(), dependency, bytes };
   }
 
   private park(key: string, parked: Parked<M>) {
     if (this.closed) return;
     const lane: Lane<M> = { waiting: [parked], attempts: 0, draining: false };
     this.lanes.set(key, lane);
+    this.heldBytes += parked.bytes;
     this.options.logger?.warn(`${key}: parked, waiting for ${parked.dependency}`);
     this.options.onChange?.();
     this.schedule(key, lane);
@@ -134,6 +152,7 @@ export class ParkingLot<M> {
           return;
         }
         lane.waiting.shift();
+        this.heldBytes -= head.bytes;
         lane.attempts = 0;
         if (lane.waiting.length === 0) this.lanes.delete(key);
         this.options.onChange?.();

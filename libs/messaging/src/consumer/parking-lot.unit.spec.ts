@@ -19,6 +19,7 @@ const desk = (maxMs = 10_000) => {
       handled.push(m.offset);
     },
     giveUp: async (m, reason) => void deadLetters.push({ offset: m.offset, reason }),
+    sizeOf: (m) => 100 + m.offset,
   });
   const offer = (m: Message) => lot.offer(m.key, m);
   return { known, handled, deadLetters, lot, offer };
@@ -83,6 +84,20 @@ describe('the parking lot', () => {
     await until(() => lot.size === 1);
     expect(lot.oldest()?.offset).toBe(2);
     lot.close();
+  });
+
+  it('counts the bytes it holds, parked and behind, and gives them back as messages leave', async () => {
+    const { known, lot, offer } = desk();
+    await offer({ key: 'a', offset: 1, needs: 'x' });
+    await offer({ key: 'a', offset: 2 });
+    await offer({ key: 'b', offset: 3, needs: 'y' });
+    await offer({ key: 'c', offset: 4 });
+    expect(lot.bytes).toBe(101 + 102 + 103);
+    known.add('x');
+    await until(() => lot.size === 1);
+    expect(lot.bytes).toBe(103);
+    lot.clear();
+    expect(lot.bytes).toBe(0);
   });
 
   it('leaves other failures to the caller', async () => {

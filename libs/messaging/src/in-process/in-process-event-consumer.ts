@@ -4,6 +4,7 @@ import type { CheckpointStore } from '@helpdesk/read-models';
 import type { ConsumedEvent, EventHandler } from '../consumer/consumed-event';
 import { handleOnce } from '../consumer/handle-once';
 import { isNotYetKnown } from '../consumer/not-yet-known';
+import { type ConsumerFlow, defaultParkingCapacity, nextFlow } from '../consumer/parking-capacity';
 import { defaultParkingPolicy, ParkingLot, type ParkingPolicy } from '../consumer/parking-lot';
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
@@ -59,6 +60,10 @@ export class InProcessEventConsumer {
   private readonly sources: Array<{ topic: string; contract: ReturnType<typeof topicContract> }>;
   private readonly lot: ParkingLot<ParkedEvent>;
   readonly deadLetters: DeadLetter[] = [];
+  private flow: ConsumerFlow = 'flowing';
+  private pauses = 0;
+  private stopped = false;
+  private resumed?: { promise: Promise<void>; resolve: () => void };
 
   constructor(private readonly options: InProcessEventConsumerOptions) {
     this.handle = handleOnce(options.groupId, options.processed, options.handler);
@@ -67,7 +72,11 @@ export class InProcessEventConsumer {
       policy: options.parking ?? defaultParkingPolicy,
       handle: ({ message }) => this.handleOrDeadLetter(message),
       giveUp: async ({ message }, reason) => this.deadLetter(message, reason, 'not_yet_known'),
-      onChange: () => void this.saveCheckpoint().catch(() => undefined),
+      onChange: () => {
+        void this.saveCheckpoint().catch(() => undefined);
+        this.regulateFlow();
+      },
+      sizeOf: ({ message }) => Buffer.byteLength(JSON.stringify(message.event)),
       logger: {
         warn: (m) => options.logger?.warn?.(`${options.groupId}: ${m}`),
         error: (m) => options.logger?.error(`${options.groupId}: ${m}`),
@@ -78,6 +87,32 @@ export class InProcessEventConsumer {
   /** Events parked now, waiting for what they need. */
   get parked() {
     return this.lot.size;
+  }
+
+  get parkedBytes() {
+    return this.lot.bytes;
+  }
+
+  /** Whether reading the log waits because the parked events reached the cap, and how often it did. */
+  get backPressure() {
+    return { paused: this.flow === 'paused', pauses: this.pauses };
+  }
+
+  /** The in-process counterpart of pausing partitions: the next event is read once the lot drains. */
+  private regulateFlow() {
+    const capacity = (this.options.parking ?? defaultParkingPolicy).capacity ?? defaultParkingCapacity;
+    const next = nextFlow(this.flow, { messages: this.lot.size, bytes: this.lot.bytes }, capacity);
+    if (next === this.flow) return;
+    this.flow = next;
+    if (next === 'paused') {
+      this.pauses++;
+      const resumed = {} as { promise: Promise<void>; resolve: () => void };
+      resumed.promise = new Promise<void>((resolve) => (resumed.resolve = resolve));
+      this.resumed = resumed;
+    } else {
+      this.resumed?.resolve();
+      this.resumed = undefined;
+    }
   }
 
   /**
@@ -98,6 +133,8 @@ export class InProcessEventConsumer {
   }
 
   async stop() {
+    this.stopped = true;
+    this.resumed?.resolve();
     await this.subscription?.stop();
     this.lot.close();
     this.caughtUp?.resolve();
@@ -109,6 +146,8 @@ export class InProcessEventConsumer {
 
   private async consume(events: StoredEvent[]) {
     for (const event of events) {
+      if (this.resumed) await this.resumed.promise;
+      if (this.stopped) return;
       const source = this.sources.find((s) => event.streamId.startsWith(s.contract.streamPrefix));
       if (source) await this.deliver(event, source.topic, source.contract, this.position);
       this.position = event.position;

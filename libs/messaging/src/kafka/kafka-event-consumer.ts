@@ -3,6 +3,7 @@ import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { EventHandler } from '../consumer/consumed-event';
 import { handleOnce } from '../consumer/handle-once';
 import { isNotYetKnown } from '../consumer/not-yet-known';
+import { type ConsumerFlow, defaultParkingCapacity, nextFlow } from '../consumer/parking-capacity';
 import { defaultParkingPolicy, ParkingLot, type ParkingPolicy } from '../consumer/parking-lot';
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
@@ -71,6 +72,8 @@ export class KafkaEventConsumer {
   private readonly producer: Producer;
   private readonly handle: EventHandler;
   private readonly partitions = new Map<string, PartitionState>();
+  private flow: ConsumerFlow = 'flowing';
+  private pauses = 0;
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     // A slow handler keeps heartbeating (below), so a generous session timeout is not needed
@@ -105,7 +108,10 @@ export class KafkaEventConsumer {
     for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
     // After a rebalance the group fetches again from the committed offsets, parked messages
     // included: what this process parked is delivered anew, here or elsewhere.
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.forgetPartitions());
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.forgetPartitions();
+      this.regulateFlow();
+    });
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 3,
@@ -152,6 +158,45 @@ export class KafkaEventConsumer {
     return count;
   }
 
+  /** The bytes (key and value) of the messages parked now. */
+  get parkedBytes() {
+    let bytes = 0;
+    for (const { lot } of this.partitions.values()) bytes += lot.bytes;
+    return bytes;
+  }
+
+  /** Whether fetching is paused because the parked messages reached the cap, and how often it was. */
+  get backPressure() {
+    return { paused: this.flow === 'paused', pauses: this.pauses };
+  }
+
+  /**
+   * Pauses every partition once the parked messages reach the cap, and resumes them once the lot
+   * has drained (nextFlow). Kafka then holds what is not fetched, not this process's memory; what
+   * is parked waits for other topics, which other consumers (other groups) bring, so pausing this
+   * one cannot keep its own dependencies from coming. Offsets stay where they were: a pause moves
+   * no commit.
+   */
+  private regulateFlow() {
+    const capacity = (this.options.parking ?? defaultParkingPolicy).capacity ?? defaultParkingCapacity;
+    const next = nextFlow(this.flow, { messages: this.parked, bytes: this.parkedBytes }, capacity);
+    if (next === this.flow) return;
+    this.flow = next;
+    const topics = this.options.topics.map((topic) => ({ topic }));
+    if (next === 'paused') {
+      this.pauses++;
+      this.options.logger?.warn(
+        `${this.options.groupId}: ${this.parked} messages (${this.parkedBytes} bytes) parked, at the cap: fetching paused until they drain`,
+      );
+      this.consumer.pause(topics);
+    } else {
+      this.options.logger?.warn(
+        `${this.options.groupId}: parked messages drained to ${this.parked}: fetching resumed`,
+      );
+      this.consumer.resume(topics);
+    }
+  }
+
   /**
    * Commits how far each partition got (never past a parked message), stops fetching, lets
    * in-flight messages finish and leaves the group (kafkajs' disconnect), so its partitions go to
@@ -181,6 +226,7 @@ export class KafkaEventConsumer {
       await state.lot.offer(message.key?.toString() ?? event.subject, { topic, partition, message, event });
     state.next = BigInt(message.offset) + 1n;
     this.commitSoon(state);
+    this.regulateFlow();
   }
 
   /** Handles a message with retries; what keeps failing is dead-lettered. A NotYetKnown is the lot's. */
@@ -214,7 +260,11 @@ export class KafkaEventConsumer {
           handle: (m) => this.handleOrDeadLetter(m),
           giveUp: (m, reason) =>
             this.deadLetter(m.topic, m.partition, m.message, new Error(reason), 1, 'not_yet_known'),
-          onChange: () => this.commitSoon(created),
+          onChange: () => {
+            this.commitSoon(created);
+            this.regulateFlow();
+          },
+          sizeOf: (m) => (m.message.key?.length ?? 0) + (m.message.value?.length ?? 0),
           logger: {
             warn: (m) => this.options.logger?.warn(`${this.options.groupId}: ${topic}[${partition}] ${m}`),
             error: (m) => this.options.logger?.error(`${this.options.groupId}: ${topic}[${partition}] ${m}`),

@@ -15,6 +15,8 @@ const kafka = new Kafka({
 });
 // One partition: the keys share it, so "other keys go on" is about keys, not partitions.
 const topic = `parking-test-${randomUUID()}`;
+/** A topic of its own for the cap, so its group reads only what that test sent. */
+const cappedTopic = `parking-cap-test-${randomUUID()}`;
 
 const cloudEvent = (subject: string, sequence: number, needs?: string): CloudEvent => ({
   specversion: '1.0',
@@ -29,10 +31,13 @@ const cloudEvent = (subject: string, sequence: number, needs?: string): CloudEve
   data: needs ? { needs } : {},
 });
 
-const send = async (events: CloudEvent[]) => {
+const send = async (events: CloudEvent[], to = topic) => {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  await producer.send({ topic, messages: events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+  await producer.send({
+    topic: to,
+    messages: events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+  });
   await producer.disconnect();
 };
 
@@ -70,10 +75,10 @@ describe('KafkaEventConsumer parking what another topic has not brought yet (rea
 
   beforeAll(async () => {
     await admin.connect();
-    await ensureTopics(admin, [topic], { partitions: 1, retentionMs: 3600000 });
+    await ensureTopics(admin, [topic, cappedTopic], { partitions: 1, retentionMs: 3600000 });
   });
   afterAll(async () => {
-    await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] });
+    await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic), cappedTopic] });
     await admin.disconnect();
   });
 
@@ -124,5 +129,57 @@ describe('KafkaEventConsumer parking what another topic has not brought yet (rea
     expect(letters[0].headers['dlq-error']).toMatch(
       /^ticket-never still not known after \d+ ms \(PARK_MAX_MS 1500\)$/,
     );
+  });
+
+  it('pauses fetching at the cap instead of holding more, commits nothing past the parked message, and resumes once it drains', async () => {
+    const cappedGroup = `parking-cap-${randomUUID()}`;
+    const waiting = [
+      cloudEvent('d', 0, 'ticket-late'),
+      ...Array.from({ length: 19 }, (_, i) => cloudEvent('d', i + 1)),
+    ];
+    await send(waiting, cappedTopic);
+    const capped = new KafkaEventConsumer({
+      kafka,
+      groupId: cappedGroup,
+      topics: [cappedTopic],
+      handler,
+      processed,
+      parking: {
+        maxMs: 60000,
+        retryInitialMs: 20,
+        retryMaxMs: 100,
+        capacity: { maxMessages: 4, maxBytes: 1024 * 1024 },
+      },
+      onDeadLetter: (reason) => void deadLetters.push(reason),
+    });
+    let mostParked = 0;
+    const watch = setInterval(() => (mostParked = Math.max(mostParked, capped.parked)), 5);
+    try {
+      await capped.start();
+      await until(() => capped.backPressure.paused, 'the pause at the cap');
+      // Paused, it fetches no more: the lot stays at the cap however long the dependency takes.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(capped.parked).toBe(4);
+      expect(mostParked).toBe(4);
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId: cappedGroup, topics: [cappedTopic] }))[0].partitions[0].offset;
+      // Nothing past the parked message's offset (0) is committed while it waits.
+      expect(['-1', '0']).toContain(await committed());
+
+      known.add('ticket-late');
+      await until(
+        () => waiting.every((e) => handled.includes(`d/${e.sequence}`)),
+        'the drained lot and the rest',
+      );
+      expect(capped.backPressure).toEqual({ paused: false, pauses: 1 });
+      expect(handled.filter((h) => h.startsWith('d/'))).toEqual(waiting.map((e) => `d/${e.sequence}`));
+      await until(() => capped.parked === 0, 'an empty lot');
+    } finally {
+      clearInterval(watch);
+      await capped.stop();
+    }
+    expect(
+      (await admin.fetchOffsets({ groupId: cappedGroup, topics: [cappedTopic] }))[0].partitions[0].offset,
+    ).toBe('20');
   });
 });

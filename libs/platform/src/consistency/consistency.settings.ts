@@ -1,4 +1,4 @@
-import { defaultParkingPolicy, type ParkingPolicy } from '@helpdesk/messaging';
+import { defaultParkingCapacity, defaultParkingPolicy, type ParkingPolicy } from '@helpdesk/messaging';
 import { loadConfig, parse } from '../config/config';
 
 export interface ConsistencySettings {
@@ -23,11 +23,27 @@ export const loadConsistencySettings = (env: NodeJS.ProcessEnv = process.env): C
         default: String(defaultParkingPolicy.maxMs),
         parse: parse.positiveInt,
       },
+      PARK_MAX_MESSAGES: {
+        description:
+          'how many parked events one consumer may hold before it stops fetching (pauses its partitions) until they drain',
+        default: String(defaultParkingCapacity.maxMessages),
+        parse: parse.positiveInt,
+      },
+      PARK_MAX_BYTES: {
+        description:
+          'how many bytes of parked events one consumer may hold before it stops fetching until they drain',
+        default: String(defaultParkingCapacity.maxBytes),
+        parse: parse.positiveInt,
+      },
     },
     env,
   );
   return {
     readYourWritesMs: config.READ_YOUR_WRITES_MS,
-    parking: { ...defaultParkingPolicy, maxMs: config.PARK_MAX_MS },
+    parking: {
+      ...defaultParkingPolicy,
+      maxMs: config.PARK_MAX_MS,
+      capacity: { maxMessages: config.PARK_MAX_MESSAGES, maxBytes: config.PARK_MAX_BYTES },
+    },
   };
 };

@@ -75,7 +75,7 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
         onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),
         logger,
       });
-      consumerMetrics.watch(consumer, group, () => consumer.parked);
+      consumerMetrics.watch(consumer, group, () => consumer);
       this.running.push(consumer);
       this.lags.register({
         kind: 'consumer_group',
@@ -122,7 +122,7 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
         consumer = undefined;
       },
     });
-    consumerMetrics.watch(task, group, () => consumer?.parked ?? 0);
+    consumerMetrics.watch(task, group, () => consumer);
     this.kafkaHealth.track(task);
     this.lags.register({
       kind: 'consumer_group',

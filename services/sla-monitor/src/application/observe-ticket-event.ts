@@ -1,5 +1,6 @@
 import { type CloudEvent, decodeMessage, type TicketEvent } from '@helpdesk/contracts';
 import { derivedEventId, DuplicateEventError, type EventStore, handleCommand } from '@helpdesk/event-store';
+import { NotYetKnown } from '@helpdesk/messaging';
 import { EVENT_STORE } from '@helpdesk/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
@@ -78,13 +79,18 @@ export class TicketEventObserver {
   }
 
   /**
-   * The organisation's contract policy. The configured default while the directory does not know
-   * the organisation, or when its policy is not one the monitor has in force: a ticket is never
-   * left without clocks (nor stuck in retries) for a gap in configuration.
+   * The organisation's contract policy. An organisation the directory has not heard of yet is
+   * waited for, not guessed: every ticket is filed for an organisation the contacts service
+   * registered, so its registration is on its way on the other topic, and starting the clocks
+   * under the default would measure the ticket against a contract the customer does not have
+   * (the clocks' targets are fixed at registration). The consumer parks the event until the
+   * directory has it (NotYetKnown), then dead-letters it after PARK_MAX_MS. A known organisation
+   * whose policy is not one the monitor has in force is a gap in configuration, not in ordering:
+   * waiting would not fill it, so the configured default applies.
    */
   private async policyOf(organisationId: string, registeredAt: string) {
     const organisation = await this.directory.organisation(organisationId);
-    if (organisation.status === 'unregistered') return this.settings.defaultPolicyId;
+    if (organisation.status === 'unregistered') throw new NotYetKnown(`organisation ${organisationId}`);
     try {
       return this.settings.policies.inForce(organisation.slaPolicy, registeredAt).id;
     } catch {

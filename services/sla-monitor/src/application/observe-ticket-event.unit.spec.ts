@@ -9,14 +9,19 @@ import { derivedEventId, InMemoryEventStore } from '@helpdesk/event-store';
 import type { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
 import { policies, ticket, ticketId } from '../domain/clock/sla-clock.fixtures';
 import { slaStream } from '../domain';
+import { isNotYetKnown } from '@helpdesk/messaging';
 import { TicketEventObserver } from './observe-ticket-event';
 import type { SlaSettings } from './sla-settings';
 
-// Every organisation has the restore-time policy here; the directory knows none, so the default applies.
-const settings: SlaSettings = { tickMs: 1000, tickBatch: 10, defaultPolicyId: 'restore-time', policies };
-const unknownOrganisations = {
-  organisation: async () => ({ status: 'unregistered' }),
-} as unknown as SlaOrganisationDirectory;
+// The default is response-time, so a ticket under restore-time shows that its organisation's policy applied.
+const settings: SlaSettings = { tickMs: 1000, tickBatch: 10, defaultPolicyId: 'response-time', policies };
+/** A directory that knows the organisations in `known`, with their contract policy. */
+const directoryOf = (known: Record<string, string>) =>
+  ({
+    organisation: async (id: string) =>
+      id in known ? { status: 'active', id, slaPolicy: known[id], contacts: {} } : { status: 'unregistered' },
+  }) as unknown as SlaOrganisationDirectory;
+const directory = directoryOf({ 'org-1': 'restore-time' });
 
 /** The ticket's events as the tickets service's relay publishes them. */
 const published = (events: TicketEvent[]): CloudEvent[] =>
@@ -45,7 +50,7 @@ const history = published([
 ]);
 
 const feed = async (store: InMemoryEventStore, messages: CloudEvent[]) => {
-  const observer = new TicketEventObserver(store, settings, unknownOrganisations);
+  const observer = new TicketEventObserver(store, settings, directory);
   for (const message of messages) await observer.observe(message);
 };
 
@@ -88,5 +93,27 @@ describe('observing ticket events', () => {
     await feed(store, history);
     await feed(store, [history[4]]);
     expect((await slaEvents(store)).at(-1)?.type).toBe('ClockPaused');
+  });
+
+  it('waits for an organisation the directory has not heard of yet instead of applying the default policy', async () => {
+    const store = new InMemoryEventStore();
+    const waiting = new TicketEventObserver(store, settings, directoryOf({}));
+    const refused = await waiting.observe(history[0]).catch((error: unknown) => error);
+    expect(isNotYetKnown(refused) && refused.dependency).toBe('organisation org-1');
+    expect(await slaEvents(store)).toEqual([]);
+
+    // Once the organisation's registration arrives, the parked event starts the clocks under its policy.
+    await new TicketEventObserver(store, settings, directory).observe(history[0]);
+    const [started] = await slaEvents(store);
+    expect(started).toMatchObject({ type: 'ClockStarted', data: { policyId: 'restore-time' } });
+  });
+
+  it('applies the default policy to a known organisation whose policy is not in force here', async () => {
+    const store = new InMemoryEventStore();
+    await new TicketEventObserver(store, settings, directoryOf({ 'org-1': 'retired-contract' })).observe(
+      history[0],
+    );
+    const [started] = await slaEvents(store);
+    expect(started).toMatchObject({ type: 'ClockStarted', data: { policyId: 'response-time' } });
   });
 });
