@@ -8,11 +8,32 @@ import {
 import { TicketsOrganisationDirectory } from '../src/consumers/organisation-directory';
 import { ticketsService } from '../src/tickets.service';
 
+/** Contact ids are UUIDs (v4), as the contacts service makes them: the API refuses others in paths. */
+export const formerContactId = '0a1b2c3d-0000-4000-8000-000000000005';
+/** A well-formed contact id that belongs to nobody. */
+export const unknownContactId = '0a1b2c3d-0000-4000-8000-0000000000ff';
+
 export const agent: Principal = { id: 'agent-1', role: 'agent' };
-export const reporter: Principal = { id: 'c-reporter', role: 'customer_employee', organisationId: 'org-a' };
-export const colleague: Principal = { id: 'c-colleague', role: 'customer_employee', organisationId: 'org-a' };
-export const adminA: Principal = { id: 'c-admin-a', role: 'customer_admin', organisationId: 'org-a' };
-export const adminB: Principal = { id: 'c-admin-b', role: 'customer_admin', organisationId: 'org-b' };
+export const reporter: Principal = {
+  id: '0a1b2c3d-0000-4000-8000-000000000001',
+  role: 'customer_employee',
+  organisationId: 'org-a',
+};
+export const colleague: Principal = {
+  id: '0a1b2c3d-0000-4000-8000-000000000002',
+  role: 'customer_employee',
+  organisationId: 'org-a',
+};
+export const adminA: Principal = {
+  id: '0a1b2c3d-0000-4000-8000-000000000003',
+  role: 'customer_admin',
+  organisationId: 'org-a',
+};
+export const adminB: Principal = {
+  id: '0a1b2c3d-0000-4000-8000-000000000004',
+  role: 'customer_admin',
+  organisationId: 'org-b',
+};
 
 export const aTicket = {
   kind: 'error',
@@ -20,18 +41,18 @@ export const aTicket = {
   description: 'The monthly export stops halfway.',
 };
 
-/** Their organisations as the contacts service describes them: everyone above authorised; c-former left. */
+/** Their organisations as the contacts service describes them: everyone above authorised; the former contact left. */
 export const organisations: OrganisationFixture[] = [
   {
     id: 'org-a',
     contacts: [
-      { id: 'c-reporter' },
-      { id: 'c-colleague' },
-      { id: 'c-admin-a', role: 'customer_admin' },
-      { id: 'c-former', active: false },
+      { id: '0a1b2c3d-0000-4000-8000-000000000001' },
+      { id: '0a1b2c3d-0000-4000-8000-000000000002' },
+      { id: '0a1b2c3d-0000-4000-8000-000000000003', role: 'customer_admin' },
+      { id: formerContactId, active: false },
     ],
   },
-  { id: 'org-b', contacts: [{ id: 'c-admin-b', role: 'customer_admin' }] },
+  { id: 'org-b', contacts: [{ id: '0a1b2c3d-0000-4000-8000-000000000004', role: 'customer_admin' }] },
 ];
 
 /** Starts the tickets service alone, with the organisations above in its directory. */

@@ -21,7 +21,7 @@ describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () =
     expect(view).toMatchObject({
       ...aTicket,
       status: 'new',
-      reporterId: 'c-reporter',
+      reporterId: reporter.id,
       organisationId: 'org-a',
       channel: 'portal',
     });

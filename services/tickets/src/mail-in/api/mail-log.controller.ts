@@ -81,9 +81,11 @@ export class MailLogController {
   async reprocess(@Param('mailId') mailId: string) {
     const entry = await this.log.views.get(mailId);
     if (!entry) throw new NotFoundException('There is no such mail in the log.');
-    if (entry.decision !== 'refused')
+    // Decided from the mail's own stream, so a second request right after the first is refused too.
+    const decision = (await this.receiver.lastRecordOf(mailId))?.decision ?? entry.decision;
+    if (decision !== 'refused')
       throw new ConflictException(
-        `This mail was ${entry.decision.replace('_', ' ')}; only a refused mail is decided again.`,
+        `This mail was ${decision.replace('_', ' ')}; only a refused mail is decided again.`,
       );
     const raw = await this.content.get(entry.originalId);
     if (!raw) throw new NotFoundException('The original of this mail is no longer stored.');

@@ -116,6 +116,12 @@ export class MailReceiver {
     return this.record(mailId, about, outcome, known.length);
   }
 
+  /** The mail's last decision as stored: the mail log may not have applied it yet. */
+  async lastRecordOf(mailId: string): Promise<MailRecord | undefined> {
+    const known = await this.store.readStream(mailStream(mailId));
+    return known.length > 0 ? (known[known.length - 1].data as MailRecord) : undefined;
+  }
+
   /**
    * A mail refused in the SMTP dialogue for its size (552): the sender keeps it, we keep a line in
    * the mail log saying who tried and how large it was. Each refused attempt is its own entry.
