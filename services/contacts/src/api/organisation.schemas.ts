@@ -1,4 +1,4 @@
-import { arrayOf, BOOLEAN, INTEGER, objectOf, oneOfValues, STRING } from '@helpdesk/platform';
+import { arrayOf, BOOLEAN, INTEGER, nullable, objectOf, oneOfValues, STRING } from '@helpdesk/platform';
 
 const LANGUAGE = oneOfValues(['nl', 'en']);
 const ORGANISATION_STATUS = oneOfValues(['active', 'inactive']);
@@ -14,7 +14,8 @@ export const CONTACT_SCHEMA = objectOf(
     authorised: { ...BOOLEAN, description: 'May have tickets filed for them (only while active)' },
     active: BOOLEAN,
   },
-  { phone: STRING },
+  // A contact registered or changed with `phone: null` has none: null, as given.
+  { phone: nullable(STRING) },
   'A contact',
 );
 
