@@ -5,14 +5,15 @@ import { eventually } from '../../notifications/test/desk';
 import { TicketsOrganisationDirectory } from '../src/consumers/organisation-directory';
 import { MailReceivers } from '../src/mail-in/mail-in.module';
 import { ticketsService } from '../src/tickets.service';
-import { agent, organisations } from './people';
+import { agent, organisations, reporter } from './people';
 
 const FOLDER = 'Replicas';
 const MAILS = 12;
 const compose = (n: number) =>
   new Promise<Buffer>((resolve, reject) =>
     new MailComposer({
-      from: 'c-reporter@org-a.example',
+      // The reporter's address as seedOrganisations gives it.
+      from: `${reporter.id}@org-a.example`,
       to: 'support@vendor.example',
       subject: `Replica melding ${n}`,
       text: `Melding nummer ${n}.`,
