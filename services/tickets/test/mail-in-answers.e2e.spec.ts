@@ -1,11 +1,10 @@
-import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
+import { eventually, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { createTransport } from 'nodemailer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { contactsService } from '../../contacts/src/contacts.service';
-import { eventually } from '../../notifications/test/desk';
 import { type ReceivedMail, startSmtpCatcher, type SmtpCatcher } from '../../notifications/test/smtp-catcher';
 import { notificationsService } from '../../notifications/src/notifications.service';
 import { MailReceivers } from '../src/mail-in/mail-in.module';

@@ -1,6 +1,7 @@
 import {
   buildWorkspace,
   distributedTestSettings,
+  eventually,
   freePort,
   seedOrganisations,
   type ServiceProcess,
@@ -9,29 +10,22 @@ import {
   TEST_JWT_SECRET,
   testToken,
 } from '@helpdesk/testing';
-import { ImapFlow } from 'imapflow';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { eventually } from '../../notifications/test/desk';
 import { TicketsOrganisationDirectory } from '../src/consumers/organisation-directory';
 import { ticketsService } from '../src/tickets.service';
+import { composeMail, imapFolder } from './mail';
 import { agent, organisations, reporter } from './people';
 
 const MAIN = 'services/tickets/src/main.js';
 const FOLDER = 'Crash';
 const MAILS = 40;
 const compose = (n: number) =>
-  new Promise<Buffer>((resolve, reject) =>
-    new MailComposer({
-      // The reporter's address as seedOrganisations gives it.
-      from: `${reporter.id}@org-a.example`,
-      to: 'support@vendor.example',
-      subject: `Crash melding ${n}`,
-      text: `Melding nummer ${n}.`,
-      messageId: `<crash-${n}@org-a.example>`,
-    })
-      .compile()
-      .build((error, raw) => (error ? reject(error) : resolve(raw))),
-  );
+  composeMail({
+    // The reporter's address as seedOrganisations gives it.
+    from: `${reporter.id}@org-a.example`,
+    subject: `Crash melding ${n}`,
+    text: `Melding nummer ${n}.`,
+    messageId: `<crash-${n}@org-a.example>`,
+  });
 
 interface Entry {
   messageId: string;
@@ -45,30 +39,17 @@ interface Entry {
  * filed exactly once and all are marked seen.
  */
 describe('kill -9 of the desk mid-fetch over IMAP', () => {
-  const url = process.env.IMAP_URL;
-  if (!url) throw new Error('IMAP_URL is not set: run `npm run infra:up` (it starts Dovecot)');
-  const folderUrl = new URL(url);
-  folderUrl.pathname = `/${FOLDER}`;
-  const mailbox = new ImapFlow({
-    host: folderUrl.hostname,
-    port: Number(folderUrl.port),
-    secure: false,
-    auth: { user: folderUrl.username, pass: folderUrl.password },
-    logger: false,
-  });
+  const { url: folderUrl, mailbox, open } = imapFolder(FOLDER);
   let settings: Record<string, string>;
   let desk: ServiceProcess | undefined;
   const token = testToken(agent);
 
   beforeAll(async () => {
     buildWorkspace();
-    await mailbox.connect();
-    await mailbox.mailboxCreate(FOLDER).catch(() => undefined);
-    await mailbox.mailboxOpen(FOLDER);
-    await mailbox.messageDelete('1:*').catch(() => undefined);
+    await open();
     settings = {
       ...(await distributedTestSettings('mail_in_imap_crash')),
-      IMAP_URL: folderUrl.toString(),
+      IMAP_URL: folderUrl,
       MAIL_IN_INBOX_POLL_MS: '300',
       MAIL_IN_TICKETS_PER_HOUR: '1000',
       AUTH_JWT_SECRET: TEST_JWT_SECRET,

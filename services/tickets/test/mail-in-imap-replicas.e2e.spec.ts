@@ -1,27 +1,26 @@
-import { distributedTestSettings, seedOrganisations, startTestApp, type TestApp } from '@helpdesk/testing';
-import { ImapFlow } from 'imapflow';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { eventually } from '../../notifications/test/desk';
+import {
+  distributedTestSettings,
+  eventually,
+  seedOrganisations,
+  startTestApp,
+  type TestApp,
+} from '@helpdesk/testing';
 import { TicketsOrganisationDirectory } from '../src/consumers/organisation-directory';
 import { MailReceivers } from '../src/mail-in/mail-in.module';
 import { ticketsService } from '../src/tickets.service';
+import { composeMail, imapFolder } from './mail';
 import { agent, organisations, reporter } from './people';
 
 const FOLDER = 'Replicas';
 const MAILS = 12;
 const compose = (n: number) =>
-  new Promise<Buffer>((resolve, reject) =>
-    new MailComposer({
-      // The reporter's address as seedOrganisations gives it.
-      from: `${reporter.id}@org-a.example`,
-      to: 'support@vendor.example',
-      subject: `Replica melding ${n}`,
-      text: `Melding nummer ${n}.`,
-      messageId: `<replica-${n}@org-a.example>`,
-    })
-      .compile()
-      .build((error, raw) => (error ? reject(error) : resolve(raw))),
-  );
+  composeMail({
+    // The reporter's address as seedOrganisations gives it.
+    from: `${reporter.id}@org-a.example`,
+    subject: `Replica melding ${n}`,
+    text: `Melding nummer ${n}.`,
+    messageId: `<replica-${n}@org-a.example>`,
+  });
 
 /**
  * Two replicas of the tickets service configured with the same mailbox (in a folder of its own
@@ -29,17 +28,7 @@ const compose = (n: number) =>
  * holder goes the other takes over.
  */
 describe('IMAP read under a lease by two replicas', () => {
-  const url = process.env.IMAP_URL;
-  if (!url) throw new Error('IMAP_URL is not set: run `npm run infra:up` (it starts Dovecot)');
-  const folderUrl = new URL(url);
-  folderUrl.pathname = `/${FOLDER}`;
-  const mailbox = new ImapFlow({
-    host: folderUrl.hostname,
-    port: Number(folderUrl.port),
-    secure: false,
-    auth: { user: folderUrl.username, pass: folderUrl.password },
-    logger: false,
-  });
+  const { url: folderUrl, mailbox, open } = imapFolder(FOLDER);
   let replicas: TestApp[] = [];
   const holders = () => replicas.filter((r) => r.app.get(MailReceivers).imapLease?.held);
   const log = async () =>
@@ -51,13 +40,10 @@ describe('IMAP read under a lease by two replicas', () => {
     }[];
 
   beforeAll(async () => {
-    await mailbox.connect();
-    await mailbox.mailboxCreate(FOLDER).catch(() => undefined);
-    await mailbox.mailboxOpen(FOLDER);
-    await mailbox.messageDelete('1:*').catch(() => undefined);
+    await open();
     const settings = {
       ...(await distributedTestSettings('mail_in_imap_replicas')),
-      IMAP_URL: folderUrl.toString(),
+      IMAP_URL: folderUrl,
       MAIL_IN_INBOX_POLL_MS: '300',
       MAIL_IN_TICKETS_PER_HOUR: '100',
       LEASE_TTL_MS: '3000',

@@ -1,12 +1,11 @@
-import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
+import { eventually, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { ImapFlow } from 'imapflow';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactsService } from '../../contacts/src/contacts.service';
-import { eventually } from '../../notifications/test/desk';
 import { ticketsService } from '../src/tickets.service';
+import { composeMail } from './mail';
 
 const desk = {
   ...ticketsService,
@@ -15,13 +14,6 @@ const desk = {
   features: [...contactsService.features, ...ticketsService.features],
 };
 const agent = { id: 'agent-1', role: 'agent' as const };
-const compose = (mail: ConstructorParameters<typeof MailComposer>[0]) =>
-  new Promise<Buffer>((resolve, reject) =>
-    new MailComposer({ to: 'support@vendor.example', ...mail })
-      .compile()
-      .build((error, raw) => (error ? reject(error) : resolve(raw))),
-  );
-
 /** Against the real Dovecot `npm run infra:up` starts (IMAP_URL in .infra/env). */
 describe('mail in over IMAP', () => {
   const url = process.env.IMAP_URL;
@@ -59,7 +51,7 @@ describe('mail in over IMAP', () => {
 
   it('files a new mail once though it is in the mailbox twice, ignores an auto-reply, marks all seen', async () => {
     const { administrator: anna } = await registerOrganisation(app, 'Imap');
-    const mail = await compose({
+    const mail = await composeMail({
       from: 'anna@imap.example',
       subject: 'Koppeling met het EPD werkt niet',
       text: 'Sinds vanochtend komen er geen berichten binnen.',
@@ -69,7 +61,7 @@ describe('mail in over IMAP', () => {
     await mailbox.append('INBOX', mail);
     await mailbox.append(
       'INBOX',
-      await compose({
+      await composeMail({
         from: 'anna@imap.example',
         subject: 'Out of office',
         text: 'Away',
@@ -97,7 +89,7 @@ describe('mail in over IMAP', () => {
     await app.close();
     await mailbox.append(
       'INBOX',
-      await compose({
+      await composeMail({
         from: 'anna@imap.example',
         subject: 'Tweede melding',
         text: 'Nog iets.',

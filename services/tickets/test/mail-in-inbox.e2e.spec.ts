@@ -1,12 +1,11 @@
 import { loadMailReferenceSecret, signMessageId } from '@helpdesk/platform';
-import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { eventually, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactsService } from '../../contacts/src/contacts.service';
-import { eventually } from '../../notifications/test/desk';
 import { ticketsService } from '../src/tickets.service';
+import { composeMail } from './mail';
 
 /** Standalone: `.eml` files dropped into DATA_DIR/inbox, decided and filed as their senders. */
 const desk = {
@@ -17,13 +16,6 @@ const desk = {
 };
 const agent = { id: 'agent-1', role: 'agent' as const };
 const secret = loadMailReferenceSecret({ allowDevelopmentSecret: true }, {});
-
-const compose = (mail: ConstructorParameters<typeof MailComposer>[0]) =>
-  new Promise<Buffer>((resolve, reject) =>
-    new MailComposer({ to: 'support@vendor.example', ...mail })
-      .compile()
-      .build((error, raw) => (error ? reject(error) : resolve(raw))),
-  );
 
 describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-in-'));
@@ -49,7 +41,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
   it('files a mail from an authorised contact as a ticket, and a reply to our mail as a public comment', async () => {
     const { administrator: anna } = await registerOrganisation(app);
     await drop(
-      await compose({
+      await composeMail({
         from: 'Anna de Vries <anna@zorg.example>',
         subject: 'Export stopt bij 50% — één keer per maand',
         text: 'De maandexport stopt halverwege.\n\n-- \nAnna de Vries\nZorg BV',
@@ -76,7 +68,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
       { ticketId: filed.ticketId, recipientKey: `contact:${anna.id}` },
       secret,
     );
-    const reply = await compose({
+    const reply = await composeMail({
       from: 'anna@zorg.example',
       subject: `Re: [${filed.number}] Ontvangen`,
       text: `Het gebeurt ook bij de weekexport.\n\nOn Mon, 30 Nov 2026 at 10:00, Helpdesk <support@vendor.example> wrote:\n> Wij hebben uw melding ontvangen\n> onder nummer ${filed.number}.\n`,
@@ -110,7 +102,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
   it('refuses an unknown sender, ignores auto-replies, quarantines what it cannot read; files nothing', async () => {
     const before = (await app.as(agent).get('/tickets').expect(200)).body.items.length;
     await drop(
-      await compose({
+      await composeMail({
         from: 'eve@elsewhere.example',
         subject: 'Hallo',
         text: 'Help',
@@ -118,7 +110,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
       }),
     );
     await drop(
-      await compose({
+      await composeMail({
         from: 'anna@zorg.example',
         subject: 'Afwezig',
         text: 'Ik ben afwezig tot maandag.',
@@ -153,7 +145,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
         .expect(201)
     ).body;
     await drop(
-      await compose({
+      await composeMail({
         from: 'bram@kliniek.example',
         subject: 'Printer',
         text: 'Hij print niet.',
@@ -185,7 +177,7 @@ describe('mail in, standalone: the DATA_DIR/inbox folder', () => {
       (t: { number: string }) => t.number === 'HD-00001',
     );
     await drop(
-      await compose({
+      await composeMail({
         from: 'bram@kliniek.example',
         subject: 'Re: [HD-00001] Export',
         text: 'Ik lees mee.',

@@ -1,10 +1,9 @@
-import { registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
+import { eventually, registerOrganisation, startTestApp, type TestApp } from '@helpdesk/testing';
 import { createTransport } from 'nodemailer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactsService } from '../../contacts/src/contacts.service';
-import { eventually } from '../../notifications/test/desk';
 import { MailReceivers } from '../src/mail-in/mail-in.module';
 import { ticketsService } from '../src/tickets.service';
 
