@@ -1,5 +1,6 @@
 import type { Principal } from '@helpdesk/platform';
 import { agent, type Answer, callAny } from './desk-client';
+import { PacedLoop } from './paced-loop';
 
 /** The organisation the load files tickets for, and its administrator (authorised). */
 export interface LoadDesk {
@@ -33,8 +34,7 @@ export class CommandLoad {
   readonly answers: Record<string, number> = {};
   readonly tickets: string[] = [];
   private sequence = 0;
-  private running?: Promise<void>;
-  private stopping = false;
+  private readonly loop = new PacedLoop(() => this.next());
 
   constructor(
     private readonly targets: LoadTargets,
@@ -44,19 +44,11 @@ export class CommandLoad {
 
   /** Sends one command every `intervalMs` (one at a time) until `stop`, or `maxCommands`. */
   start(intervalMs = 100, maxCommands = 3000) {
-    this.stopping = false;
-    this.running = (async () => {
-      for (let sent = 0; !this.stopping && sent < maxCommands; sent++) {
-        const began = Date.now();
-        await this.next();
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (Date.now() - began))));
-      }
-    })();
+    this.loop.start(intervalMs, maxCommands);
   }
 
-  async stop() {
-    this.stopping = true;
-    await this.running;
+  stop() {
+    return this.loop.stop();
   }
 
   /** Exactly `count` commands, as fast as they are answered: a fixed amount of work to measure. */

@@ -2,6 +2,7 @@ import type { Stack } from '../../../deploy/local/stack/stack';
 import type { LoadDesk } from './command-load';
 import { agent, type Answer, call } from './desk-client';
 import { urlsOf } from './test-stack';
+import { PacedLoop } from './paced-loop';
 
 /** How a read after a write went: it saw the write, answered 503 (plainly not yet), or missed it silently. */
 export interface ReadAfterWriteFigures {
@@ -30,8 +31,7 @@ export class ReadAfterWriteProbe {
   /** The tickets it assigned to `agent`, with the assignment's revision: later alerts go to the agent too. */
   readonly assignedAt = new Map<string, number>();
   private round = 0;
-  private running?: Promise<void>;
-  private stopping = false;
+  private readonly loop = new PacedLoop(() => this.next());
 
   constructor(
     private readonly stack: Stack,
@@ -40,19 +40,11 @@ export class ReadAfterWriteProbe {
   ) {}
 
   start(intervalMs: number) {
-    this.stopping = false;
-    this.running = (async () => {
-      while (!this.stopping) {
-        const began = Date.now();
-        await this.next();
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (Date.now() - began))));
-      }
-    })();
+    this.loop.start(intervalMs);
   }
 
-  async stop() {
-    this.stopping = true;
-    await this.running;
+  stop() {
+    return this.loop.stop();
   }
 
   private empty(): ReadAfterWriteFigures {
