@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConsumedEvent } from '../consumer/consumed-event';
 import { InMemoryProcessedEvents } from '../consumer/processed-events';
 import { KafkaEventConsumer } from './kafka-event-consumer';
+import { testCloudEvent } from './test-cloud-event';
 import { ensureTopics } from './topics-admin';
 
 const kafka = new Kafka({
@@ -15,18 +16,7 @@ const kafka = new Kafka({
 const topic = `consumer-test-${randomUUID()}`;
 const subjects = ['ticket-1', 'ticket-2', 'ticket-3', 'ticket-4'];
 
-const cloudEvent = (subject: string, sequence: number, data: object = {}): CloudEvent => ({
-  specversion: '1.0',
-  id: randomUUID(),
-  source: '/helpdesk/test',
-  type: 'helpdesk.test.happened.v1',
-  subject,
-  time: new Date().toISOString(),
-  datacontenttype: 'application/json',
-  dataschema: 'urn:helpdesk:schema:helpdesk.test.happened.v1',
-  sequence: String(sequence),
-  data,
-});
+const cloudEvent = testCloudEvent;
 
 const send = async (messages: Array<{ key: string; value: string }>) => {
   const producer = kafka.producer({ allowAutoTopicCreation: false });

@@ -6,6 +6,7 @@ import type { ConsumedEvent } from '../consumer/consumed-event';
 import { NotYetKnown } from '../consumer/not-yet-known';
 import { InMemoryProcessedEvents } from '../consumer/processed-events';
 import { type DeadLetterReason, KafkaEventConsumer } from './kafka-event-consumer';
+import { testCloudEvent } from './test-cloud-event';
 import { ensureTopics } from './topics-admin';
 
 const kafka = new Kafka({
@@ -18,18 +19,9 @@ const topic = `parking-test-${randomUUID()}`;
 /** A topic of its own for the cap, so its group reads only what that test sent. */
 const cappedTopic = `parking-cap-test-${randomUUID()}`;
 
-const cloudEvent = (subject: string, sequence: number, needs?: string): CloudEvent => ({
-  specversion: '1.0',
-  id: randomUUID(),
-  source: '/helpdesk/test',
-  type: 'helpdesk.test.happened.v1',
-  subject,
-  time: new Date().toISOString(),
-  datacontenttype: 'application/json',
-  dataschema: 'urn:helpdesk:schema:helpdesk.test.happened.v1',
-  sequence: String(sequence),
-  data: needs ? { needs } : {},
-});
+/** An event that, given `needs`, waits for that ticket before it can be handled. */
+const cloudEvent = (subject: string, sequence: number, needs?: string) =>
+  testCloudEvent(subject, sequence, needs ? { needs } : {});
 
 const send = async (events: CloudEvent[], to = topic) => {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
