@@ -121,11 +121,16 @@ describe('the standalone API under schemathesis', () => {
           resolve({ code: exitCode, output });
         });
       });
-      // The whole report, for whoever reads a failure: the test's output keeps only its end.
+      // The whole report, for whoever reads a failure: the test's output keeps only its end, each
+      // line behind a "schemathesis |" margin. Its closing banner ("== 2 warnings in 150s ==") is
+      // pytest's own closing line, and CI reads an unprefixed one as a pytest run of no test.
       writeFileSync(join(root, '.infra/schemathesis/last-run.txt'), output);
-      process.stdout.write(
-        `schemathesis: ${Math.round((Date.now() - started) / 1000)} s\n${output.slice(-3000)}\n`,
-      );
+      const tail = output
+        .slice(-3000)
+        .split('\n')
+        .map((line) => `schemathesis | ${line}`)
+        .join('\n');
+      process.stdout.write(`schemathesis: ${Math.round((Date.now() - started) / 1000)} s\n${tail}\n`);
       expect({ code, failures: output.match(/^.*\d+ failures?.*$/m)?.[0] }).toEqual({
         code: 0,
         failures: undefined,
