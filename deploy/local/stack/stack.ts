@@ -1,5 +1,5 @@
 // The infra settings alone, not the whole testing library (Nest's testing module, supertest).
-import { requireInfra } from '../../../libs/testing/src/infra';
+import { requireInfra } from '../../../libs/test-infra/src/infra';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

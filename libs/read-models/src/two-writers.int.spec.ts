@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from '@helpdesk/event-store';
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { eventFeed } from './event-feed';

@@ -12,8 +12,7 @@ import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { freshPostgresDatabase } from './databases';
-import { requireInfra } from './infra';
+import { freshPostgresDatabase, requireInfra } from '@helpdesk/test-infra';
 
 export const TEST_JWT_SECRET = 'integration-tests-secret-0123456789abcdef';
 

@@ -1,9 +1,9 @@
 import type { ServiceDefinition } from '@helpdesk/platform';
-import { contactsService } from '../../contacts/src/contacts.service';
-import { notificationsService } from '../../notifications/src/notifications.service';
-import { releasesService } from '../../releases/src/releases.service';
-import { slaMonitorService } from '../../sla-monitor/src/sla-monitor.service';
-import { ticketsService } from '../../tickets/src/tickets.service';
+import { contactsService } from '@helpdesk/contacts-service';
+import { notificationsService } from '@helpdesk/notifications-service';
+import { releasesService } from '@helpdesk/releases-service';
+import { slaMonitorService } from '@helpdesk/sla-monitor-service';
+import { ticketsService } from '@helpdesk/tickets-service';
 
 export const desk = [
   ticketsService,

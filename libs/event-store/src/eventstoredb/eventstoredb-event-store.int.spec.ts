@@ -4,7 +4,7 @@ import { createEventStoreDbStore } from './eventstoredb-event-store';
 // No registry reachable from our machines ships an EventStoreDB server (it comes as Docker
 // images or vendor packages), so this suite runs only where ESDB_URL points at one, e.g.
 // ESDB_URL=esdb://127.0.0.1:2113?tls=false, or where a Docker engine answers: then the integration
-// project's global setup (libs/testing/src/servers) starts one with testcontainers and sets
+// project's global setup (libs/test-infra/src/servers) starts one with testcontainers and sets
 // ESDB_URL. Everywhere else it reports itself skipped:
 // the only skipped suite in the repository.
 const url = process.env.ESDB_URL;

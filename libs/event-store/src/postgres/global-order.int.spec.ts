@@ -1,7 +1,7 @@
 // The classic trap of a PostgreSQL event store: positions come from a sequence taken before
 // commit, so a later position can commit first, and a reader that moves its checkpoint past it
 // skips the earlier one forever. Here real transactions are held open on other connections.
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import {

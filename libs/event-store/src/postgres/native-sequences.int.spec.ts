@@ -1,4 +1,4 @@
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { Pool } from 'pg';
 import { nextSequenceValue, sequenceStream } from '../sequence';
 import { PostgresEventStore } from './postgres-event-store';

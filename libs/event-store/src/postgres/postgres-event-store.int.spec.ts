@@ -1,4 +1,4 @@
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { createPostgresEventStore } from './create';
 import { createTestDatabase } from './test-database';

@@ -1,6 +1,6 @@
 // The lag /metrics reports, asked of a real broker (run against Kafka 4.x and, in the kafka-3.9
 // project, 3.9): offsets fetched, topic ends listed, offsets committed through the admin API.
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { consumerGroupLag } from './consumer-group-lag';

@@ -1,5 +1,5 @@
 import { type CloudEvent, deadLetterTopic } from '@helpdesk/contracts';
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { ConsumedEvent } from '../consumer/consumed-event';

@@ -1,6 +1,6 @@
 import { InMemoryEventStore } from '@helpdesk/event-store';
 import { InMemoryCheckpointStore } from '@helpdesk/read-models';
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { ensureTopics } from '../kafka/topics-admin';

@@ -1,5 +1,5 @@
 import { deadLetterTopic, TOPICS } from '@helpdesk/contracts';
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';

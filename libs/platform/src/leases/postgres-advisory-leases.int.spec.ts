@@ -1,4 +1,4 @@
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import { Client } from 'pg';
 import { leaseContract } from './lease.contract';
 import type { Leases } from './lease';
