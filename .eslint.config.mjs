@@ -1,6 +1,30 @@
 // ESLint flat config (run as `npm run lint`; kept as a dotfile so the top level stays as documented).
 import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+/**
+ * What each kind of project may import (tags in each project's package.json "nx" block or
+ * project.json, so a new project is covered by its tag, not by a list here). Libraries never
+ * import services or the test harness; a service never imports another service; only the
+ * standalone composition imports services, through their entry points (@helpdesk/<name>-service).
+ */
+const PRODUCT_BOUNDARIES = [
+  { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'] },
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:test-infra'] },
+  { sourceTag: 'type:test-infra', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:test-infra'] },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:test-infra', 'type:testing'] },
+  {
+    sourceTag: 'type:composition',
+    onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:test-infra', 'type:testing'],
+  },
+];
+
+/** @nx/enforce-module-boundaries with these constraints (the graph is built by `npm run lint` first). */
+const boundaries = (depConstraints) => ({
+  '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints }],
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.infra/', '.nx/', 'coverage/'] },
@@ -17,6 +41,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The product's projects. End-to-end suites (e2e/, services/*/test) and the tooling (deploy/,
+    // bench/) drive the whole desk and reach into any service by design: their edges are in the
+    // graph (and no cycle through them, workspace-graph.int.spec.ts), and nothing may import them.
+    files: ['libs/**/*.ts', 'services/*/src/**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: boundaries(PRODUCT_BOUNDARIES),
+  },
+  {
+    // A domain folder depends on nothing but the decider library and the contracts.
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: boundaries([{ sourceTag: 'type:service', onlyDependOnLibsWithTags: ['scope:domain'] }]),
   },
   {
     // Pure domain code, its tests and the decider library: no framework, no I/O, no adapter, so
