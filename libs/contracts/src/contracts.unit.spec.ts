@@ -1,10 +1,11 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
-import { CATALOGUE, cloudEventType } from './catalogue';
+import { CATALOGUE, cloudEventType, currentVersionOf } from './catalogue';
+import { DOWNCASTERS, publishedForms } from './downcasting';
 import { buildAsyncApi } from './generate/asyncapi';
 import { ASYNCAPI_FILE, PUBLISHED_DIR, publishedExampleFile } from './generate/files';
-import { upcast, type Upcaster } from './upcasting';
+import { upcast, type Upcaster, UPCASTERS } from './upcasting';
 
 // Reads the repository's own contract files: the point is to compare code with what was published.
 const generated = buildAsyncApi();
@@ -46,6 +47,30 @@ describe('the event contracts', () => {
     const example = JSON.parse(readFileSync(publishedExampleFile(type), 'utf8'));
     expect(check(type, example)).toEqual([]);
   });
+
+  // A documented earlier version is a promise to its subscribers: the relay keeps publishing it
+  // beside the current one, so a downcaster chain must reach it and produce what its schema says.
+  const superseded = everyEvent.filter((e) => e.version < currentVersionOf(e.name));
+  it.each(superseded.map((e) => [e.type, e]))(
+    'still publishes %s, downcast from the current version',
+    (_, old) => {
+      const current = everyEvent.find(
+        (e) => e.name === old.name && e.version === currentVersionOf(old.name),
+      )!;
+      const forms = publishedForms(DOWNCASTERS, old.name, {
+        version: current.version,
+        data: current.example as Record<string, unknown>,
+      });
+      const form = forms.find((f) => f.version === old.version);
+      expect(form).toBeDefined();
+      expect(check(old.type, form!.data)).toEqual([]);
+      // Down and up again is where it started: no field is lost on the way.
+      expect(upcast(UPCASTERS, old.name, old.version, form!.data)).toEqual({
+        version: current.version,
+        data: current.example,
+      });
+    },
+  );
 
   it('catches a breaking change: a removed field fails the published example', () => {
     const broken = structuredClone(generated);

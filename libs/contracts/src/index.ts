@@ -1,6 +1,7 @@
 export * from './catalogue';
 export * from './cloud-event';
 export * from './decoding';
+export * from './downcasting';
 export * from './contacts/contact-catalogue';
 export * from './contacts/contact-events';
 export * from './contacts/organisation-fold';

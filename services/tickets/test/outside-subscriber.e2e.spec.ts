@@ -24,12 +24,14 @@ const validateMessage = (() => {
 })();
 
 interface Received {
+  id: string;
   key: string;
   type: string;
   subject: string;
   sequence: number;
   problems: string[];
   traceparent: string;
+  data: Record<string, unknown>;
 }
 
 describe('an outside subscriber of helpdesk.tickets.v1', () => {
@@ -50,12 +52,14 @@ describe('an outside subscriber of helpdesk.tickets.v1', () => {
       eachMessage: async ({ message }) => {
         const event = JSON.parse(String(message.value));
         received.push({
+          id: event.id,
           key: String(message.key),
           type: event.type,
           subject: event.subject,
           sequence: Number(event.sequence),
           problems: validateMessage(event),
           traceparent: String(message.headers?.traceparent ?? ''),
+          data: event.data,
         });
       },
     });
@@ -108,5 +112,37 @@ describe('an outside subscriber of helpdesk.tickets.v1', () => {
       ]),
     );
     expect(mine().every((r) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(r.traceparent))).toBe(true);
+  });
+
+  // AttachmentAdded is at v2 (`sizeBytes`); a subscriber written against v1 reads only `.v1`
+  // types, so the relay publishes the v1 form beside it (same event id, one event).
+  it('still gives a subscriber that reads only .v1 every attachment, in the v1 form', async () => {
+    const { id } = (await desk.as(reporter).post('/tickets').send(aTicket).expect(201)).body;
+    const log = Buffer.from('the export stopped at 50%\n');
+    const { attachmentId } = (
+      await desk
+        .as(reporter)
+        .post(`/tickets/${id}/attachments`)
+        .attach('file', log, { filename: 'export.log', contentType: 'text/plain' })
+        .expect(201)
+    ).body;
+    const attachmentEvents = () =>
+      received.filter((r) => r.subject === id && r.type.startsWith('helpdesk.ticket.attachment-added.'));
+    await until(() => attachmentEvents().length >= 2, 'both published forms of the attachment');
+
+    const readByV1Subscriber = received.filter((r) => r.subject === id && r.type.endsWith('.v1'));
+    const [v1] = readByV1Subscriber.filter((r) => r.type === 'helpdesk.ticket.attachment-added.v1');
+    expect(v1.data).toEqual(
+      expect.objectContaining({ attachmentId, fileName: 'export.log', size: log.length }),
+    );
+    expect(v1.data).not.toHaveProperty('sizeBytes');
+    expect(readByV1Subscriber.flatMap((r) => r.problems)).toEqual([]);
+
+    const [v2] = attachmentEvents().filter((r) => r.type === 'helpdesk.ticket.attachment-added.v2');
+    expect(v2.data).toEqual(expect.objectContaining({ attachmentId, sizeBytes: log.length }));
+    expect(v2.problems).toEqual([]);
+    // One event in two forms: the same id, key and position in the ticket's history.
+    expect([v1.id, v1.key, v1.sequence]).toEqual([v2.id, v2.key, v2.sequence]);
+    expect(attachmentEvents()).toHaveLength(2);
   });
 });

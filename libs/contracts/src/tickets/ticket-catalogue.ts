@@ -188,7 +188,8 @@ export const SUPERSEDED_TICKET_EVENTS = [
     name: 'AttachmentAdded',
     version: 1,
     typeName: 'AttachmentAddedV1',
-    summary: 'A file was attached (version 1: `size` for what v2 calls `sizeBytes`).',
+    summary:
+      'A file was attached (version 1: `size` for what v2 calls `sizeBytes`). Still published beside v2, with the same event id, for subscribers that read only v1.',
     example: {
       ...customer('2026-11-20T09:13:00.000Z'),
       attachmentId: 'b4f2a1d3-0e9c-4a7f-9b8d-2c3e4f5a6b7c',

@@ -2,6 +2,8 @@ import {
   type CloudEvent,
   cloudEventType,
   decodeVersioned,
+  DOWNCASTERS,
+  publishedForms,
   schemaUrn,
   schemaVersionOf,
 } from '@helpdesk/contracts';
@@ -20,24 +22,33 @@ export interface RelaySource {
 }
 
 /** The stored event as its current published version: older stored versions are upcast, never rewritten. */
-export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent => {
+export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent =>
+  toCloudEvents(event, from)[0];
+
+/**
+ * Every message the relay publishes for the stored event: its current version, then each earlier
+ * version still published for subscribers that read only that one (downcast, same event id).
+ */
+export const toCloudEvents = (event: StoredEvent, from: RelaySource): CloudEvent[] => {
   const { correlationId, causationId } = event.metadata as { correlationId?: string; causationId?: string };
   const current = decodeVersioned(event.type, schemaVersionOf(event), event.data);
-  const type = cloudEventType(from.aggregate, event.type, current.version);
-  return {
-    specversion: '1.0',
-    id: event.id,
-    source: from.source,
-    type,
-    subject: event.streamId.slice(from.streamPrefix.length),
-    time: event.recordedAt.toISOString(),
-    datacontenttype: 'application/json',
-    dataschema: schemaUrn(type),
-    sequence: String(event.revision),
-    ...(correlationId ? { correlationid: correlationId } : {}),
-    ...(causationId ? { causationid: causationId } : {}),
-    data: current.data,
-  };
+  return publishedForms(DOWNCASTERS, event.type, current).map(({ version, data }) => {
+    const type = cloudEventType(from.aggregate, event.type, version);
+    return {
+      specversion: '1.0',
+      id: event.id,
+      source: from.source,
+      type,
+      subject: event.streamId.slice(from.streamPrefix.length),
+      time: event.recordedAt.toISOString(),
+      datacontenttype: 'application/json',
+      dataschema: schemaUrn(type),
+      sequence: String(event.revision),
+      ...(correlationId ? { correlationid: correlationId } : {}),
+      ...(causationId ? { causationid: causationId } : {}),
+      data,
+    };
+  });
 };
 
 /**

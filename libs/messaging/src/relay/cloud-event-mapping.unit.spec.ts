@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@helpdesk/event-store';
-import { cloudEventType, toCloudEvent, traceparent } from './cloud-event-mapping';
+import { cloudEventType, toCloudEvent, toCloudEvents, traceparent } from './cloud-event-mapping';
 
 const stored: StoredEvent = {
   id: '6f1c2a4e-0000-4000-8000-000000000001',
@@ -36,6 +36,63 @@ describe('CloudEvents mapping', () => {
       causationid: 'req-1',
       data: stored.data,
     }));
+
+  describe('an event with an earlier version still published (AttachmentAdded v2, v1 beside it)', () => {
+    const tickets = { source: '/helpdesk/tickets', aggregate: 'ticket', streamPrefix: 'ticket-' };
+    const attachment = {
+      attachmentId: 'a-1',
+      fileName: 'export.log',
+      contentType: 'text/plain',
+      sha256: 'ab',
+    };
+    const messagesOf = (event: StoredEvent) =>
+      toCloudEvents(event, tickets).map(({ id, type, dataschema, sequence, data }) => ({
+        id,
+        type,
+        dataschema,
+        sequence,
+        data,
+      }));
+    const expected = [
+      {
+        id: stored.id,
+        type: 'helpdesk.ticket.attachment-added.v2',
+        dataschema: 'urn:helpdesk:schema:helpdesk.ticket.attachment-added.v2',
+        sequence: '3',
+        data: { ...attachment, sizeBytes: 512 },
+      },
+      {
+        id: stored.id,
+        type: 'helpdesk.ticket.attachment-added.v1',
+        dataschema: 'urn:helpdesk:schema:helpdesk.ticket.attachment-added.v1',
+        sequence: '3',
+        data: { ...attachment, size: 512 },
+      },
+    ];
+
+    it('is two messages of one event id: the current version, then the earlier one', () =>
+      expect(
+        messagesOf({
+          ...stored,
+          type: 'AttachmentAdded',
+          data: { ...attachment, sizeBytes: 512 },
+          metadata: { schemaVersion: 2 },
+        }),
+      ).toEqual(expected));
+
+    it('is the same two messages when it was stored as v1, before v2 existed', () =>
+      expect(
+        messagesOf({ ...stored, type: 'AttachmentAdded', data: { ...attachment, size: 512 }, metadata: {} }),
+      ).toEqual(expected));
+
+    it('is still one message, the current version, where one is asked for', () =>
+      expect(
+        toCloudEvent(
+          { ...stored, type: 'AttachmentAdded', data: { ...attachment, size: 512 }, metadata: {} },
+          tickets,
+        ).type,
+      ).toBe('helpdesk.ticket.attachment-added.v2'));
+  });
 
   it('puts the events of one request in one trace', () => {
     const other = { ...stored, id: '6f1c2a4e-0000-4000-8000-000000000002' };

@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent, Subscription } from '@helpdesk/event-store';
 import type { CheckpointStore } from '@helpdesk/read-models';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import { type RelaySource, toCloudEvent, traceparent } from './cloud-event-mapping';
+import { type RelaySource, toCloudEvents, traceparent } from './cloud-event-mapping';
 import { whileBrokerStarts } from '../kafka/while-broker-starts';
 import { type BackOff, backOffDelay } from '../kafka/back-off';
 
@@ -94,17 +94,16 @@ export class EventRelay {
     // The store sends only our streams; the check stays for a store that cannot filter.
     const messages: Message[] = events
       .filter((event) => event.streamId.startsWith(this.options.streamPrefix))
-      .map((event) => {
-        const cloudEvent = toCloudEvent(event, this.options);
-        return {
+      .flatMap((event) =>
+        toCloudEvents(event, this.options).map((cloudEvent) => ({
           key: cloudEvent.subject,
           value: JSON.stringify(cloudEvent),
           headers: {
             traceparent: traceparent(event),
             'content-type': 'application/cloudevents+json; charset=utf-8',
           },
-        };
-      });
+        })),
+      );
     if (messages.length) await this.producer.send({ topic: this.options.topic, acks: -1, messages });
     await this.options.checkpoints.save(this.name, events[events.length - 1].position);
     this.published += messages.length;
