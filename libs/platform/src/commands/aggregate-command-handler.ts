@@ -46,13 +46,23 @@ export abstract class AggregateCommandHandler<
 > {
   protected abstract readonly aggregate: AggregateType<Command, Event, State>;
 
+  /**
+   * The command starts an aggregate whose id the caller has just made up (a registration): there
+   * is nothing to read before deciding, and a stream that exists after all is read and decided on.
+   */
+  protected readonly startsAggregate: boolean = false;
+
   constructor(protected readonly store: EventStore) {}
 
   /** The decider's command from the request: facts only the handler can look up are added here. */
   protected abstract toCommand(aggregateId: string, request: Request): Command | Promise<Command>;
 
   /** What the caller is told: usually the id, the new revision and the events' types. */
-  protected abstract answer(aggregateId: string, handled: HandledCommand<Event, State>): Result;
+  protected abstract answer(
+    aggregateId: string,
+    handled: HandledCommand<Event, State>,
+    command: Command,
+  ): Result;
 
   /** Called by the CommandBus (the ICommandHandler contract). */
   async execute({
@@ -73,8 +83,9 @@ export abstract class AggregateCommandHandler<
         expectedRevision,
         retryOnConflict: expectedRevision === undefined ? DEFAULT_CONFLICT_RETRIES : 0,
         eventIds,
+        newStream: this.startsAggregate,
       },
     );
-    return this.answer(aggregateId, handled);
+    return this.answer(aggregateId, handled, command);
   }
 }

@@ -5,14 +5,9 @@ import {
   type CommandContext,
   EVENT_STORE,
 } from '@helpdesk/platform';
-import {
-  type EventStore,
-  handleCommand,
-  type HandledCommand,
-  nextSequenceValue,
-} from '@helpdesk/event-store';
+import { type EventStore, type HandledCommand, nextSequenceValue } from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
   type AddParticipant,
@@ -42,15 +37,27 @@ export class ExecuteTicketCommand extends AggregateCommand<TicketRequest> {
   }
 }
 
-/** Registration: the handler gives the ticket its id and its HD- number. */
-export class RegisterTicketCommand {
+/** What a caller files: the ticket without the facts the handler adds (id, HD- number, organisation). */
+export interface TicketRegistration {
+  data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'>;
+  actor: RegisterTicket['actor'];
+}
+
+/** Registration: the handler gives the ticket its HD- number and its organisation's details. */
+export class RegisterTicketCommand extends AggregateCommand<TicketRegistration> {
   constructor(
-    readonly data: Omit<RegisterTicket['data'], 'ticketId' | 'number' | 'organisation'>,
-    readonly actor: RegisterTicket['actor'],
-    readonly context: CommandContext,
+    data: TicketRegistration['data'],
+    actor: TicketRegistration['actor'],
+    context: CommandContext,
     /** A ticket id derived from its cause (a received mail), so a redelivery cannot file it twice. */
-    readonly ticketId: string = randomUUID(),
-  ) {}
+    ticketId: string = randomUUID(),
+  ) {
+    super(ticketId, { data, actor }, context);
+  }
+
+  get ticketId() {
+    return this.aggregateId;
+  }
 }
 
 export interface TicketCommandResult {
@@ -97,17 +104,31 @@ export class ExecuteTicketCommandHandler extends AggregateCommandHandler<
   }
 }
 
+/**
+ * Registration on the generic command path. What differs is all in `toCommand`: the number comes
+ * from a sequence, reserved only once the decider has accepted the ticket (refusals use no
+ * number; a failed append skips one, none repeats), and the stream is new (`startsAggregate`).
+ */
 @CommandHandler(RegisterTicketCommand)
-export class RegisterTicketCommandHandler implements ICommandHandler<
+export class RegisterTicketCommandHandler extends AggregateCommandHandler<
   RegisterTicketCommand,
+  TicketRegistration,
+  RegisterTicket,
+  TicketEvent,
+  Ticket,
   TicketCommandResult
 > {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly directory: TicketsOrganisationDirectory,
-  ) {}
+  protected readonly aggregate = { decider: ticketDecider, streamOf: ticketStream };
+  protected override readonly startsAggregate = true;
 
-  async execute({ data, actor, context, ticketId }: RegisterTicketCommand): Promise<TicketCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly directory: TicketsOrganisationDirectory,
+  ) {
+    super(store);
+  }
+
+  protected async toCommand(ticketId: string, { data, actor }: TicketRegistration): Promise<RegisterTicket> {
     const at = new Date().toISOString();
     const organisation = await this.directory.organisation(data.organisationId);
     const command = (number: string): RegisterTicket => ({
@@ -116,19 +137,21 @@ export class RegisterTicketCommandHandler implements ICommandHandler<
       at,
       data: { ...data, organisation, ticketId, number },
     });
-    // Refusals come before a number is reserved; numbers then may skip (a failed append), never repeat.
     ticketDecider.decide(command(ticketNumber(0)), ticketDecider.initialState);
-    const number = ticketNumber(await nextSequenceValue(this.store, 'ticket-number'));
-    const result = await handleCommand(this.store, ticketDecider, ticketStream(ticketId), command(number), {
-      metadata: { ...context, occurredAt: at },
-      newStream: true,
-    });
+    return command(ticketNumber(await nextSequenceValue(this.store, 'ticket-number')));
+  }
+
+  protected answer(
+    id: string,
+    { revision, events }: HandledCommand<TicketEvent, Ticket>,
+    command: RegisterTicket,
+  ) {
     return {
-      id: ticketId,
-      number,
-      revision: result.revision,
-      status: 'new',
-      events: result.events.map((e) => e.type),
+      id,
+      number: command.data.number,
+      revision,
+      status: 'new' as const,
+      events: events.map((e) => e.type),
     };
   }
 }
