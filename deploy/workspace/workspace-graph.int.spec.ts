@@ -86,6 +86,21 @@ describe('nx affected', () => {
     );
     expect(affected).not.toContain('@helpdesk/contracts');
     expect(affected).not.toContain('@helpdesk/test-infra');
+    // `nx affected -t lint typecheck test` runs each target on all of them: every project has the three.
+    for (const target of ['lint', 'typecheck', 'test']) {
+      const withTarget = JSON.parse(
+        nx(
+          'show',
+          'projects',
+          '--affected',
+          '--files=libs/decider/src/decider.ts',
+          '--with-target',
+          target,
+          '--json',
+        ),
+      ) as string[];
+      expect([target, new Set(withTarget)]).toEqual([target, new Set(affected)]);
+    }
   });
 
   it('names a service and what is built on it (standalone, suites, benchmarks), not the other services', () => {
