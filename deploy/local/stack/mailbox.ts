@@ -1,10 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  decodeWords,
-  parseHeaders,
-  type ReceivedMail,
-} from '../../../services/notifications/test/smtp-catcher';
+import { decodeWords, parseHeaders, type ReceivedMail } from '../../../libs/test-infra/src/smtp-catcher';
 
 /** A message the stack's SMTP catcher kept, as `stack:mail` lists it. */
 export interface KeptMail {

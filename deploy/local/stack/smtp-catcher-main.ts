@@ -1,6 +1,6 @@
 // The local stack's mail server: a real SMTP server on 127.0.0.1 (the tests' catcher) that keeps
 // every message it accepts as an .eml file.  node smtp-catcher-main.js <port> <folder>
-import { startSmtpCatcher } from '../../../services/notifications/test/smtp-catcher';
+import { startSmtpCatcher } from '../../../libs/test-infra/src/smtp-catcher';
 import { keepMail } from './mailbox';
 
 const [port, dir] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LABELS } from '../../../services/notifications/src/templates/labels';
-import { parseHeaders } from '../../../services/notifications/test/smtp-catcher';
+import { parseHeaders } from '@helpdesk/test-infra';
 import type { KeptMail } from '../../../deploy/local/stack/mailbox';
 import type { StoredEvent } from '@helpdesk/event-store';
 

@@ -4,3 +4,4 @@
 export * from './infra';
 export * from './databases';
 export * from './eventually';
+export * from './smtp-catcher';

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { agent, anna, emailOf, eventually, ORGANISATION, startDesk } from './desk';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher';
+import { type SmtpCatcher, startSmtpCatcher } from '@helpdesk/test-infra';
 
 /** An event as its owning service would publish it, now. */
 const published = (topic: string, aggregateId: string, revision: number, type: string, data: object) =>

@@ -13,7 +13,7 @@ import { distributedTestSettings, requireInfra, type TestApp } from '@helpdesk/t
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { admin, agent, anna, aTicket, bram, emailOf, eventually, startDesk } from './desk';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher';
+import { type SmtpCatcher, startSmtpCatcher } from '@helpdesk/test-infra';
 
 interface LogItem {
   id: string;

@@ -5,7 +5,7 @@ import { changeDeliveryRecord } from '../src/application/delivery-record';
 import { messageIdFor, notificationIdFor, ticketThreadIdFor } from '../src/domain';
 import { notificationsService } from '../src/notifications.service';
 import { agent, eventually } from './desk';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher';
+import { type SmtpCatcher, startSmtpCatcher } from '@helpdesk/test-infra';
 
 const MESSAGES = 20;
 

@@ -15,7 +15,7 @@ import { ticketsService } from '../../tickets/src/tickets.service';
 import { MessageDispatcher } from '../src/application/message-dispatcher';
 import { notificationsService } from '../src/notifications.service';
 import { eventually } from './desk';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher';
+import { type SmtpCatcher, startSmtpCatcher } from '@helpdesk/test-infra';
 
 /** The desk's HTTP services and notifications in one process; the test runs two of them. */
 const replica = {

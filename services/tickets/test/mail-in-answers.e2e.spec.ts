@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { contactsService } from '../../contacts/src/contacts.service';
-import { type ReceivedMail, startSmtpCatcher, type SmtpCatcher } from '../../notifications/test/smtp-catcher';
+import { type ReceivedMail, startSmtpCatcher, type SmtpCatcher } from '@helpdesk/test-infra';
 import { notificationsService } from '../../notifications/src/notifications.service';
 import { MailReceivers } from '../src/mail-in/mail-in.module';
 import { ticketsService } from '../src/tickets.service';
