@@ -7,3 +7,4 @@ export * from './databases';
 export * from './eventually';
 export * from './service-process';
 export * from './openapi-contract';
+export * from './recorded-spans';
