@@ -19,12 +19,28 @@ export const BUNDLED_SERVICES = [
 ] as const;
 
 /**
+ * The packages start-tracing.ts instruments (pg-pool with pg). Kept out of the bundle rather than
+ * bundled with a patching esbuild plugin: the instrumentations stay the ones everybody runs, and
+ * these are a few hundred modules of the 2,800 (their own dependencies load with them).
+ */
+const INSTRUMENTED_PACKAGES = ['pg', 'pg-pool', 'mongodb', 'express'];
+
+/**
  * Packages that stay in node_modules and are required at run time: they find files of their own
  * next to their code (swagger-ui-dist's assets, PGlite's wasm and data files), which a bundle
  * would move away from them, or they are ES modules that use `import.meta.url`, which a CommonJS
  * bundle leaves empty (email-reply-parser).
  */
-const KEPT_IN_NODE_MODULES = ['swagger-ui-dist', '@electric-sql/pglite', 'email-reply-parser'];
+const KEPT_IN_NODE_MODULES = [
+  'swagger-ui-dist',
+  '@electric-sql/pglite',
+  'email-reply-parser',
+  // OpenTelemetry's SDK and instrumentations: loaded by tracing.js only when tracing is on.
+  '@opentelemetry',
+  // What the instrumentations patch when `require` loads it: inside a bundle there is no
+  // `require` to see, so these load from node_modules, where tracing.js started first finds them.
+  ...INSTRUMENTED_PACKAGES,
+];
 
 /** What esbuild writes for `import.meta` in CommonJS: a package above is missing from the list. */
 const EMPTY_IMPORT_META = /\bimport_meta\d* = \{\};/;
@@ -59,6 +75,8 @@ const launcherOf = (service: string) =>
   [
     `'use strict';`,
     `// Written by deploy/build/bundle.ts: the ${service} service, bundled, through V8's code cache.`,
+    // Tracing (off unless OTEL_* configure it) starts before anything it instruments is loaded.
+    `require('./tracing.js').startTracing('${service}');`,
     `require('./code-cache.js').runWithCodeCache(require('node:path').join(__dirname, '${service}.bundle.js'));`,
     '',
   ].join('\n');
@@ -71,6 +89,7 @@ export const bundleServices = async (root: string) => {
       out: `${service}.bundle`,
     })),
     { in: join(dist, 'deploy', 'build', 'code-cache.js'), out: 'code-cache' },
+    { in: join(dist, 'libs', 'platform', 'src', 'tracing', 'start-tracing.js'), out: 'tracing' },
     // The standalone store's worker, found next to the code that starts it (`__dirname`).
     {
       in: join(dist, 'libs', 'event-store', 'src', 'postgres', 'pglite-session.worker.js'),

@@ -21,8 +21,9 @@ const instrumentations = (): Instrumentation[] => {
       ignoreIncomingRequestHook: (request: { url?: string }) => /^\/(health|metrics)/.test(request.url ?? ''),
     }),
     new ExpressInstrumentation(),
-    new PgInstrumentation(),
-    new MongoDBInstrumentation(),
+    // Only within a trace: the log's and the schedules' polling would each be a trace of its own.
+    new PgInstrumentation({ requireParentSpan: true }),
+    new MongoDBInstrumentation({ requireParentSpan: true }),
   ];
 };
 
