@@ -19,28 +19,29 @@ export const BUNDLED_SERVICES = [
 ] as const;
 
 /**
- * The packages start-tracing.ts instruments (pg-pool with pg). Kept out of the bundle rather than
- * bundled with a patching esbuild plugin: the instrumentations stay the ones everybody runs, and
- * these are a few hundred modules of the 2,800 (their own dependencies load with them).
- */
-const INSTRUMENTED_PACKAGES = ['pg', 'pg-pool', 'mongodb', 'express'];
-
-/**
  * Packages that stay in node_modules and are required at run time: they find files of their own
  * next to their code (swagger-ui-dist's assets, PGlite's wasm and data files), which a bundle
  * would move away from them, or they are ES modules that use `import.meta.url`, which a CommonJS
- * bundle leaves empty (email-reply-parser).
+ * bundle leaves empty (email-reply-parser). OpenTelemetry's SDK and instrumentations are loaded
+ * by tracing.js only when tracing is on (the API, small, is bundled: its copies share one global).
  */
 const KEPT_IN_NODE_MODULES = [
   'swagger-ui-dist',
   '@electric-sql/pglite',
   'email-reply-parser',
-  // OpenTelemetry's SDK and instrumentations: loaded by tracing.js only when tracing is on.
-  '@opentelemetry',
-  // What the instrumentations patch when `require` loads it: inside a bundle there is no
-  // `require` to see, so these load from node_modules, where tracing.js started first finds them.
-  ...INSTRUMENTED_PACKAGES,
+  '@opentelemetry/sdk-node',
+  '@opentelemetry/instrumentation-',
 ];
+
+/**
+ * What start-tracing.ts instruments (pg-pool with pg) patches modules as `require` loads them,
+ * and a bundle has no `require` of them to see. So each service has a second bundle,
+ * `<service>.traced.bundle.js`, with these in node_modules, and the launcher runs it when tracing
+ * is on. Off, the bundle without them runs: loading these 325 modules from node_modules took
+ * 0.4-1.0 s here (load average 15), a cost the default must not pay. A patching esbuild plugin
+ * was the other way; this keeps the instrumentations exactly as everybody runs them.
+ */
+const INSTRUMENTED_PACKAGES = ['pg', 'pg-pool', 'mongodb', 'express'];
 
 /** What esbuild writes for `import.meta` in CommonJS: a package above is missing from the list. */
 const EMPTY_IMPORT_META = /\bimport_meta\d* = \{\};/;
@@ -53,12 +54,16 @@ const isBuiltin = (path: string) => path.startsWith('node:') || builtins.has(pat
  * TypeORM health checks, the MongoDB driver's kerberos...). Those that are not installed stay
  * a `require` in the bundle, which fails at run time exactly as it does unbundled.
  */
-const optionalPackagesStayRequires: Plugin = {
+const optionalPackagesStayRequires = (keptInNodeModules: string[]): Plugin => ({
   name: 'optional-packages-stay-requires',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
       if (isBuiltin(args.path)) return undefined;
-      if (KEPT_IN_NODE_MODULES.some((name) => args.path === name || args.path.startsWith(`${name}/`)))
+      if (
+        keptInNodeModules.some(
+          (name) => args.path === name || args.path.startsWith(name.endsWith('-') ? name : `${name}/`),
+        )
+      )
         return { external: true };
       try {
         require.resolve(args.path, { paths: [args.resolveDir] });
@@ -68,7 +73,7 @@ const optionalPackagesStayRequires: Plugin = {
       }
     });
   },
-};
+});
 
 /** `node dist/bundles/<service>.js`: what stack:up, the image, the chart and npm start run. */
 const launcherOf = (service: string) =>
@@ -76,8 +81,9 @@ const launcherOf = (service: string) =>
     `'use strict';`,
     `// Written by deploy/build/bundle.ts: the ${service} service, bundled, through V8's code cache.`,
     // Tracing (off unless OTEL_* configure it) starts before anything it instruments is loaded.
-    `require('./tracing.js').startTracing('${service}');`,
-    `require('./code-cache.js').runWithCodeCache(require('node:path').join(__dirname, '${service}.bundle.js'));`,
+    `const traced = require('./tracing.js').startTracing('${service}') !== undefined;`,
+    `const bundle = traced ? '${service}.traced.bundle.js' : '${service}.bundle.js';`,
+    `require('./code-cache.js').runWithCodeCache(require('node:path').join(__dirname, bundle));`,
     '',
   ].join('\n');
 
@@ -96,9 +102,12 @@ export const bundleServices = async (root: string) => {
       out: 'pglite-session.worker',
     },
   ];
+  const traced = BUNDLED_SERVICES.map((service) => ({
+    in: join(dist, 'services', service, 'src', 'main.js'),
+    out: `${service}.traced.bundle`,
+  }));
   rmSync(join(dist, 'bundles'), { recursive: true, force: true });
-  const result = await build({
-    entryPoints,
+  const options = {
     outdir: join(dist, 'bundles'),
     bundle: true,
     platform: 'node',
@@ -108,11 +117,18 @@ export const bundleServices = async (root: string) => {
     keepNames: true,
     // No source maps: 20-30 MB each, and the bundle keeps each module's path in a comment.
     logLevel: 'warning',
-    plugins: [optionalPackagesStayRequires],
-  });
+  } as const;
+  const [result] = await Promise.all([
+    build({ ...options, entryPoints, plugins: [optionalPackagesStayRequires(KEPT_IN_NODE_MODULES)] }),
+    build({
+      ...options,
+      entryPoints: traced,
+      plugins: [optionalPackagesStayRequires([...KEPT_IN_NODE_MODULES, ...INSTRUMENTED_PACKAGES])],
+    }),
+  ]);
   for (const service of BUNDLED_SERVICES)
     writeFileSync(join(dist, 'bundles', `${service}.js`), launcherOf(service));
-  for (const { out } of entryPoints) {
+  for (const { out } of [...entryPoints, ...traced]) {
     const file = join(dist, 'bundles', `${out}.js`);
     if (EMPTY_IMPORT_META.test(readFileSync(file, 'utf8')))
       throw new Error(
