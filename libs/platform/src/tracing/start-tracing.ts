@@ -57,5 +57,12 @@ export const startTracing = (
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({ instrumentations: instrumentations() });
   sdk.start();
+  // The spans still buffered go out while the service shuts down (graceful-shutdown.ts); a
+  // process that had no handler of its own yet ends as SIGTERM would have ended it.
+  process.once('SIGTERM', () => {
+    void sdk.shutdown().finally(() => {
+      if (process.listenerCount('SIGTERM') === 0) process.exit(143);
+    });
+  });
   return { shutdown: () => sdk.shutdown() };
 };
