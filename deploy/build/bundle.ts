@@ -30,18 +30,11 @@ const KEPT_IN_NODE_MODULES = [
   '@electric-sql/pglite',
   'email-reply-parser',
   '@opentelemetry/sdk-node',
-  '@opentelemetry/instrumentation-',
+  '@opentelemetry/instrumentation-http',
+  '@opentelemetry/instrumentation-express',
+  '@opentelemetry/instrumentation-pg',
+  '@opentelemetry/instrumentation-mongodb',
 ];
-
-/**
- * What start-tracing.ts instruments (pg-pool with pg) patches modules as `require` loads them,
- * and a bundle has no `require` of them to see. So each service has a second bundle,
- * `<service>.traced.bundle.js`, with these in node_modules, and the launcher runs it when tracing
- * is on. Off, the bundle without them runs: loading these 325 modules from node_modules took
- * 0.4-1.0 s here (load average 15), a cost the default must not pay. A patching esbuild plugin
- * was the other way; this keeps the instrumentations exactly as everybody runs them.
- */
-const INSTRUMENTED_PACKAGES = ['pg', 'pg-pool', 'mongodb', 'express'];
 
 /** What esbuild writes for `import.meta` in CommonJS: a package above is missing from the list. */
 const EMPTY_IMPORT_META = /\bimport_meta\d* = \{\};/;
@@ -54,16 +47,12 @@ const isBuiltin = (path: string) => path.startsWith('node:') || builtins.has(pat
  * TypeORM health checks, the MongoDB driver's kerberos...). Those that are not installed stay
  * a `require` in the bundle, which fails at run time exactly as it does unbundled.
  */
-const optionalPackagesStayRequires = (keptInNodeModules: string[]): Plugin => ({
+const optionalPackagesStayRequires: Plugin = {
   name: 'optional-packages-stay-requires',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
       if (isBuiltin(args.path)) return undefined;
-      if (
-        keptInNodeModules.some(
-          (name) => args.path === name || args.path.startsWith(name.endsWith('-') ? name : `${name}/`),
-        )
-      )
+      if (KEPT_IN_NODE_MODULES.some((name) => args.path === name || args.path.startsWith(`${name}/`)))
         return { external: true };
       try {
         require.resolve(args.path, { paths: [args.resolveDir] });
@@ -73,17 +62,26 @@ const optionalPackagesStayRequires = (keptInNodeModules: string[]): Plugin => ({
       }
     });
   },
-});
+};
 
-/** `node dist/bundles/<service>.js`: what stack:up, the image, the chart and npm start run. */
+/**
+ * `node dist/bundles/<service>.js`: what stack:up, the image, the chart and npm start run. With
+ * tracing on (OTEL_*, off by default) it runs swc's unbundled build of the service instead: the
+ * instrumentations patch pg, mongodb and express as `require` loads them, which a bundle never does
+ * for what it bundled. Off, the bundle runs as before and nothing of the SDK is loaded. The other
+ * ways cost every process: leaving those packages out of the bundle (325 modules compiled without
+ * the code cache, 0.4-1.0 s at a load average of 15), or a second, traced bundle per service (the
+ * build took 54 s instead of about 20 under load, past the 60 s that tests building it wait).
+ */
 const launcherOf = (service: string) =>
   [
     `'use strict';`,
-    `// Written by deploy/build/bundle.ts: the ${service} service, bundled, through V8's code cache.`,
-    // Tracing (off unless OTEL_* configure it) starts before anything it instruments is loaded.
-    `const traced = require('./tracing.js').startTracing('${service}') !== undefined;`,
-    `const bundle = traced ? '${service}.traced.bundle.js' : '${service}.bundle.js';`,
-    `require('./code-cache.js').runWithCodeCache(require('node:path').join(__dirname, bundle));`,
+    `// Written by deploy/build/bundle.ts: the ${service} service, bundled, through V8's code cache;`,
+    `// traced, unbundled (see launcherOf).`,
+    `const { join } = require('node:path');`,
+    `if (require('./tracing.js').startTracing('${service}'))`,
+    `  require(join(__dirname, '..', 'services', '${service}', 'src', 'main.js'));`,
+    `else require('./code-cache.js').runWithCodeCache(join(__dirname, '${service}.bundle.js'));`,
     '',
   ].join('\n');
 
@@ -102,12 +100,9 @@ export const bundleServices = async (root: string) => {
       out: 'pglite-session.worker',
     },
   ];
-  const traced = BUNDLED_SERVICES.map((service) => ({
-    in: join(dist, 'services', service, 'src', 'main.js'),
-    out: `${service}.traced.bundle`,
-  }));
   rmSync(join(dist, 'bundles'), { recursive: true, force: true });
-  const options = {
+  const result = await build({
+    entryPoints,
     outdir: join(dist, 'bundles'),
     bundle: true,
     platform: 'node',
@@ -117,18 +112,11 @@ export const bundleServices = async (root: string) => {
     keepNames: true,
     // No source maps: 20-30 MB each, and the bundle keeps each module's path in a comment.
     logLevel: 'warning',
-  } as const;
-  const [result] = await Promise.all([
-    build({ ...options, entryPoints, plugins: [optionalPackagesStayRequires(KEPT_IN_NODE_MODULES)] }),
-    build({
-      ...options,
-      entryPoints: traced,
-      plugins: [optionalPackagesStayRequires([...KEPT_IN_NODE_MODULES, ...INSTRUMENTED_PACKAGES])],
-    }),
-  ]);
+    plugins: [optionalPackagesStayRequires],
+  });
   for (const service of BUNDLED_SERVICES)
     writeFileSync(join(dist, 'bundles', `${service}.js`), launcherOf(service));
-  for (const { out } of [...entryPoints, ...traced]) {
+  for (const { out } of entryPoints) {
     const file = join(dist, 'bundles', `${out}.js`);
     if (EMPTY_IMPORT_META.test(readFileSync(file, 'utf8')))
       throw new Error(

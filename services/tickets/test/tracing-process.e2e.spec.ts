@@ -47,9 +47,10 @@ const startCollector = async () => {
 };
 
 /**
- * The tickets bundle as its own process with tracing on (OTEL_* only): the launcher starts the
- * SDK before the bundle, the instrumented packages load from node_modules where it patches
- * them, an incoming traceparent is honoured, and the log lines of the request carry its ids.
+ * The tickets service as its own process with tracing on (OTEL_* only), started as the image
+ * starts it (`bundles/tickets.js`): the launcher starts the SDK and then the unbundled build,
+ * whose pg, mongodb and express it patches; an incoming traceparent is honoured, and the log
+ * lines of the request carry its ids.
  */
 describe('the tickets process with OpenTelemetry on', () => {
   let collector: Awaited<ReturnType<typeof startCollector>>;
