@@ -23,6 +23,9 @@ export interface CloudEvent<Data = unknown> {
   correlationid?: string;
   /** The command or event that directly caused this one. */
   causationid?: string;
+  /** W3C trace context of the publish (CloudEvents Distributed Tracing extension), as in the Kafka header. */
+  traceparent?: string;
+  tracestate?: string;
   data: Data;
 }
 

@@ -19,3 +19,4 @@ export * from './tickets/ticket-status';
 export * from './tickets/ticket-visibility';
 export * from './topics';
 export * from './upcasting';
+export * from './trace-context';

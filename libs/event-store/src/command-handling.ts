@@ -1,4 +1,4 @@
-import { decodeEvent, schemaVersionMetadata } from '@helpdesk/contracts';
+import { decodeEvent, inSpan, inSyncSpan, schemaVersionMetadata, traceCarrierOf } from '@helpdesk/contracts';
 import { type Decider, DomainError, fold } from '@helpdesk/decider';
 import { randomUUID } from 'node:crypto';
 import { aggregateStatesOf, type KnownState } from './aggregate-state-cache';
@@ -19,6 +19,9 @@ export interface EventMetadata {
   occurredAt: string;
   /** The version of its type's data, per type (`currentVersionOf` in libs/contracts). */
   schemaVersion: number;
+  /** W3C trace context of the append, when traced: the relay continues the trace from it. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** How often a command that lost to a concurrent writer is decided again when nobody sent an If-Match. */
@@ -66,7 +69,30 @@ const retriesOf = (options: HandleCommandOptions) => {
  * When the store keeps aggregate states (`withAggregateStateCache`), the state last seen here
  * is a guess that spares the read; only an append confirms it.
  */
-export const handleCommand = async <C, E extends DomainEvent, S>(
+export const handleCommand = <C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  options: HandleCommandOptions,
+): Promise<HandledCommand<E, S>> =>
+  inSpan(
+    `command ${streamCategory(streamId)}`,
+    {
+      attributes: { 'helpdesk.stream': streamId, 'helpdesk.correlation_id': options.metadata.correlationId },
+      correlationId: options.metadata.correlationId,
+    },
+    async (span) => {
+      const handled = await decideAndAppend(store, decider, streamId, command, options);
+      span.setAttribute('helpdesk.events', handled.events.length);
+      return handled;
+    },
+  );
+
+/** `ticket-3f2a…` is of the category `ticket`: span names stay few, the stream is an attribute. */
+const streamCategory = (streamId: string) => streamId.split('-')[0];
+
+const decideAndAppend = async <C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
@@ -88,22 +114,26 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
       );
     }
     // Only an append checks a guess: a refusal, or deciding nothing, must hold on the stream as stored.
-    const events = guess ? decideOnGuess(decider, command, before) : decider.decide(command, before);
+    const events = inSyncSpan('decide', { 'helpdesk.guessed_state': Boolean(guess) }, () =>
+      guess ? decideOnGuess(decider, command, before) : decider.decide(command, before),
+    );
     if (!events || (guess && events.length === 0)) {
       mayGuess = false;
       continue;
     }
     if (events.length === 0) return { events, state: before, revision };
     try {
-      const result = await store.append(
-        streamId,
-        events.map((event, i) => ({
-          id: options.eventIds?.(i) ?? randomUUID(),
-          type: event.type,
-          data: event.data as Record<string, unknown>,
-          metadata: { ...options.metadata, ...schemaVersionMetadata(event.type) },
-        })),
-        { expectedRevision: revision < 0 ? 'no_stream' : revision },
+      const result = await inSpan('append', { attributes: { 'helpdesk.revision': revision } }, () =>
+        store.append(
+          streamId,
+          events.map((event, i) => ({
+            id: options.eventIds?.(i) ?? randomUUID(),
+            type: event.type,
+            data: event.data as Record<string, unknown>,
+            metadata: { ...options.metadata, ...schemaVersionMetadata(event.type), ...traceCarrierOf() },
+          })),
+          { expectedRevision: revision < 0 ? 'no_stream' : revision },
+        ),
       );
       const state = events.reduce(decider.evolve, before);
       // A replay of events stored before answers with their old revision: then this state is not one.

@@ -1,3 +1,4 @@
+import { inSpan } from '@helpdesk/contracts';
 import { LRUCache } from 'lru-cache';
 import type { Projection, ProjectedEvent } from './projection';
 import { withRevision } from './projection';
@@ -140,7 +141,16 @@ export class ProjectionRunner<V extends View> {
     );
   }
 
-  private async handle(events: ProjectedEvent[]) {
+  /** One span a page (its events are of many requests: a page is not part of any one trace). */
+  private handle(events: ProjectedEvent[]) {
+    return inSpan(
+      `project ${this.projection.name}`,
+      { attributes: { 'helpdesk.projection': this.projection.name, 'helpdesk.events': events.length } },
+      () => this.handlePage(events),
+    );
+  }
+
+  private async handlePage(events: ProjectedEvent[]) {
     const byDocument = new Map<string, ProjectedEvent[]>();
     for (const event of events) {
       const id = this.projection.documentId(event);

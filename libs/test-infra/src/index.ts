@@ -5,3 +5,4 @@ export * from './infra';
 export * from './databases';
 export * from './eventually';
 export * from './smtp-catcher';
+export * from './recorded-spans';

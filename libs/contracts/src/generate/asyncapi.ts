@@ -57,6 +57,12 @@ const ENVELOPE: Schema = {
     },
     correlationid: { type: 'string' },
     causationid: { type: 'string' },
+    traceparent: {
+      type: 'string',
+      description:
+        'W3C trace context of the publish (Distributed Tracing extension); the same as the header.',
+    },
+    tracestate: { type: 'string' },
     data: { type: 'object' },
   },
 };

@@ -9,6 +9,7 @@ import { defaultParkingPolicy, ParkingLot, type ParkingPolicy } from '../consume
 import type { ProcessedEvents } from '../consumer/processed-events';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../consumer/retry';
 import { toCloudEvent } from '../relay/cloud-event-mapping';
+import { inConsumerSpan } from '../consumer/consumer-span';
 
 export interface InProcessEventConsumerOptions {
   /** The store every service of this process writes to (standalone mode). */
@@ -181,7 +182,11 @@ export class InProcessEventConsumer {
     await this.lot.offer(event.streamId, { message, resumeAfter });
   }
 
-  private async handleOrDeadLetter(message: ConsumedEvent) {
+  private handleOrDeadLetter(message: ConsumedEvent) {
+    return inConsumerSpan(this.options.groupId, message, undefined, () => this.handleInSpan(message));
+  }
+
+  private async handleInSpan(message: ConsumedEvent) {
     try {
       await withRetry(this.options.retry ?? defaultRetryPolicy, () => this.handle(message));
     } catch (error) {

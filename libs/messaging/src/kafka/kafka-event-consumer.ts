@@ -1,6 +1,7 @@
 import { type CloudEvent, deadLetterTopic, parseCloudEvent } from '@helpdesk/contracts';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import type { EventHandler } from '../consumer/consumed-event';
+import type { ConsumedEvent, EventHandler } from '../consumer/consumed-event';
+import { inConsumerSpan } from '../consumer/consumer-span';
 import { handleOnce } from '../consumer/handle-once';
 import { isNotYetKnown } from '../consumer/not-yet-known';
 import { type ConsumerFlow, defaultParkingCapacity, nextFlow } from '../consumer/parking-capacity';
@@ -231,10 +232,16 @@ export class KafkaEventConsumer {
 
   /** Handles a message with retries; what keeps failing is dead-lettered. A NotYetKnown is the lot's. */
   private async handleOrDeadLetter({ topic, partition, message, event }: PartitionMessage) {
+    const consumed = { event, topic, partition, offset: message.offset };
+    return inConsumerSpan(this.options.groupId, consumed, message.headers, () =>
+      this.handleInSpan(consumed, message),
+    );
+  }
+
+  private async handleInSpan(consumed: ConsumedEvent, message: KafkaMessage) {
+    const { topic, partition } = consumed;
     try {
-      await withRetry(this.options.retry ?? defaultRetryPolicy, () =>
-        this.handle({ event, topic, partition, offset: message.offset }),
-      );
+      await withRetry(this.options.retry ?? defaultRetryPolicy, () => this.handle(consumed));
     } catch (error) {
       if (isNotYetKnown(error)) throw error;
       await this.deadLetter(

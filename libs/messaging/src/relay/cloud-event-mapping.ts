@@ -10,7 +10,6 @@ import {
 
 export { cloudEventType };
 import type { StoredEvent } from '@helpdesk/event-store';
-import { createHash } from 'node:crypto';
 
 export interface RelaySource {
   /** The publishing service, e.g. `/helpdesk/tickets`. */
@@ -30,7 +29,12 @@ export const toCloudEvent = (event: StoredEvent, from: RelaySource): CloudEvent 
  * version still published for subscribers that read only that one (downcast, same event id).
  */
 export const toCloudEvents = (event: StoredEvent, from: RelaySource): CloudEvent[] => {
-  const { correlationId, causationId } = event.metadata as { correlationId?: string; causationId?: string };
+  const { correlationId, causationId, traceparent, tracestate } = event.metadata as {
+    correlationId?: string;
+    causationId?: string;
+    traceparent?: string;
+    tracestate?: string;
+  };
   const current = decodeVersioned(event.type, schemaVersionOf(event), event.data);
   return publishedForms(DOWNCASTERS, event.type, current).map(({ version, data }) => {
     const type = cloudEventType(from.aggregate, event.type, version);
@@ -46,18 +50,10 @@ export const toCloudEvents = (event: StoredEvent, from: RelaySource): CloudEvent
       sequence: String(event.revision),
       ...(correlationId ? { correlationid: correlationId } : {}),
       ...(causationId ? { causationid: causationId } : {}),
+      // The append's trace context: the relay replaces it with its publish span's.
+      ...(traceparent ? { traceparent } : {}),
+      ...(tracestate ? { tracestate } : {}),
       data,
     };
   });
-};
-
-/**
- * W3C trace context for the message: the trace id comes from the correlation id, so every
- * event of one request shares a trace; the span id from the event id.
- */
-export const traceparent = (event: StoredEvent) => {
-  const correlation = String((event.metadata as { correlationId?: string }).correlationId ?? event.id);
-  const traceId = createHash('sha256').update(correlation).digest('hex').slice(0, 32);
-  const spanId = createHash('sha256').update(event.id).digest('hex').slice(0, 16);
-  return `00-${traceId}-${spanId}-01`;
 };

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@helpdesk/event-store';
-import { cloudEventType, toCloudEvent, toCloudEvents, traceparent } from './cloud-event-mapping';
+import { cloudEventType, toCloudEvent, toCloudEvents } from './cloud-event-mapping';
 
 const stored: StoredEvent = {
   id: '6f1c2a4e-0000-4000-8000-000000000001',
@@ -94,11 +94,20 @@ describe('CloudEvents mapping', () => {
       ).toBe('helpdesk.ticket.attachment-added.v2'));
   });
 
-  it('puts the events of one request in one trace', () => {
-    const other = { ...stored, id: '6f1c2a4e-0000-4000-8000-000000000002' };
-    const [a, b] = [traceparent(stored), traceparent(other)];
-    expect(a).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-    expect(a.split('-')[1]).toBe(b.split('-')[1]);
-    expect(a.split('-')[2]).not.toBe(b.split('-')[2]);
+  it("carries the append's trace context as the Distributed Tracing extension", () => {
+    const traced = {
+      ...stored,
+      metadata: {
+        ...stored.metadata,
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
+    };
+    const event = toCloudEvent(traced, {
+      source: '/helpdesk/tickets',
+      aggregate: 'ticket',
+      streamPrefix: 'ticket-',
+    });
+    expect(event.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+    expect(event).not.toHaveProperty('tracestate');
   });
 });

@@ -46,7 +46,7 @@ describe('EventRelay (real broker)', () => {
       })),
       { expectedRevision: expected },
     );
-  const received: Array<{ id: string; key: string; sequence: number; type: string; traceparent: string }> =
+  const received: Array<{ id: string; key: string; sequence: number; type: string; traceparent?: string }> =
     [];
   const consumer = kafka.consumer({ groupId: `relay-reader-${randomUUID()}` });
 
@@ -63,7 +63,7 @@ describe('EventRelay (real broker)', () => {
           key: String(message.key),
           sequence: Number(event.sequence),
           type: event.type,
-          traceparent: String(message.headers?.traceparent),
+          traceparent: message.headers?.traceparent?.toString(),
         });
       },
     });
@@ -100,7 +100,8 @@ describe('EventRelay (real broker)', () => {
     expect(sequences('b')).toEqual([0, 1, 2, 3]);
     expect(sequences('c')).toEqual([0, 1, 2, 3]);
     expect(received.every((r) => r.type === 'helpdesk.ticket.comment-added.v1')).toBe(true);
-    expect(received.every((r) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(r.traceparent))).toBe(true);
+    // Untraced (no OpenTelemetry SDK started), no trace context is made up: relay-tracing.int.spec.ts.
+    expect(received.filter((r) => r.traceparent !== undefined)).toEqual([]);
   });
 
   it('loses nothing and keeps each ticket in order when stopped at random points while commands run', async () => {

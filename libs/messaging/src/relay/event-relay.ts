@@ -1,7 +1,9 @@
+import { contextOf, SpanKind, traceCarrierOf, tracer } from '@helpdesk/contracts';
 import type { EventStore, StoredEvent, Subscription } from '@helpdesk/event-store';
+import { trace } from '@opentelemetry/api';
 import type { CheckpointStore } from '@helpdesk/read-models';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import { type RelaySource, toCloudEvents, traceparent } from './cloud-event-mapping';
+import { type RelaySource, toCloudEvents } from './cloud-event-mapping';
 import { whileBrokerStarts } from '../kafka/while-broker-starts';
 import { type BackOff, backOffDelay } from '../kafka/back-off';
 
@@ -92,19 +94,46 @@ export class EventRelay {
 
   private async publish(events: StoredEvent[]) {
     // The store sends only our streams; the check stays for a store that cannot filter.
-    const messages: Message[] = events
-      .filter((event) => event.streamId.startsWith(this.options.streamPrefix))
-      .flatMap((event) =>
-        toCloudEvents(event, this.options).map((cloudEvent) => ({
+    const ours = events.filter((event) => event.streamId.startsWith(this.options.streamPrefix));
+    // One span per event, in the trace of the request that appended it: a page mixes many traces.
+    const spans = ours.map((event) =>
+      tracer().startSpan(
+        `publish ${this.options.topic}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': this.options.topic,
+            'messaging.message.id': event.id,
+          },
+        },
+        contextOf(event.metadata),
+      ),
+    );
+    const messages: Message[] = ours.flatMap((event, i) => {
+      // The consumer's parent is this publish, the same in the header and in the event; untraced,
+      // both keep the append's context (if it had one). An event published in two versions
+      // (.v2 and its downcast .v1) carries the one context in both.
+      const published = traceCarrierOf(trace.setSpan(contextOf(event.metadata), spans[i]));
+      return toCloudEvents(event, this.options).map((mapped) => {
+        const cloudEvent = { ...mapped, ...published };
+        const { traceparent, tracestate } = cloudEvent;
+        return {
           key: cloudEvent.subject,
           value: JSON.stringify(cloudEvent),
           headers: {
-            traceparent: traceparent(event),
+            ...(traceparent ? { traceparent } : {}),
+            ...(tracestate ? { tracestate } : {}),
             'content-type': 'application/cloudevents+json; charset=utf-8',
           },
-        })),
-      );
-    if (messages.length) await this.producer.send({ topic: this.options.topic, acks: -1, messages });
+        };
+      });
+    });
+    try {
+      if (messages.length) await this.producer.send({ topic: this.options.topic, acks: -1, messages });
+    } finally {
+      for (const span of spans) span.end();
+    }
     await this.options.checkpoints.save(this.name, events[events.length - 1].position);
     this.published += messages.length;
     if (this.failures > 0)

@@ -8,6 +8,7 @@ import { loadAuthSettings } from '../auth/auth.settings';
 import { StartupState } from '../health/startup-state';
 import { loadOperationsSettings } from '../runtime/operations.settings';
 import { loadRuntimeSettings } from '../runtime/runtime.settings';
+import { loadTracingSettings } from '../tracing/tracing.settings';
 import { exitForConfiguration, exitForStartFailure } from './configuration-failure';
 import { shutDownGracefully } from './graceful-shutdown';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
@@ -86,6 +87,7 @@ export const serviceSettingsChecks = (
   (env) => loadRuntimeSettings(service.defaultMode, env),
   (env) => loadAuthSettings({ allowDevelopmentSecret: env.NODE_ENV !== 'production' }, env),
   (env) => loadOperationsSettings(env),
+  (env) => loadTracingSettings(env),
   ...(service.settings ?? []),
 ];
 

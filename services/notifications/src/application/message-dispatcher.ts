@@ -12,6 +12,11 @@ import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notificatio
 import { changeDeliveryRecord } from './delivery-record';
 import { DeliveryRefused, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { NotificationLogReadModel } from './notification-log.read-model';
+import { inSpan, SpanKind } from '@helpdesk/contracts';
+import { context, type Context, trace } from '@opentelemetry/api';
+
+/** Traces of queued messages kept for their send (see rememberTrace). */
+const REMEMBERED_TRACES = 10000;
 
 const PAGE = 100;
 
@@ -30,6 +35,7 @@ export class MessageDispatcher
   private again = false;
   private stopped = false;
   private timer?: NodeJS.Timeout;
+  private readonly traces = new Map<string, Context>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -107,6 +113,32 @@ export class MessageDispatcher
     return later?.dueAt ? Date.parse(later.dueAt) : undefined;
   }
 
+  /**
+   * Remembers the trace a message was queued in (the consumer's), so that its send, which the
+   * dispatcher's own loop makes later, is part of it. In this process only: a send after a
+   * restart or by another replica starts a trace of its own. Bounded: the oldest are forgotten.
+   */
+  rememberTrace(notificationId: string) {
+    const queuedIn = context.active();
+    if (!trace.getSpanContext(queuedIn)) return;
+    this.traces.set(notificationId, queuedIn);
+    if (this.traces.size > REMEMBERED_TRACES) this.traces.delete(this.traces.keys().next().value as string);
+  }
+
+  private sendInSpan(notificationId: string, to: string, send: () => Promise<void>) {
+    const parent = this.traces.get(notificationId);
+    this.traces.delete(notificationId);
+    return inSpan(
+      'smtp send',
+      {
+        kind: SpanKind.CLIENT,
+        parent,
+        attributes: { 'helpdesk.notification': notificationId, 'email.to': to },
+      },
+      send,
+    );
+  }
+
   private async deliver(notificationId: string) {
     const at = () => new Date().toISOString();
     let attempt;
@@ -126,16 +158,18 @@ export class MessageDispatcher
     if (attempt.events.length === 0 || record.status !== 'queued') return;
     const { message } = record;
     try {
-      await this.transport.send({
-        from: this.settings.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: message.messageId,
-        references: message.threadId,
-        ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      });
+      await this.sendInSpan(notificationId, message.to.email, () =>
+        this.transport.send({
+          from: this.settings.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: message.messageId,
+          references: message.threadId,
+          ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+        }),
+      );
     } catch (error) {
       const refused = error instanceof DeliveryRefused ? error : new DeliveryRefused(String(error), false);
       this.logger.warn(

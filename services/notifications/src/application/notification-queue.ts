@@ -65,6 +65,7 @@ export class NotificationQueue {
         },
         { cause },
       );
+      this.dispatcher.rememberTrace(notificationIdFor(message.dedupeKey));
       if (queued.events.length === 0) this.logger.debug(`${message.dedupeKey} was queued before`);
     }
     this.dispatcher.kick();
