@@ -62,7 +62,11 @@ const openEventStore = async (settings: RuntimeSettings['eventStore']): Promise<
 
 const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<ReadStore> => {
   if (settings.kind === 'memory') {
-    return { views: async () => new InMemoryViewStore(), checkpoints: new InMemoryCheckpointStore() };
+    return {
+      views: async <V extends View>(_name: string, indexes: IndexSpec[] = []) =>
+        new InMemoryViewStore<V>(indexes),
+      checkpoints: new InMemoryCheckpointStore(),
+    };
   }
   const mongo = await mongoose.createConnection(settings.url, { serverSelectionTimeoutMS: 5000 }).asPromise();
   return {

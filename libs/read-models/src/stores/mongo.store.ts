@@ -1,8 +1,7 @@
 import { type Connection, mongo } from 'mongoose';
-import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
+import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
 
 type Stored = Record<string, unknown> & { _id: string };
-export type IndexSpec = Record<string, 1 | -1>;
 
 /**
  * Read models in MongoDB through mongoose. Only operations in the subset FerretDB 1.24
