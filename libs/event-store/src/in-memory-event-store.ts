@@ -1,3 +1,4 @@
+import { compactJson, flatString } from './compact-json';
 import { answerToRepeat, checkAppend, revisionMatches } from './append-rules';
 import { WrongExpectedRevisionError } from './errors';
 import {
@@ -64,20 +65,21 @@ export class InMemoryEventStore implements EventStore {
     }
     if (events.length === 0) return { nextExpectedRevision: actual, position: this.head() ?? 0n };
     const recordedAt = this.clock().getTime();
-    events.forEach(({ id, type, data, metadata }, i) => {
+    const added = events.map(({ id, type, data, metadata }, i) => {
       const at = this.log.length;
       this.log.push({
-        id,
+        id: flatString(id),
         type,
-        streamId,
+        streamId: flatString(streamId),
         revision: actual + 1 + i,
         recordedAt,
-        body: JSON.stringify([data, metadata]),
+        body: compactJson([data, metadata]),
       });
-      stream.push(at);
       this.byId.set(id, at);
+      return at;
     });
-    this.streams.set(streamId, stream);
+    // A new array of the exact length: one grown by push keeps room for 16 more places.
+    this.streams.set(streamId, [...stream, ...added]);
     this.appends.signal();
     return { nextExpectedRevision: actual + events.length, position: this.head()! };
   }

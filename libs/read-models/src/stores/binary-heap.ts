@@ -1,8 +1,14 @@
-/** A binary heap: `pop` gives the item first in `order`. Both in-memory orderings build on it. */
+/**
+ * A binary heap: `pop` gives the item first in `order`. Both in-memory orderings build on it.
+ * `moved` hears each item's new place, so that a holder can change or remove an item in place.
+ */
 export class BinaryHeap<T> {
   readonly items: T[] = [];
 
-  constructor(private readonly order: (a: T, b: T) => number) {}
+  constructor(
+    private readonly order: (a: T, b: T) => number,
+    private readonly moved: (item: T, index: number) => void = () => {},
+  ) {}
 
   get size() {
     return this.items.length;
@@ -13,29 +19,41 @@ export class BinaryHeap<T> {
   }
 
   push(item: T) {
-    const { items } = this;
-    items.push(item);
-    let i = items.length - 1;
-    for (let parent = (i - 1) >> 1; i > 0 && this.before(i, parent); i = parent, parent = (i - 1) >> 1)
-      this.swap(i, parent);
+    this.items.push(item);
+    this.moved(item, this.items.length - 1);
+    this.up(this.items.length - 1);
   }
 
   pop(): T | undefined {
-    const { items } = this;
-    const first = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      this.down(0);
-    }
-    return first;
+    return this.items.length > 0 ? this.removeAt(0) : undefined;
   }
 
-  /** Replaces the heap's content with these items in O(n). */
-  rebuild(items: Iterable<T>) {
+  /** Takes out the item at `index` (as `moved` last told it). */
+  removeAt(index: number): T {
+    const { items } = this;
+    const removed = items[index];
+    const last = items.pop()!;
+    if (index < items.length) {
+      items[index] = last;
+      this.moved(last, index);
+      this.reorder(index);
+    }
+    return removed;
+  }
+
+  /** Puts the item at `index` back in order after its key changed. */
+  reorder(index: number) {
+    this.down(this.up(index));
+  }
+
+  clear() {
     this.items.length = 0;
-    this.items.push(...items);
-    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  private up(i: number) {
+    for (let parent = (i - 1) >> 1; i > 0 && this.before(i, parent); i = parent, parent = (i - 1) >> 1)
+      this.swap(i, parent);
+    return i;
   }
 
   private down(i: number) {
@@ -56,6 +74,9 @@ export class BinaryHeap<T> {
   }
 
   private swap(i: number, j: number) {
-    [this.items[i], this.items[j]] = [this.items[j], this.items[i]];
+    const { items } = this;
+    [items[i], items[j]] = [items[j], items[i]];
+    this.moved(items[i], i);
+    this.moved(items[j], j);
   }
 }

@@ -15,5 +15,5 @@ export const firstInOrder = <T>(items: Iterable<T>, order: (a: T, b: T) => numbe
       worstFirst.push(item);
     }
   }
-  return worstFirst.items.sort(order);
+  return [...worstFirst.items].sort(order);
 };

@@ -1,3 +1,4 @@
+import { compactJson } from '@helpdesk/event-store';
 import { firstInOrder } from './first-in-order';
 import { OrderedIndex } from './ordered-index';
 import { compareScalars } from './scalar-order';
@@ -34,7 +35,7 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
 
   async put(view: V, expectedRevision: number | undefined) {
     if (this.views.get(view.id)?.revision !== expectedRevision) return false;
-    this.views.set(view.id, { revision: view.revision, text: JSON.stringify(view) });
+    this.views.set(view.id, { revision: view.revision, text: compactJson(view) });
     for (const index of this.ordered) index.set(view.id, valueOf(view, index.field));
     return true;
   }
@@ -54,32 +55,32 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
 
   async find(query: ViewQuery) {
     const { field, direction } = query.sort;
-    const sign = direction === 'asc' ? 1 : -1;
-    const order = (a: V, b: V) =>
-      sign * (compareScalars(valueOf(a, field), valueOf(b, field)) || compareScalars(a.id, b.id));
-    const after = query.after && afterAsView<V>(query.after, field);
-    const wanted = (view: V) => matches(view, query) && (!after || order(view, after) > 0);
+    const { wanted } = evaluated<V>(query);
     const index = this.ordered.find((i) => i.usable && i.field === field && i.direction === direction);
     const bounds = query.range?.[field];
     // Only a range on the field excludes the views without it (MongoDB sorts those first).
     if (index && bounds) {
+      const sign = direction === 'asc' ? 1 : -1;
       const end = direction === 'asc' ? bounds.lte : bounds.gte;
       const pastEnd = (value: Scalar) => end !== undefined && sign * compareScalars(value, end) > 0;
-      return firstOf(this.wanted(index.inOrder(pastEnd), wanted), query.limit);
+      return firstOf(
+        only(index.inOrder(pastEnd), (id) => this.read(id)!, wanted),
+        query.limit,
+      );
     }
-    return firstInOrder(this.wanted(this.views.keys(), wanted), order, query.limit);
+    return firstMatching(
+      only(
+        this.views.keys(),
+        (id) => this.read(id)!,
+        () => true,
+      ),
+      query,
+    );
   }
 
   async clear() {
     this.views.clear();
     for (const index of this.ordered) index.clear();
-  }
-
-  private *wanted(ids: Iterable<string>, wanted: (view: V) => boolean) {
-    for (const id of ids) {
-      const view = this.read(id)!;
-      if (wanted(view)) yield view;
-    }
   }
 
   private read(id: string): V | undefined {
@@ -101,6 +102,34 @@ export class InMemoryCheckpointStore implements CheckpointStore {
   }
   async clear(projection: string) {
     this.positions.delete(projection);
+  }
+}
+
+/** The query's order and test as MongoDB applies them, for views evaluated in memory. */
+const evaluated = <V extends View>(query: ViewQuery) => {
+  const { field, direction } = query.sort;
+  const sign = direction === 'asc' ? 1 : -1;
+  const order = (a: V, b: V) =>
+    sign * (compareScalars(valueOf(a, field), valueOf(b, field)) || compareScalars(a.id, b.id));
+  const after = query.after && afterAsView<V>(query.after, field);
+  const wanted = (view: V) => matches(view, query) && (!after || order(view, after) > 0);
+  return { order, wanted };
+};
+
+/** The answer to the query among these views, as a store holding only them would give it. */
+export const firstMatching = <V extends View>(views: Iterable<V>, query: ViewQuery): V[] => {
+  const { order, wanted } = evaluated<V>(query);
+  return firstInOrder(
+    only(views, (view) => view, wanted),
+    order,
+    query.limit,
+  );
+};
+
+function* only<T, V>(items: Iterable<T>, read: (item: T) => V, wanted: (view: V) => boolean) {
+  for (const item of items) {
+    const view = read(item);
+    if (wanted(view)) yield view;
   }
 }
 

@@ -5,21 +5,21 @@ import { compareScalars, isScalar } from './scalar-order';
 interface Entry {
   value: Scalar;
   id: string;
+  /** Its place in the heap. */
+  at: number;
 }
 
-/** Stale entries tolerated before the heap is rebuilt from the live ones. */
-const SLACK = 1024;
-
 /**
- * One field of an in-memory view store in order (value, then id): a heap with lazy deletion.
- * A changed value pushes a new entry and leaves the old one to be skipped, so an update costs
- * O(log n), and reading the first k in order visits O(k log k) entries however many there are:
- * the SLA scheduler's "due by now, soonest first" no longer sorts or scans every due document.
+ * One field of an in-memory view store in order (value, then id): a heap holding one entry per
+ * view, changed in place. An update costs O(log n), and reading the first k in order visits
+ * O(k log k) entries however many there are: the SLA scheduler's "due by now, soonest first"
+ * sorts or scans no other document. (Leaving superseded entries in the heap instead put them
+ * all, earliest deadlines first, in the way of every round.)
  */
 export class OrderedIndex {
   private readonly order: (a: Entry, b: Entry) => number;
   private readonly heap: BinaryHeap<Entry>;
-  private readonly live = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry>();
   /** Views whose value is a list or an object: MongoDB would match them by element, we do not. */
   private readonly unordered = new Set<string>();
 
@@ -29,7 +29,7 @@ export class OrderedIndex {
   ) {
     const sign = direction === 'asc' ? 1 : -1;
     this.order = (a, b) => sign * (compareScalars(a.value, b.value) || compareScalars(a.id, b.id));
-    this.heap = new BinaryHeap(this.order);
+    this.heap = new BinaryHeap(this.order, (entry, at) => (entry.at = at));
   }
 
   /** Answers only when every view's value is a scalar (or missing), so no match can be left out. */
@@ -40,20 +40,24 @@ export class OrderedIndex {
   set(id: string, value: unknown) {
     if (value !== undefined && !isScalar(value)) this.unordered.add(id);
     else this.unordered.delete(id);
-    if (this.live.get(id)?.value === value) return;
-    if (value === undefined || !isScalar(value)) this.live.delete(id);
-    else {
-      const entry = { value, id };
-      this.live.set(id, entry);
-      this.heap.push(entry);
+    const entry = this.entries.get(id);
+    if (value === undefined || !isScalar(value)) {
+      if (entry) this.heap.removeAt(entry.at);
+      this.entries.delete(id);
+    } else if (!entry) {
+      const added = { value, id, at: -1 };
+      this.entries.set(id, added);
+      this.heap.push(added);
+    } else if (entry.value !== value) {
+      entry.value = value;
+      this.heap.reorder(entry.at);
     }
-    if (this.heap.size > 2 * this.live.size + SLACK) this.heap.rebuild(this.live.values());
   }
 
   clear() {
-    this.live.clear();
+    this.entries.clear();
     this.unordered.clear();
-    this.heap.rebuild([]);
+    this.heap.clear();
   }
 
   /**
@@ -67,9 +71,8 @@ export class OrderedIndex {
     if (items.length > 0) frontier.push(0);
     while (frontier.size > 0) {
       const i = frontier.pop()!;
-      const entry = items[i];
-      if (pastEnd(entry.value)) continue;
-      if (this.live.get(entry.id) === entry) yield entry.id;
+      if (pastEnd(items[i].value)) continue;
+      yield items[i].id;
       for (const child of [2 * i + 1, 2 * i + 2]) if (child < items.length) frontier.push(child);
     }
   }
