@@ -18,6 +18,7 @@ import type { SlaSettings } from '../../services/sla-monitor/src/application/sla
 import type { SlaOrganisationDirectory } from '../../services/sla-monitor/src/consumers/sla-organisation-directory';
 import { BUILT_IN_POLICIES, parsePolicy, policyHistory } from '../../services/sla-monitor/src/domain';
 import {
+  SLA_SCHEDULE_INDEXES,
   type ScheduledTicket,
   slaScheduleProjection,
 } from '../../services/sla-monitor/src/projections/sla-schedule';
@@ -101,16 +102,25 @@ const memory = () => {
   return { rssMB: Math.round(rss / 2 ** 20), heapMB: Math.round(heapUsed / 2 ** 20) };
 };
 
+/** Live heap after a full collection (the script runs node with --expose-gc), in bytes. */
+const liveHeap = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+};
+const perClock = (bytes: number) => Math.round(bytes / CLOCKS);
+
 const main = async () => {
   const store = new InMemoryEventStore();
-  const schedule = new InMemoryViewStore<ScheduledTicket>();
+  const schedule = new InMemoryViewStore<ScheduledTicket>(SLA_SCHEDULE_INDEXES);
   const observer = new TicketEventObserver(store, settings, directory);
   const start = Date.now();
+  const heapAtStart = liveHeap();
 
   // 1. Absorbing ticket events.
   const absorbStarted = process.hrtime.bigint();
   for (let i = 0; i < CLOCKS; i++) for (const event of ticketEvents(i, start)) await observer.observe(event);
   const absorbSeconds = elapsedMs(absorbStarted) / 1000;
+  const heapWithEvents = liveHeap();
   const projectionStarted = process.hrtime.bigint();
   const runner = new ProjectionRunner(
     slaScheduleProjection(policies),
@@ -127,8 +137,14 @@ const main = async () => {
     scheduleProjectedInSeconds: Number(projectionSeconds.toFixed(1)),
   };
   console.log('absorbed:', absorbed);
+  const heapWithSchedule = liveHeap();
   const open = memory();
-  console.log(`memory with ${CLOCKS} open clocks:`, open);
+  // The event store is the in-memory stand-in (PostgreSQL, or PGlite in standalone, in service).
+  const liveBytesPerClock = {
+    eventStore: perClock(heapWithEvents - heapAtStart),
+    schedule: perClock(heapWithSchedule - heapWithEvents),
+  };
+  console.log(`memory with ${CLOCKS} open clocks:`, open, 'live heap bytes per clock:', liveBytesPerClock);
   const firstWarning = start + 0.75 * LEAD_SECONDS * 1000;
   if (Date.now() > firstWarning)
     console.warn(`absorbing took longer than the lead: raise BENCH_LEAD_SECONDS (now ${LEAD_SECONDS})`);
@@ -170,6 +186,8 @@ const main = async () => {
     { figure: 'p99 due -> breach (ms)', value: breached.p99ms },
     { figure: `RSS with ${CLOCKS} open clocks (MB)`, value: open.rssMB },
     { figure: `heap with ${CLOCKS} open clocks (MB)`, value: open.heapMB },
+    { figure: 'live heap per clock: event store (bytes)', value: liveBytesPerClock.eventStore },
+    { figure: 'live heap per clock: schedule (bytes)', value: liveBytesPerClock.schedule },
     { figure: 'peak RSS while breaching (MB)', value: peak.rssMB },
   ]);
 };

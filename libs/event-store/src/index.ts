@@ -5,6 +5,7 @@ export * from './event-store';
 export * from './errors';
 export { revisionMatches } from './append-rules';
 export * from './in-memory-event-store';
+export * from './compact-json';
 export {
   createEmbeddedEventStore,
   createPostgresEventStore,

@@ -6,3 +6,4 @@ export * from './view';
 export * from './event-feed';
 export * from './apply-to-view';
 export * from './published/organisation.projection';
+export * from './stores/recent-first.store';

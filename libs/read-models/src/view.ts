@@ -10,6 +10,9 @@ export interface View {
 
 export type Scalar = string | number | boolean | null;
 
+/** Fields a store keeps in order, as MongoDB's index keys: 1 ascending, -1 descending. */
+export type IndexSpec = Record<string, 1 | -1>;
+
 /** A list query both stores answer the same way (and MongoDB and FerretDB alike). */
 export interface ViewQuery {
   /** Equality on a field, or membership when given a list. */

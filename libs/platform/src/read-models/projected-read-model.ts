@@ -4,6 +4,7 @@ import {
   type IndexSpec,
   type Projection,
   ProjectionRunner,
+  type RecentWindow,
   type View,
   type ViewStore,
 } from '@helpdesk/read-models';
@@ -54,12 +55,13 @@ export abstract class ProjectedReadModel<V extends View>
     private readonly projection: Projection<V>,
     private readonly collection: string,
     private readonly indexes: IndexSpec[] = [],
+    private readonly recent?: RecentWindow,
   ) {
     this.logger = new Logger(projection.name);
   }
 
   async onApplicationBootstrap() {
-    this.views = await this.readStore.views<V>(this.collection, this.indexes);
+    this.views = await this.readStore.views<V>(this.collection, this.indexes, this.recent);
     const runner = () =>
       new ProjectionRunner(this.projection, eventFeed(this.store), this.views, this.readStore.checkpoints, {
         log: (message) => this.logger.log(message),

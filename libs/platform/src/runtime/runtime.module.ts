@@ -20,6 +20,8 @@ import {
   type IndexSpec,
   MongoCheckpointStore,
   MongoViewStore,
+  RecentFirstViewStore,
+  type RecentWindow,
   type View,
   type ViewStore,
 } from '@helpdesk/read-models';
@@ -42,7 +44,8 @@ export const LEASE_TIMING = Symbol('LEASE_TIMING');
 
 /** Where projections keep their documents and checkpoints, whichever store runs. */
 export interface ReadStore {
-  views<V extends View>(name: string, indexes?: IndexSpec[]): Promise<ViewStore<V>>;
+  /** `recent`: also keep the newest views by that field apart, for lists of the newest (MongoDB). */
+  views<V extends View>(name: string, indexes?: IndexSpec[], recent?: RecentWindow): Promise<ViewStore<V>>;
   readonly checkpoints: CheckpointStore;
   /** The MongoDB connection in distributed mode (GridFS, processed-event ids). */
   readonly mongo?: Connection;
@@ -62,14 +65,20 @@ const openEventStore = async (settings: RuntimeSettings['eventStore']): Promise<
 
 const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<ReadStore> => {
   if (settings.kind === 'memory') {
-    return { views: async () => new InMemoryViewStore(), checkpoints: new InMemoryCheckpointStore() };
+    return {
+      views: async <V extends View>(_name: string, indexes: IndexSpec[] = []) =>
+        new InMemoryViewStore<V>(indexes),
+      checkpoints: new InMemoryCheckpointStore(),
+    };
   }
   const mongo = await mongoose.createConnection(settings.url, { serverSelectionTimeoutMS: 5000 }).asPromise();
   return {
     mongo,
     checkpoints: new MongoCheckpointStore(mongo),
-    views: async <V extends View>(name: string, indexes: IndexSpec[] = []) => {
-      const store = new MongoViewStore<V>(mongo, name, indexes);
+    views: async <V extends View>(name: string, indexes: IndexSpec[] = [], recent?: RecentWindow) => {
+      const store = recent
+        ? new RecentFirstViewStore<V>(mongo, name, indexes, recent)
+        : new MongoViewStore<V>(mongo, name, indexes);
       await store.ensureIndexes();
       return store;
     },

@@ -1,8 +1,7 @@
 import { type Connection, mongo } from 'mongoose';
-import type { CheckpointStore, GuardedWrite, Scalar, View, ViewQuery, ViewStore } from '../view';
+import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
 
-type Stored = Record<string, unknown> & { _id: string };
-export type IndexSpec = Record<string, 1 | -1>;
+export type Stored = Record<string, unknown> & { _id: string };
 
 /**
  * Read models in MongoDB through mongoose. Only operations in the subset FerretDB 1.24
@@ -11,8 +10,8 @@ export type IndexSpec = Record<string, 1 | -1>;
  */
 export class MongoViewStore<V extends View> implements ViewStore<V> {
   constructor(
-    private readonly connection: Connection,
-    private readonly collectionName: string,
+    protected readonly connection: Connection,
+    protected readonly collectionName: string,
     private readonly indexes: IndexSpec[] = [],
   ) {}
 
@@ -192,7 +191,7 @@ export class MongoCheckpointStore implements CheckpointStore {
 const filterOf = (equalities: Record<string, Scalar>, rest: Record<string, unknown>[]) =>
   rest.length ? { ...equalities, $and: rest } : equalities;
 
-const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
+export const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

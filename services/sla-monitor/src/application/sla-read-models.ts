@@ -2,7 +2,11 @@ import type { EventStore } from '@helpdesk/event-store';
 import { EVENT_STORE, ProjectedReadModel, READ_STORE, type ReadStore } from '@helpdesk/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { type BoardClock, slaBoardProjection } from '../projections/sla-board';
-import { type ScheduledTicket, slaScheduleProjection } from '../projections/sla-schedule';
+import {
+  SLA_SCHEDULE_INDEXES,
+  type ScheduledTicket,
+  slaScheduleProjection,
+} from '../projections/sla-schedule';
 import { SLA_SETTINGS, type SlaSettings } from './sla-settings';
 
 /** Per ticket: its clocks and next deadline (the scheduler's queue), and its registration (reports). */
@@ -13,11 +17,7 @@ export class SlaScheduleReadModel extends ProjectedReadModel<ScheduledTicket> {
     @Inject(READ_STORE) readStore: ReadStore,
     @Inject(SLA_SETTINGS) settings: SlaSettings,
   ) {
-    super(store, readStore, slaScheduleProjection(settings.policies), 'sla_schedule', [
-      { nextDeadline: 1 },
-      { organisationId: 1, registeredAt: 1 },
-      { registeredAt: 1 },
-    ]);
+    super(store, readStore, slaScheduleProjection(settings.policies), 'sla_schedule', SLA_SCHEDULE_INDEXES);
   }
 }
 

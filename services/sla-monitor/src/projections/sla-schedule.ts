@@ -1,5 +1,5 @@
 import { decodeEvent, type SlaEvent } from '@helpdesk/contracts';
-import type { Projection, View } from '@helpdesk/read-models';
+import type { IndexSpec, Projection, View } from '@helpdesk/read-models';
 import {
   evolveSlaClocks,
   initialSlaClocks,
@@ -21,6 +21,16 @@ export interface ScheduledTicket extends View {
   /** Absent when no running clock has a warning or breach ahead. */
   nextDeadline?: string;
 }
+
+/**
+ * Due deadlines are read soonest first from the index on `nextDeadline` (kept in order by the
+ * in-memory store); the others serve the compliance reports.
+ */
+export const SLA_SCHEDULE_INDEXES: IndexSpec[] = [
+  { nextDeadline: 1 },
+  { organisationId: 1, registeredAt: 1 },
+  { registeredAt: 1 },
+];
 
 export const slaScheduleProjection = (policies: PolicyCatalog): Projection<ScheduledTicket> => ({
   name: 'sla-schedule',
