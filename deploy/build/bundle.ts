@@ -16,6 +16,7 @@ export const BUNDLED_SERVICES = [
   'notifications',
   'releases',
   'standalone',
+  'portal',
 ] as const;
 
 /**
@@ -24,7 +25,7 @@ export const BUNDLED_SERVICES = [
  * would move away from them, or they are ES modules that use `import.meta.url`, which a CommonJS
  * bundle leaves empty (email-reply-parser).
  */
-const KEPT_IN_NODE_MODULES = ['swagger-ui-dist', '@electric-sql/pglite', 'email-reply-parser'];
+const KEPT_IN_NODE_MODULES = ['swagger-ui-dist', '@electric-sql/pglite', 'email-reply-parser', 'htmx.org'];
 
 /** What esbuild writes for `import.meta` in CommonJS: a package above is missing from the list. */
 const EMPTY_IMPORT_META = /\bimport_meta\d* = \{\};/;

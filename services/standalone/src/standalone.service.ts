@@ -3,6 +3,7 @@ import { contactsService } from '../../contacts/src/contacts.service';
 import { notificationsService } from '../../notifications/src/notifications.service';
 import { releasesService } from '../../releases/src/releases.service';
 import { slaMonitorService } from '../../sla-monitor/src/sla-monitor.service';
+import { checkPortalSettings } from '../../portal/src/portal';
 import { ticketsService } from '../../tickets/src/tickets.service';
 
 export const desk = [
@@ -21,5 +22,5 @@ export const standaloneService: ServiceDefinition = {
   features: desk.flatMap((service) => service.features),
   defaultPort: 3000,
   defaultMode: 'standalone',
-  settings: desk.flatMap((service) => service.settings ?? []),
+  settings: [...desk.flatMap((service) => service.settings ?? []), checkPortalSettings],
 };
