@@ -9,7 +9,12 @@ import {
 import { OutboxTransport } from '../../notifications/src/adapters/outbox-transport';
 import { SmtpTransport } from '../../notifications/src/adapters/smtp-transport';
 import { loadNotificationSettings } from '../../notifications/src/notifications.settings';
+import { contactRoutes } from './administrators/contacts.page';
+import { organisationRoutes } from './administrators/organisation.page';
+import { releaseNotesRoutes } from './administrators/release-notes.page';
+import { newTicketRoutes } from './customers/new-ticket.page';
 import { ticketListRoutes } from './customers/ticket-list.page';
+import { ticketRoutes } from './customers/ticket.page';
 import { DeskClient, type DeskUrls } from './desk-api/desk-client';
 import { assetRoutes } from './http/asset.routes';
 import { createPortal, type PortalRoute } from './portal-app';
@@ -29,7 +34,19 @@ export interface PortalOptions {
 }
 
 /** The pages every signed-in person reaches; the agents' pages join this list. */
-const pageRoutes = (): PortalRoute[] => [...ticketListRoutes()];
+const pageRoutes = (desk: { hotline: string }): PortalRoute[] => [
+  ...ticketListRoutes(),
+  ...newTicketRoutes(),
+  ...ticketRoutes(desk.hotline),
+  ...contactRoutes(),
+  ...organisationRoutes(),
+  ...releaseNotesRoutes(),
+];
+
+/** The desk's name and hotline, as the notifications service tells them in its mails. */
+const deskDetails = (mode: Mode, env: NodeJS.ProcessEnv) =>
+  // The portal sends no notifications: only the desk's details are read, whatever the transport.
+  loadNotificationSettings(mode, { ...env, MAIL_TRANSPORT: 'outbox' }).desk;
 
 /** Every setting the portal reads, checked with the rest of the process's before anything starts. */
 export const checkPortalSettings = (env: NodeJS.ProcessEnv, mode: Mode) => {
@@ -60,7 +77,11 @@ export const buildPortal = (options: PortalOptions) => {
       if (!settings.deskUrls) throw new Error('the desk’s URLs are not known');
       return settings.deskUrls;
     });
-  const routes: PortalRoute[] = [...assetRoutes(), ...sessionRoutes(settings, sessions), ...pageRoutes()];
+  const routes: PortalRoute[] = [
+    ...assetRoutes(),
+    ...sessionRoutes(settings, sessions),
+    ...pageRoutes(deskDetails(options.mode, env)),
+  ];
   let close = async () => {};
   if (settings.signIn === 'email-link') {
     const { mail, auth, dataDir } = emailLinkSettings(options.mode, env);

@@ -12,6 +12,7 @@ export interface StandaloneDesk {
 }
 
 export const startStandaloneDesk = async (env: Record<string, string> = {}): Promise<StandaloneDesk> => {
+  const startedAt = Date.now();
   buildWorkspace();
   const dataDir = await mkdtemp(join(tmpdir(), 'portal-desk-'));
   const port = await freePort();
@@ -22,7 +23,8 @@ export const startStandaloneDesk = async (env: Record<string, string> = {}): Pro
     LOG_LEVEL: 'warn',
     ...env,
   });
-  await desk.answers('/health/started', url, 90_000);
+  await desk.answers('/health/started', url, 180_000);
+  process.stdout.write(`[figure] portal e2e: desk built and started in ${Date.now() - startedAt} ms\n`);
   return {
     url,
     dataDir,

@@ -38,6 +38,13 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d0d0d0;vertic
 .conversation{list-style:none;padding:0}
 .conversation li{border:1px solid #d0d0d0;border-radius:4px;padding:.5rem .75rem;margin-bottom:.5rem}
 .meta{color:#4a4a4a;font-size:.9rem}
+.prewrap{white-space:pre-wrap}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+.facts dt{font-weight:600}
+.facts dd{margin:0}
+.conversation li.internal{background:#fff6e0;border-color:#8a5a00}
+section{margin-top:1.5rem}
+h2{font-size:1.25rem}
 .site-footer{border-top:1px solid #d0d0d0;margin-top:2rem;padding:.5rem 1rem;color:#4a4a4a;font-size:.9rem}
 @media (max-width:40rem){
   .site-header{flex-direction:column;align-items:flex-start}
@@ -46,5 +53,6 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d0d0d0;vertic
   thead{position:absolute;left:-999px}
   td{border:none;padding:.1rem 0}
   tr{border-bottom:1px solid #d0d0d0;padding:.5rem 0}
+  .facts{grid-template-columns:1fr}
 }
 `;
