@@ -22,6 +22,7 @@ import { loadPortalSettings, type PortalSettings } from './portal.settings';
 import { SessionStore } from './session/session-store';
 import { SignInLinks } from './sign-in/domain/sign-in-links';
 import { emailLinkRoutes } from './sign-in/email-link.routes';
+import { oidcRoutes } from './sign-in/oidc.routes';
 import { PeopleDirectory } from './sign-in/people-directory';
 import { sessionRoutes } from './sign-in/session.routes';
 
@@ -120,6 +121,8 @@ export const buildPortal = (options: PortalOptions) => {
       }),
     );
   }
+  if (settings.signIn === 'oidc' && settings.oidc)
+    routes.push(...oidcRoutes(settings, settings.oidc, sessions));
   const portal = createPortal({ settings, sessions, deskUrls, routes, log: options.log });
   return { ...portal, settings, close };
 };
