@@ -166,7 +166,9 @@ describe('the portal in the standalone desk (npm start)', () => {
     await expect(page.getByText('We are looking at the export now.').count()).resolves.toBe(1);
     await expect(page.getByText('INTERNAL: customer on old version').count()).resolves.toBe(0);
     await expect(page.content()).resolves.not.toContain('INTERNAL');
-    await expect(page.locator('.facts dd').nth(2).textContent()).resolves.toMatch(/P2:\s+Urgent or disruptive/);
+    await expect(page.locator('.facts dd').nth(2).textContent()).resolves.toMatch(
+      /P2:\s+Urgent or disruptive/,
+    );
 
     // A colleague becomes a person involved, and from then on gets the mails.
     await page.getByLabel('E-mail address of the person to add').fill('carla@zorg.example');
