@@ -16,6 +16,7 @@ export const BUNDLED_SERVICES = [
   'notifications',
   'releases',
   'standalone',
+  'portal',
 ] as const;
 
 /**
@@ -29,6 +30,7 @@ const KEPT_IN_NODE_MODULES = [
   'swagger-ui-dist',
   '@electric-sql/pglite',
   'email-reply-parser',
+  'htmx.org',
   '@opentelemetry/sdk-node',
   '@opentelemetry/instrumentation-http',
   '@opentelemetry/instrumentation-express',

@@ -12,6 +12,7 @@
 #                    stop the broker alone (by its pid), or start it again on the same port and
 #                    data: an outage of the bus, as the fault suite (e2e/operations) makes one
 #   infra.sh schemathesis  install the API fuzzer (pinned, from PyPI) into .infra/schemathesis
+#   infra.sh chromium  install Debian's chromium if missing (the portal's browser tests), CHROMIUM_PATH in .infra/env
 #   infra.sh kafka-3.9  start a second broker, Kafka 3.9, in .infra/kafka-3.9 on ports of its own
 #                    (settings in .infra/kafka-3.9/env): the messaging suite's second pass (jest
 #                    project kafka-3.9) runs against it; `down` stops it too
@@ -399,6 +400,21 @@ schemathesis_up() {
   log "schemathesis: $SCHEMATHESIS_VERSION at $venv/bin/st in $(elapsed "$started")"
 }
 
+# Debian's Chromium for the portal's browser tests (playwright-core drives it; no browser download).
+# Its path goes to .infra/env as CHROMIUM_PATH.
+chromium_up() {
+  local path=${CHROMIUM_PATH:-}
+  [ -z "$path" ] && path=$(command -v chromium || true)
+  if [ -z "$path" ]; then
+    [ "$(id -u)" = 0 ] || die "Chromium is missing: sudo apt-get install chromium"
+    log "chromium: installing Debian's chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium) >&2
+    path=$(command -v chromium) || die "chromium did not install"
+  fi
+  save_setting CHROMIUM_PATH "$path"
+  log "chromium: $("$path" --version 2>/dev/null | head -n 1) at $path"
+}
+
 # --- commands ----------------------------------------------------------------
 
 up() {
@@ -410,6 +426,7 @@ up() {
   kafka_up
   imap_up
   schemathesis_up
+  chromium_up
   log "all servers answer ($(elapsed "$started")); settings in $env_file"
 }
 
@@ -462,5 +479,6 @@ case "${1:-}" in
   kafka-start) kafka_up ;;
   schemathesis) schemathesis_up ;;
   kafka-3.9) kafka_39_up ;;
-  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start|kafka-3.9|schemathesis" >&2; exit 2 ;;
+  chromium) chromium_up ;;
+  *) echo "usage: $0 up|down|status|deploy-tools|kafka-stop|kafka-start|kafka-3.9|schemathesis|chromium" >&2; exit 2 ;;
 esac

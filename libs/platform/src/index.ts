@@ -42,3 +42,7 @@ export * from './leases';
 export * from './consistency/consistency.settings';
 export * from './consistency/read-your-writes';
 export * from './mail/mail-reference';
+export * from './mail/mail-transport';
+export * from './mail/outbox-transport';
+export * from './mail/smtp-transport';
+export * from './mail/outgoing-mail.settings';

@@ -1,11 +1,15 @@
 import { TOPICS } from '@helpdesk/contracts';
-import { EventPublishingModule, RUNTIME_SETTINGS, type RuntimeSettings } from '@helpdesk/platform';
+import {
+  EventPublishingModule,
+  MAIL_TRANSPORT,
+  OutboxTransport,
+  RUNTIME_SETTINGS,
+  type RuntimeSettings,
+  SmtpTransport,
+} from '@helpdesk/platform';
 import { Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { OutboxTransport } from './adapters/outbox-transport';
-import { SmtpTransport } from './adapters/smtp-transport';
 import { NotificationsController } from './api/notifications.controller';
-import { MAIL_TRANSPORT } from './application/mail-transport';
 import { MessageDispatcher } from './application/message-dispatcher';
 import { NotificationLogReadModel } from './application/notification-log.read-model';
 import { NotificationQueries } from './application/notification-queries';

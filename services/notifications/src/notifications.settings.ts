@@ -1,16 +1,19 @@
-import { loadConfig, loadMailReferenceSecret, type Mode, parse } from '@helpdesk/platform';
+import {
+  loadConfig,
+  loadMailReferenceSecret,
+  type Mode,
+  type OutgoingMailSettings,
+  outgoingMailSchema,
+  outgoingMailSettingsOf,
+  parse,
+} from '@helpdesk/platform';
 import type { RetrySchedule } from './domain';
 import type { DeskDetails } from './templates';
 
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
 
-export interface NotificationSettings {
-  /** SMTP (distributed) or .eml files under DATA_DIR/outbox (standalone). */
-  transport: { kind: 'smtp'; url: string } | { kind: 'outbox' };
-  from: string;
+export interface NotificationSettings extends OutgoingMailSettings {
   desk: DeskDetails;
-  /** Agents' mailboxes: `<agentId>@<domain>`. */
-  agentEmailDomain: string;
   supportLead: { email: string; language: 'nl' | 'en' };
   retry: RetrySchedule;
   /** How often the queue is looked at besides after each queueing: due retries, other replicas' messages. */
@@ -33,40 +36,9 @@ export const loadNotificationSettings = (
   mode: Mode,
   env: NodeJS.ProcessEnv = process.env,
 ): NotificationSettings => {
-  const transport = env.MAIL_TRANSPORT || (mode === 'standalone' ? 'outbox' : 'smtp');
   const config = loadConfig(
     {
-      MAIL_TRANSPORT: {
-        description: 'smtp, or outbox (.eml files under DATA_DIR/outbox)',
-        default: transport,
-        parse: parse.oneOf('smtp', 'outbox'),
-      },
-      SMTP_URL: {
-        description: 'the mail server, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.com',
-        ...(transport === 'smtp' ? {} : { default: 'smtp://127.0.0.1:25' }),
-        parse: parse.url('smtp', 'smtps'),
-      },
-      MAIL_FROM: {
-        description: 'the sender of every message',
-        default: 'Helpdesk <helpdesk@vendor.example>',
-        parse: parse.string,
-      },
-      DESK_NAME: { description: 'the desk’s name in messages', default: 'Helpdesk', parse: parse.string },
-      DESK_HOTLINE: {
-        description: 'the phone number outage reporters are asked to call',
-        default: '+31 20 123 4567',
-        parse: parse.string,
-      },
-      PORTAL_URL: {
-        description: 'the support portal named in messages',
-        default: 'https://support.vendor.example',
-        parse: parse.url('http', 'https'),
-      },
-      AGENT_EMAIL_DOMAIN: {
-        description: 'agents are mailed at <agentId>@<this domain>',
-        default: 'vendor.example',
-        parse: parse.string,
-      },
+      ...outgoingMailSchema(mode, env),
       SUPPORT_LEAD_EMAIL: {
         description: 'the mailbox told of every SLA warning and breach',
         default: 'support-lead@vendor.example',
@@ -108,10 +80,7 @@ export const loadNotificationSettings = (
     env,
   );
   return {
-    transport: config.MAIL_TRANSPORT === 'smtp' ? { kind: 'smtp', url: config.SMTP_URL } : { kind: 'outbox' },
-    from: config.MAIL_FROM,
-    desk: { name: config.DESK_NAME, hotline: config.DESK_HOTLINE, portalUrl: config.PORTAL_URL },
-    agentEmailDomain: config.AGENT_EMAIL_DOMAIN,
+    ...outgoingMailSettingsOf(config),
     supportLead: { email: config.SUPPORT_LEAD_EMAIL, language: config.SUPPORT_LEAD_LANGUAGE },
     retry: {
       maxAttempts: config.DELIVERY_MAX_ATTEMPTS,

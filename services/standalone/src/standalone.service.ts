@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@helpdesk/platform';
 import { contactsService } from '@helpdesk/contacts-service';
+import { checkPortalSettings } from '@helpdesk/portal-service';
 import { notificationsService } from '@helpdesk/notifications-service';
 import { releasesService } from '@helpdesk/releases-service';
 import { slaMonitorService } from '@helpdesk/sla-monitor-service';
@@ -21,5 +22,5 @@ export const standaloneService: ServiceDefinition = {
   features: desk.flatMap((service) => service.features),
   defaultPort: 3000,
   defaultMode: 'standalone',
-  settings: desk.flatMap((service) => service.settings ?? []),
+  settings: [...desk.flatMap((service) => service.settings ?? []), checkPortalSettings],
 };

@@ -1,4 +1,4 @@
-import { requireInfra } from '@helpdesk/testing';
+import { requireInfra } from '@helpdesk/test-infra';
 import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { viewStoreContract, type TicketLike } from '../contract/view-store.contract';

@@ -1,5 +1,5 @@
 import { type EventStore, WrongExpectedRevisionError } from '@helpdesk/event-store';
-import { EVENT_STORE } from '@helpdesk/platform';
+import { DeliveryRefused, EVENT_STORE, MAIL_TRANSPORT, type MailTransport } from '@helpdesk/platform';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notifications.settings';
 import { changeDeliveryRecord } from './delivery-record';
-import { DeliveryRefused, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { NotificationLogReadModel } from './notification-log.read-model';
 import { inSpan, SpanKind } from '@helpdesk/contracts';
 import { context, type Context, trace } from '@opentelemetry/api';

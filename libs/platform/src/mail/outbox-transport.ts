@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
-import type { MailTransport, OutgoingMail } from '../application/mail-transport';
+import type { MailTransport, OutgoingMail } from './mail-transport';
 import { nodemailerMessage } from './nodemailer-message';
 
 /**

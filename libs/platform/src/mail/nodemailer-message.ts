@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import type { OutgoingMail } from '../application/mail-transport';
+import type { OutgoingMail } from './mail-transport';
 
 /**
  * The same headers whichever way the message leaves: our Message-ID, the ticket's thread, and,

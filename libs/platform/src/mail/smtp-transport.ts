@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import { DeliveryRefused, type MailTransport, type OutgoingMail } from '../application/mail-transport';
+import { DeliveryRefused, type MailTransport, type OutgoingMail } from './mail-transport';
 import { nodemailerMessage } from './nodemailer-message';
 
 /**

@@ -1,0 +1,125 @@
+import {
+  KINDS,
+  PRIORITIES,
+  STATUSES,
+  type Priority,
+  type TicketKind,
+  type TicketStatus,
+} from '@helpdesk/contracts';
+import { html } from '../html/html';
+import type { RequestContext } from '../http/request-context';
+import type { PortalRoute } from '../portal-app';
+import { kindLabel, priorityLabel, statusLabel } from './ticket-labels';
+
+export interface TicketSummary {
+  id: string;
+  number: string;
+  subject: string;
+  kind: TicketKind;
+  status: TicketStatus;
+  priority?: Priority;
+  updatedAt: string;
+}
+
+interface TicketPage {
+  items: TicketSummary[];
+  nextCursor?: string | null;
+}
+
+const FILTERS = ['q', 'status', 'priority', 'kind', 'cursor'] as const;
+
+const choice = <T extends string>(allowed: readonly T[], value: string | null) =>
+  value && (allowed as readonly string[]).includes(value) ? value : undefined;
+
+/**
+ * A customer's tickets (an administrator's: the organisation's; an agent's: every one), newest
+ * change first, filtered by status, priority, kind and text. The desk decides which tickets the
+ * token may see; the filters are a form of GET parameters, so a filtered list can be bookmarked.
+ */
+const ticketList = async (context: RequestContext) => {
+  const { t, dateTime } = context.i18n;
+  const query = context.url.searchParams;
+  const filters = {
+    q: (query.get('q') ?? '').slice(0, 200),
+    status: choice(STATUSES, query.get('status')),
+    priority: choice(PRIORITIES, query.get('priority')),
+    kind: choice(KINDS, query.get('kind')),
+    cursor: query.get('cursor') ?? undefined,
+  };
+  const page = (
+    await context.desk().get<TicketPage>('/tickets', {
+      query: { ...filters, sort: '-updatedAt', limit: 25 },
+      readAfter: query.get('after') ?? undefined,
+    })
+  ).body;
+  const user = context.session!.user;
+  const title = user.role === 'customer_employee' ? t('tickets.title') : t('tickets.titleAll');
+  const next = new URLSearchParams();
+  for (const name of FILTERS) if (name !== 'cursor' && filters[name]) next.set(name, String(filters[name]));
+  if (page.nextCursor) next.set('cursor', page.nextCursor);
+  const option = (value: string, label: string, selected: string | undefined) =>
+    html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
+  context.render({
+    title,
+    body: html`<form method="get" action="/portal/tickets" class="filters" role="search">
+        <div>
+          <label for="q">${t('tickets.search')}</label
+          ><input id="q" name="q" type="search" value="${filters.q}" />
+        </div>
+        <div>
+          <label for="status">${t('tickets.status')}</label
+          ><select id="status" name="status">
+            ${option('', t('tickets.anyStatus'), filters.status ?? '')}${STATUSES.map((s) => option(s, statusLabel(t, s), filters.status))}
+          </select>
+        </div>
+        <div>
+          <label for="priority">${t('tickets.priority')}</label
+          ><select id="priority" name="priority">
+            ${option('', t('tickets.anyPriority'), filters.priority ?? '')}${PRIORITIES.map((p) => option(p, priorityLabel(t, p), filters.priority))}
+          </select>
+        </div>
+        <div>
+          <label for="kind">${t('tickets.kind')}</label
+          ><select id="kind" name="kind">
+            ${option('', t('tickets.anyKind'), filters.kind ?? '')}${KINDS.map((k) => option(k, kindLabel(t, k), filters.kind))}
+          </select>
+        </div>
+        <div><button type="submit">${t('common.filter')}</button></div>
+      </form>
+      ${
+        page.items.length === 0
+          ? html`<p>${t('tickets.empty')}</p>`
+          : html`<table>
+              <caption class="meta">
+                ${t('tickets.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('tickets.number')}</th>
+                  <th scope="col">${t('tickets.subject')}</th>
+                  <th scope="col">${t('tickets.status')}</th>
+                  <th scope="col">${t('tickets.priority')}</th>
+                  <th scope="col">${t('tickets.updated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${page.items.map(
+                  (ticket) =>
+                    html`<tr>
+                      <td><a href="/portal/tickets/${ticket.id}">${ticket.number}</a></td>
+                      <td>${ticket.subject}</td>
+                      <td>${statusLabel(t, ticket.status)}</td>
+                      <td>${priorityLabel(t, ticket.priority)}</td>
+                      <td><time datetime="${ticket.updatedAt}">${dateTime(ticket.updatedAt)}</time></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+      ${page.nextCursor ? html`<p><a href="/portal/tickets?${next.toString()}">${t('tickets.next')}</a></p>` : ''}`,
+  });
+};
+
+export const ticketListRoutes = (): PortalRoute[] => [
+  { method: 'GET', pattern: '/portal/tickets', handler: ticketList },
+];
