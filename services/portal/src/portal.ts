@@ -10,6 +10,7 @@ import { OutboxTransport } from '../../notifications/src/adapters/outbox-transpo
 import { SmtpTransport } from '../../notifications/src/adapters/smtp-transport';
 import { loadNotificationSettings } from '../../notifications/src/notifications.settings';
 import { ticketListRoutes } from './customers/ticket-list.page';
+import { agentRoutes } from './agents/agent.routes';
 import { DeskClient, type DeskUrls } from './desk-api/desk-client';
 import { assetRoutes } from './http/asset.routes';
 import { createPortal, type PortalRoute } from './portal-app';
@@ -29,7 +30,7 @@ export interface PortalOptions {
 }
 
 /** The pages every signed-in person reaches; the agents' pages join this list. */
-const pageRoutes = (): PortalRoute[] => [...ticketListRoutes()];
+const pageRoutes = (): PortalRoute[] => [...ticketListRoutes(), ...agentRoutes()];
 
 /** Every setting the portal reads, checked with the rest of the process's before anything starts. */
 export const checkPortalSettings = (env: NodeJS.ProcessEnv, mode: Mode) => {

@@ -1,0 +1,7 @@
+import { liveRoutes } from '../live/live.routes';
+import type { PortalRoute } from '../portal-app';
+import { queueRoutes } from './queue.page';
+import { workspaceRoutes } from './workspace.page';
+
+/** Every agents' page, and the live streams the ticket and queue pages follow. */
+export const agentRoutes = (): PortalRoute[] => [...queueRoutes(), ...workspaceRoutes(), ...liveRoutes()];
