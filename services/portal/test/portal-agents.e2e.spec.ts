@@ -4,6 +4,7 @@ import { launchBrowser, openPerson, screenshot, seriousAccessibilityViolations }
 import { mailsTo, startStandaloneDesk, type StandaloneDesk } from './desk-process';
 
 const LIVE_WAIT_MS = 15_000;
+const RELEASE = '9.9.0';
 
 const token = (user: { id: string; role: 'agent' | 'customer_admin'; organisationId?: string }) =>
   signDevToken(DEVELOPMENT_JWT_SECRET, user);
@@ -67,6 +68,11 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
         administrator: { name: 'Anna de Vries', email: 'anna@zorg.example', language: 'en' },
       },
     );
+    const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await deskPost(desk, '/releases', await token({ id: 'agent-1', role: 'agent' }), {
+      version: RELEASE,
+      plannedDate: inAMonth,
+    });
     customer = {
       organisationId: organisation.id,
       id: organisation.administratorId,
@@ -169,6 +175,25 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
     const seen = await anna.evaluate(() => (globalThis as unknown as { seen: string[] }).seen);
     expect(seen.join('\n')).not.toContain('old connector');
     expect(seen.join('\n')).not.toContain('internal');
+
+    // A fix goes into a planned release train, which then lists the ticket.
+    const ticketNumber = (await agent.locator('h1').textContent())!.split(' · ')[0];
+    const release = await agent.locator('#release option', { hasText: RELEASE }).getAttribute('value');
+    await agent.locator('#release').selectOption(release!);
+    await agent.getByRole('button', { name: 'Schedule the fix into this release' }).click();
+    await expect(agent.getByTestId('status').textContent()).resolves.toBe('Fix scheduled');
+    await agent.getByRole('link', { name: 'Release trains' }).click();
+    await agent
+      .getByRole('region', { name: 'Planned' })
+      .getByRole('link', { name: ticketNumber })
+      .waitFor({ timeout: LIVE_WAIT_MS });
+    expect(await seriousAccessibilityViolations(agent)).toEqual([]);
+    await screenshot(agent, 'agent-release-trains');
+    await agent.getByRole('link', { name: 'SLA board' }).click();
+    await expect(agent.locator('h1').textContent()).resolves.toBe('SLA board');
+    expect(await seriousAccessibilityViolations(agent)).toEqual([]);
+    await screenshot(agent, 'agent-sla-board');
+    await agent.goto(`${desk.url}/portal/agent/tickets/${first.id}`);
 
     // The history links to the ticket as it was: before triage, without a priority, read only.
     await agent.locator('.history a').first().click();

@@ -44,7 +44,11 @@ export const navigationFor = (user: PortalUser): NavigationItem[] => {
   return items;
 };
 
-const AGENT_NAVIGATION: NavigationItem[] = [{ href: '/portal/agent/queue', label: 'nav.queue' }];
+const AGENT_NAVIGATION: NavigationItem[] = [
+  { href: '/portal/agent/queue', label: 'nav.queue' },
+  { href: '/portal/agent/sla', label: 'nav.slaBoard' },
+  { href: '/portal/agent/releases', label: 'nav.releaseTrains' },
+];
 
 const noticeRole = (notice: Notice) => (notice.kind === 'error' ? 'alert' : 'status');
 
