@@ -15,6 +15,7 @@ import { releaseNotesRoutes } from './administrators/release-notes.page';
 import { newTicketRoutes } from './customers/new-ticket.page';
 import { ticketListRoutes } from './customers/ticket-list.page';
 import { ticketRoutes } from './customers/ticket.page';
+import { agentRoutes } from './agents/agent.routes';
 import { DeskClient, type DeskUrls } from './desk-api/desk-client';
 import { assetRoutes } from './http/asset.routes';
 import { createPortal, type PortalRoute } from './portal-app';
@@ -42,6 +43,7 @@ const pageRoutes = (desk: { hotline: string }): PortalRoute[] => [
   ...contactRoutes(),
   ...organisationRoutes(),
   ...releaseNotesRoutes(),
+  ...agentRoutes(),
 ];
 
 /** The desk's name and hotline, as the notifications service tells them in its mails. */

@@ -45,6 +45,15 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d0d0d0;vertic
 .conversation li.internal{background:#fff6e0;border-color:#8a5a00}
 section{margin-top:1.5rem}
 h2{font-size:1.25rem}
+/* The agents' pages: an internal note never looks like an answer the customer reads. */
+.comment-internal{background:#fff8e1;border-left:6px solid #8a5a00}
+.comment-public{border-left:6px solid #0b57a4}
+.breached{color:#a4000f;font-weight:600}
+.pre{white-space:pre-wrap}
+form.stack{border-top:1px solid #d0d0d0;padding:.5rem 0}
+fieldset{border:1px solid #d0d0d0;border-radius:4px}
+fieldset label{display:inline-block;font-weight:400;margin-right:1rem}
+fieldset input{width:auto}
 .site-footer{border-top:1px solid #d0d0d0;margin-top:2rem;padding:.5rem 1rem;color:#4a4a4a;font-size:.9rem}
 @media (max-width:40rem){
   .site-header{flex-direction:column;align-items:flex-start}

@@ -9,6 +9,7 @@ import type { RequestContext } from '../http/request-context';
 import type { PortalRoute } from '../portal-app';
 import { kindLabel, priorityLabel, statusLabel } from './ticket-labels';
 import { participantKey, type ContactSummary, type TicketView } from './ticket-view';
+import { liveRegion } from '../live/live-region';
 
 const METRICS = ['triage', 'first_response', 'resolution'] as const;
 
@@ -150,7 +151,9 @@ const showTicket = async (
         </section>
         <section aria-labelledby="conversation-heading">
           <h2 id="conversation-heading">${t('ticket.conversation')}</h2>
-          ${
+          ${liveRegion(
+            'conversation',
+            `/portal/live/tickets/${ticket.id}`,
             ticket.comments.length === 0
               ? html`<p>${t('ticket.noComments')}</p>`
               : html`<ol class="conversation">
@@ -159,8 +162,8 @@ const showTicket = async (
       <p class="meta">${comment.authorRole === 'agent' ? t('ticket.support') : comment.authorId === me.id ? t('ticket.you') : nameOf(comment.authorId)} · <time datetime="${comment.at}">${dateTime(comment.at)}</time></p>
       <p class="prewrap">${comment.body}</p></li>`,
                   )}
-                </ol>`
-          }
+                </ol>`,
+          )}
           ${
             closed
               ? ''

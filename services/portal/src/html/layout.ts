@@ -31,6 +31,8 @@ export const navigationFor = (user: PortalUser): NavigationItem[] => {
       label: user.role === 'customer_employee' ? 'nav.tickets' : 'nav.organisationTickets',
     },
   ];
+  // The agents' pages (agents/).
+  if (user.role === 'agent') items.unshift(...AGENT_NAVIGATION);
   if (user.role !== 'agent') items.push({ href: '/portal/tickets/new', label: 'nav.newTicket' });
   if (user.role === 'customer_admin') {
     items.push(
@@ -41,6 +43,12 @@ export const navigationFor = (user: PortalUser): NavigationItem[] => {
   }
   return items;
 };
+
+const AGENT_NAVIGATION: NavigationItem[] = [
+  { href: '/portal/agent/queue', label: 'nav.queue' },
+  { href: '/portal/agent/sla', label: 'nav.slaBoard' },
+  { href: '/portal/agent/releases', label: 'nav.releaseTrains' },
+];
 
 const noticeRole = (notice: Notice) => (notice.kind === 'error' ? 'alert' : 'status');
 
@@ -58,6 +66,7 @@ export const layout = (view: PageView, { t, language }: I18n) => {
         <title>${view.title} · ${t('app.name')}</title>
         <link rel="stylesheet" href="/portal/assets/portal.css" />
         <script src="/portal/assets/htmx.min.js" defer></script>
+        <script src="/portal/assets/live.js" defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">${t('layout.skip')}</a>

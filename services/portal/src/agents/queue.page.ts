@@ -1,0 +1,140 @@
+import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '@helpdesk/contracts';
+import { priorityLabel, statusLabel } from '../customers/ticket-labels';
+import { html } from '../html/html';
+import type { RequestContext } from '../http/request-context';
+import { liveRegion } from '../live/live-region';
+import type { PortalRoute } from '../portal-app';
+import { agentOnly } from './agent-only';
+
+export interface QueueTicket {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority?: Priority;
+  organisationId: string;
+  assigneeId?: string;
+  updatedAt: string;
+}
+
+/** The sorts the tickets API offers that an agent's queue needs. */
+const SORTS = ['-updatedAt', 'priority', 'createdAt'] as const;
+
+const choice = <T extends string>(allowed: readonly T[], value: string | null) =>
+  value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+const text = (value: string | null) => (value ?? '').trim().slice(0, 100) || undefined;
+
+/** The queue's filters, read from the GET parameters (a filtered queue can be bookmarked). */
+export const queueFilters = (query: URLSearchParams) => ({
+  q: text(query.get('q')),
+  status: choice(STATUSES, query.get('status')),
+  priority: choice(PRIORITIES, query.get('priority')),
+  organisationId: text(query.get('organisationId')),
+  assigneeId: text(query.get('assigneeId')),
+  sort: choice(SORTS, query.get('sort')) ?? '-updatedAt',
+  cursor: query.get('cursor') ?? undefined,
+});
+
+export type QueueFilters = ReturnType<typeof queueFilters>;
+
+export const fetchQueue = async (context: RequestContext, filters: QueueFilters) =>
+  (
+    await context.desk().get<{ items: QueueTicket[]; nextCursor?: string | null }>('/tickets', {
+      query: { ...filters, limit: 25 },
+    })
+  ).body;
+
+/**
+ * The agents' queue: every ticket the desk holds, filtered by status, priority, organisation and
+ * assignee, searched by number or text, a page at a time. The table is a live region: it is
+ * fetched again when a ticket in it changes (see live/).
+ */
+const queue = async (context: RequestContext) => {
+  const { t, dateTime } = context.i18n;
+  const filters = queueFilters(context.url.searchParams);
+  const page = await fetchQueue(context, filters);
+  const next = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters))
+    if (name !== 'cursor' && value) next.set(name, String(value));
+  const live = `/portal/live/queue?${next.toString()}`;
+  if (page.nextCursor) next.set('cursor', page.nextCursor);
+  const option = (value: string, label: string, selected: string | undefined) =>
+    html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
+  const input = (name: 'q' | 'organisationId' | 'assigneeId', label: string) =>
+    html`<div>
+      <label for="${name}">${label}</label
+      ><input
+        id="${name}"
+        name="${name}"
+        type="${name === 'q' ? 'search' : 'text'}"
+        value="${filters[name] ?? ''}"
+      />
+    </div>`;
+  context.render({
+    title: t('agent.queue.title'),
+    body: html`<form method="get" action="/portal/agent/queue" class="filters" role="search">
+        ${input('q', t('agent.queue.search'))}
+        <div>
+          <label for="status">${t('tickets.status')}</label
+          ><select id="status" name="status">
+            ${option('', t('tickets.anyStatus'), filters.status ?? '')}${STATUSES.map((s) => option(s, statusLabel(t, s), filters.status))}
+          </select>
+        </div>
+        <div>
+          <label for="priority">${t('tickets.priority')}</label
+          ><select id="priority" name="priority">
+            ${option('', t('tickets.anyPriority'), filters.priority ?? '')}${PRIORITIES.map((p) => option(p, priorityLabel(t, p), filters.priority))}
+          </select>
+        </div>
+        ${input('organisationId', t('agent.queue.organisation'))}
+        ${input('assigneeId', t('agent.queue.assignee'))}
+        <div>
+          <label for="sort">${t('agent.queue.sort')}</label
+          ><select id="sort" name="sort">
+            ${SORTS.map((s) => option(s, t(`agent.queue.sort.${s}`), filters.sort))}
+          </select>
+        </div>
+        <div><button type="submit">${t('common.filter')}</button></div>
+      </form>
+      ${liveRegion(
+        'queue',
+        live,
+        page.items.length === 0
+          ? html`<p>${t('tickets.empty')}</p>`
+          : html`<table>
+              <caption class="meta">
+                ${t('agent.queue.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('tickets.number')}</th>
+                  <th scope="col">${t('tickets.subject')}</th>
+                  <th scope="col">${t('tickets.status')}</th>
+                  <th scope="col">${t('tickets.priority')}</th>
+                  <th scope="col">${t('agent.queue.assignee')}</th>
+                  <th scope="col">${t('tickets.updated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${page.items.map(
+                  (ticket) =>
+                    html`<tr>
+                      <td><a href="/portal/agent/tickets/${ticket.id}">${ticket.number}</a></td>
+                      <td>${ticket.subject}</td>
+                      <td>${statusLabel(t, ticket.status)}</td>
+                      <td>${priorityLabel(t, ticket.priority)}</td>
+                      <td>${ticket.assigneeId ?? t('agent.unassigned')}</td>
+                      <td><time datetime="${ticket.updatedAt}">${dateTime(ticket.updatedAt)}</time></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+      )}
+      ${page.nextCursor ? html`<p><a href="/portal/agent/queue?${next.toString()}">${t('tickets.next')}</a></p>` : ''}`,
+  });
+};
+
+export const queueRoutes = (): PortalRoute[] => [
+  { method: 'GET', pattern: '/portal/agent/queue', handler: agentOnly(queue) },
+];
