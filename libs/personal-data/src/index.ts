@@ -7,3 +7,4 @@ export * from './postgres-key-store';
 export { parseMasterKey } from './master-key';
 export * from './personal-fields';
 export * from './personal-data-event-store';
+export * from './migration/seal-legacy-events';

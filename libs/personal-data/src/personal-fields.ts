@@ -19,7 +19,7 @@ export const sealPersonalFields = async (
   let sealed = data;
   for (const { path, subject } of fields) {
     const clear = valueAt(sealed, path);
-    if (typeof clear !== 'string') continue;
+    if (!isClearValue(clear)) continue;
     sealed = withValueAt(sealed, path, await sealOne(keys, subject, clear, ofErasedSubject));
   }
   return sealed;
@@ -95,7 +95,12 @@ const openOne = (keys: ReadonlyMap<string, Buffer>, sealed: SealedValue) => {
   return key ? openValue(key, sealed) : ERASED;
 };
 
-const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
+/** A personal value still in clear: a string that is neither sealed nor the mark of an erased one. */
+export const isClearValue = (value: unknown): value is string =>
+  typeof value === 'string' && value !== ERASED;
+
+/** The value at a path of the data; undefined where the path leads nowhere. */
+export const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>(
     (node, key) =>
       typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined,
