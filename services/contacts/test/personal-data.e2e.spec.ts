@@ -114,7 +114,14 @@ describe('personal data in the contacts service (PostgreSQL events, MongoDB read
     const own = (await desk.as(employee).get(`/contacts/${bramId}/personal-data`).expect(200)).body;
     expect(own).toMatchObject({
       subject: contactSubject(bramId),
-      contact: { id: bramId, name: bram.name, email: bram.email, phone: bram.phone },
+      contact: {
+        id: bramId,
+        name: bram.name,
+        email: bram.email,
+        phone: bram.phone,
+        organisationId,
+        revision: 2,
+      },
       organisation: { id: organisationId, name: 'Zorg PD' },
     });
     expect(own.history.map((h: { type: string }) => h.type)).toEqual(['ContactAdded']);

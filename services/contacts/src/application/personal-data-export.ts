@@ -42,7 +42,9 @@ export class ExportPersonalDataQueryHandler implements IQueryHandler<ExportPerso
         'not_for_systems',
         'An export is for the person, their administrator or an agent.',
       );
-    const { contact, organisation } = await this.contacts.execute(new GetContactQuery(contactId, principal));
+    const { contact, organisation, revision } = await this.contacts.execute(
+      new GetContactQuery(contactId, principal),
+    );
     const stream = await this.store.readStream(organisationStream(organisation.id));
     const history: RecordedChange[] = stream
       .map((e) => decodeEvent<OrganisationEvent>(e))
@@ -51,7 +53,8 @@ export class ExportPersonalDataQueryHandler implements IQueryHandler<ExportPerso
     return {
       subject: contactSubject(contactId),
       exportedAt: new Date().toISOString(),
-      contact,
+      // As GET /contacts/{id} shows it, with its organisation's revision.
+      contact: { ...contact, revision },
       organisation: { id: organisation.id, name: organisation.name },
       history,
       elsewhere: [
