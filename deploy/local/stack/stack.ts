@@ -125,6 +125,8 @@ const serviceEnv = async (
     // No EventStoreDB server exists on these machines: the PostgreSQL store, a database per service.
     EVENT_STORE: 'postgres',
     PG_URL: await ensureDatabase(infra.PG_URL, db),
+    // One key table for the whole desk: every service opens the contacts' sealed fields with it.
+    PERSONAL_DATA_KEYS_URL: await ensureDatabase(infra.PG_URL, databaseName(options.name, 'personal_data')),
     READ_STORE: 'mongodb',
     MONGO_URL: new URL(db, infra.MONGO_URL).toString(),
     EVENT_BUS: 'kafka',

@@ -64,8 +64,11 @@ export const stopTestStack = async (stack?: Stack) => {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    for (const env of Object.values(stack.env))
-      await client.query(`drop database if exists ${new URL(env.PG_URL).pathname.slice(1)} with (force)`);
+    const databases = new Set(
+      Object.values(stack.env).flatMap((env) => [env.PG_URL, env.PERSONAL_DATA_KEYS_URL].filter(Boolean)),
+    );
+    for (const url of databases)
+      await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
   } finally {
     await client.end();
   }

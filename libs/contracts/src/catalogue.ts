@@ -1,4 +1,4 @@
-import { ORGANISATION_EVENTS } from './contacts/contact-catalogue';
+import { ORGANISATION_EVENTS, SUPERSEDED_ORGANISATION_EVENTS } from './contacts/contact-catalogue';
 import { MAIL_EVENTS } from './mail/mail-catalogue';
 import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
@@ -43,12 +43,13 @@ export const cloudEventType = (aggregate: string, eventName: string, version = 1
 };
 
 const events = (
-  byName: Record<string, { summary: string; example: unknown; version?: number }>,
+  byName: Record<string, { summary: string; example: unknown; version?: number; typeName?: string }>,
   superseded: EventContract[] = [],
 ): EventContract[] => [
-  ...Object.entries(byName).map(([name, { summary, example, version = 1 }]) => ({
+  ...Object.entries(byName).map(([name, { summary, example, version = 1, typeName }]) => ({
     name,
     version,
+    ...(typeName ? { typeName } : {}),
     summary,
     example,
   })),
@@ -77,8 +78,12 @@ export const CATALOGUE: TopicContract[] = [
     streamPrefix: 'organisation-',
     description:
       'Every change to every customer organisation and its contacts, in order per organisation (the key is the organisation id).',
-    types: { file: 'libs/contracts/src/contacts/contact-events.ts', union: 'OrganisationEvent' },
-    events: events(ORGANISATION_EVENTS),
+    types: {
+      file: 'libs/contracts/src/contacts/contact-events.ts',
+      union: 'PublishedOrganisationEvent',
+      superseded: 'SupersededOrganisationEvent',
+    },
+    events: events(ORGANISATION_EVENTS, SUPERSEDED_ORGANISATION_EVENTS),
   },
   {
     topic: TOPICS.sla,

@@ -5,6 +5,7 @@ import { CATALOGUE, cloudEventType, currentVersionOf } from './catalogue';
 import { DOWNCASTERS, publishedForms } from './downcasting';
 import { buildAsyncApi } from './generate/asyncapi';
 import { ASYNCAPI_FILE, PUBLISHED_DIR, publishedExampleFile } from './generate/files';
+import { personalFieldsOf } from './personal-data/personal-fields';
 import { upcast, type Upcaster, UPCASTERS } from './upcasting';
 
 // Reads the repository's own contract files: the point is to compare code with what was published.
@@ -97,6 +98,35 @@ describe('the event contracts', () => {
     expect(validate(payload)).toBe(true);
     payload.data.priority = 'P9';
     expect(validate(payload)).toBe(false);
+  });
+});
+
+describe('personal data in the contract', () => {
+  // Version 2 of the contacts' events is a breaking change on purpose: a clear personal value is
+  // no longer valid there, only its envelope (SealedValue); version 1 stays documented, unpublished.
+  it('ContactAdded v2 accepts the sealed envelope only, never a clear name', () => {
+    const example = JSON.parse(
+      readFileSync(publishedExampleFile('helpdesk.organisation.contact-added.v2'), 'utf8'),
+    );
+    expect(check('helpdesk.organisation.contact-added.v2', example)).toEqual([]);
+    const clear = { ...example, contact: { ...example.contact, name: 'Bram Jansen' } };
+    expect(check('helpdesk.organisation.contact-added.v2', clear)).not.toEqual([]);
+    expect(check('helpdesk.organisation.contact-added.v1', clear)).not.toEqual([]);
+  });
+
+  it('lists every personal field of the contacts events with its subject', () => {
+    expect(personalFieldsOf('ContactAdded')!({ contact: { id: 'c-1' } })).toEqual([
+      { path: ['contact', 'name'], subject: 'contact:c-1' },
+      { path: ['contact', 'email'], subject: 'contact:c-1' },
+      { path: ['contact', 'phone'], subject: 'contact:c-1' },
+    ]);
+    expect(personalFieldsOf('ContactDetailsChanged')!({ contactId: 'c-1' }).map((f) => f.path)).toEqual([
+      ['changes', 'name'],
+      ['changes', 'email'],
+      ['changes', 'phone'],
+    ]);
+    expect(personalFieldsOf('ContactErased')).toBeUndefined();
+    expect(personalFieldsOf('toString')).toBeUndefined();
   });
 });
 

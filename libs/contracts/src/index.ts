@@ -8,6 +8,8 @@ export * from './contacts/organisation-fold';
 export * from './mail/mail-catalogue';
 export * from './mail/mail-events';
 export * from './notifications/notification-catalogue';
+export * from './personal-data/personal-fields';
+export * from './personal-data/sealed-value';
 export * from './notifications/notification-events';
 export * from './releases/release-catalogue';
 export * from './releases/release-events';

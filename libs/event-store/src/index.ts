@@ -12,6 +12,10 @@ export {
   type CreatePostgresEventStoreOptions,
   type PostgresConnection,
 } from './postgres/create';
+// The SQL client is shared with other tables beside the events (personal-data keys), PGlite's above all:
+// one process may open an embedded data directory only once.
+export { type SqlClient, poolClient } from './postgres/sql-client';
+export { pgliteClient } from './postgres/pglite-client';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './sequence';

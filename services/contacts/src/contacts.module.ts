@@ -4,6 +4,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ContactsController } from './api/contacts.controller';
 import { OrganisationsController } from './api/organisations.controller';
+import { PersonalDataKeysController } from './api/personal-data-keys.controller';
+import { ContactErasure } from './application/contact-erasure';
+import { ExportPersonalDataQueryHandler } from './application/personal-data-export';
 import { ContactIndex, OrganisationsReadModel } from './application/contacts-read-models';
 import { ExecuteOrganisationCommandHandler } from './application/execute-organisation-command';
 import {
@@ -16,7 +19,7 @@ import {
 /** Organisations, contacts and who is authorised for support. */
 @Module({
   imports: [CqrsModule, EventPublishingModule.forTopic(TOPICS.contacts)],
-  controllers: [OrganisationsController, ContactsController],
+  controllers: [OrganisationsController, ContactsController, PersonalDataKeysController],
   providers: [
     OrganisationsReadModel,
     ContactIndex,
@@ -25,6 +28,8 @@ import {
     GetContactQueryHandler,
     ListContactsQueryHandler,
     ListOrganisationsQueryHandler,
+    ContactErasure,
+    ExportPersonalDataQueryHandler,
   ],
 })
 export class ContactsModule {}

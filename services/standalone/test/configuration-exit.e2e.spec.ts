@@ -75,4 +75,29 @@ describe('a process with wrong configuration', () => {
       expect.stringMatching(/^DELIVERY_MAX_ATTEMPTS="0" is invalid: expected a positive integer/),
     ]);
   });
+
+  it('in production a missing or short personal-data master key stops it, naming the setting, never its value', async () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      EVENT_STORE: 'postgres',
+      PG_URL: 'postgres://127.0.0.1:1/desk',
+      MONGO_URL: 'mongodb://127.0.0.1:1/desk',
+      KAFKA_BROKERS: '127.0.0.1:1',
+    };
+    const missing = await run('bundles/contacts.js', production);
+    expect(missing.exit).toBe(78);
+    expect(missing.lines[0].problems).toEqual([
+      expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY is required/),
+    ]);
+    const short = await run('bundles/contacts.js', {
+      ...production,
+      PERSONAL_DATA_MASTER_KEY: 'short-master-secret',
+    });
+    expect(short.exit).toBe(78);
+    expect(short.lines[0].problems).toEqual([
+      expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY is invalid: expected 32 random bytes/),
+    ]);
+    expect(short.text).not.toContain('short-master-secret');
+  });
 });

@@ -1,19 +1,28 @@
-import type { OrganisationEvent, OrganisationEventType } from './contact-events';
+import type { SealedValue } from '../personal-data/sealed-value';
+import type { EventContract } from '../catalogue';
+import type { OrganisationEventType, PublishedOrganisationEvent } from './contact-events';
 
-type DataOf<Type extends OrganisationEventType> = Extract<OrganisationEvent, { type: Type }>['data'];
+type DataOf<Type extends OrganisationEventType> = Extract<PublishedOrganisationEvent, { type: Type }>['data'];
 
 const organisationId = 'org-zorg';
 const change = (by: string, at: string) => ({ organisationId, by, at });
 const agent = (at: string) => change('agent-7', at);
 const admin = (at: string) => change('contact-1', at);
 const contactId = 'contact-42';
+// What the documented examples' sealed values look like (random bytes: no key opens them).
+const sealed = (iv: string, ct: string): SealedValue => ({ pii: 1, subject: `contact:${contactId}`, iv, ct });
 
 /**
  * What each organisation event means and one documented example of it. Keyed by every event
  * type, so a new event cannot be published without its description and example.
  */
 export const ORGANISATION_EVENTS: {
-  [Type in OrganisationEventType]: { summary: string; example: DataOf<Type> };
+  [Type in OrganisationEventType]: {
+    summary: string;
+    example: DataOf<Type>;
+    version?: number;
+    typeName?: string;
+  };
 } = {
   OrganisationRegistered: {
     summary:
@@ -40,14 +49,17 @@ export const ORGANISATION_EVENTS: {
     example: agent('2027-02-01T09:00:00.000Z'),
   },
   ContactAdded: {
-    summary: 'A contact was added to the organisation, with their role and whether they are authorised.',
+    version: 2,
+    typeName: 'PublishedContactAdded',
+    summary:
+      "A contact was added to the organisation, with their role and whether they are authorised. Name, e-mail and phone are sealed under the contact's key (SealedValue).",
     example: {
       ...admin('2026-11-02T10:00:00.000Z'),
       contact: {
         id: contactId,
-        name: 'Bram Jansen',
-        email: 'bram@zorg.example',
-        phone: '+31 20 123 4567',
+        name: sealed('p3Hk8s1vQm0aZx2c', 'vJ8oH2m5mK7xP3b1aQ9e0u2r4t6y8w0z'),
+        email: sealed('Yq4n7Rb2Lw9sTe1u', 'Qm3nV8b7Cx6Zl5Kj4Hg3Fd2Sa1Po0Iu9Yt8Rewq'),
+        phone: sealed('Hc6v9Nm2Bx5Zl8Ka', 'Jh7Gf6Ds5Aq4Wz3Xe2Cr1Vt0Bn9My8'),
         language: 'nl',
         role: 'customer_employee',
         authorised: true,
@@ -56,8 +68,15 @@ export const ORGANISATION_EVENTS: {
     },
   },
   ContactDetailsChanged: {
-    summary: "A contact's name, e-mail, phone or language changed; only the fields that changed are listed.",
-    example: { ...admin('2026-11-12T08:30:00.000Z'), contactId, changes: { language: 'en' } },
+    version: 2,
+    typeName: 'PublishedContactDetailsChanged',
+    summary:
+      "A contact's name, e-mail, phone or language changed; only the fields that changed are listed, personal ones sealed (SealedValue).",
+    example: {
+      ...admin('2026-11-12T08:30:00.000Z'),
+      contactId,
+      changes: { email: sealed('Rt5y7U9i1O3p5A7s', 'Df8Gh0Jk2Lz4Xc6Vb8Nm0Qw2Er4Ty6Ui8Op0'), language: 'en' },
+    },
   },
   ContactRoleChanged: {
     summary: 'A contact became an administrator of their organisation, or stopped being one.',
@@ -79,4 +98,43 @@ export const ORGANISATION_EVENTS: {
     summary: 'A former contact is active again (not yet authorised).',
     example: { ...admin('2027-03-01T09:00:00.000Z'), contactId },
   },
+  ContactErased: {
+    summary:
+      'The contact was erased on request (GDPR): their key is deleted, so their sealed name, e-mail and phone open nowhere any more. Erase your copies. Names who asked (`by`) and why; holds no personal data.',
+    example: {
+      ...agent('2027-04-01T09:00:00.000Z'),
+      contactId,
+      reason: 'Erasure requested by the person (GDPR art. 17)',
+    },
+  },
 };
+
+/** Versions 1 of the events with personal data, published in clear before version 2 sealed them. */
+export const SUPERSEDED_ORGANISATION_EVENTS: EventContract[] = [
+  {
+    name: 'ContactAdded',
+    version: 1,
+    typeName: 'ContactAdded',
+    summary: 'A contact was added (version 1: name, e-mail and phone in clear; no longer published).',
+    example: {
+      ...admin('2026-11-02T10:00:00.000Z'),
+      contact: {
+        id: contactId,
+        name: 'Bram Jansen',
+        email: 'bram@zorg.example',
+        phone: '+31 20 123 4567',
+        language: 'nl',
+        role: 'customer_employee',
+        authorised: true,
+        active: true,
+      },
+    },
+  },
+  {
+    name: 'ContactDetailsChanged',
+    version: 1,
+    typeName: 'ContactDetailsChanged',
+    summary: "A contact's details changed (version 1: values in clear; no longer published).",
+    example: { ...admin('2026-11-12T08:30:00.000Z'), contactId, changes: { language: 'en' } },
+  },
+];

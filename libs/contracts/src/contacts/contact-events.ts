@@ -4,6 +4,8 @@
  * them; the SLA monitor takes each organisation's policy; notifications its contacts' addresses
  * and languages. JSON Schemas and the AsyncAPI document are generated from this file.
  */
+import type { SealedValue } from '../personal-data/sealed-value';
+
 export type Language = 'nl' | 'en';
 export type ContactRole = 'customer_admin' | 'customer_employee';
 
@@ -22,6 +24,8 @@ export interface Contact extends ContactDetails {
   /** May have tickets filed for them (only while active). */
   authorised: boolean;
   active: boolean;
+  /** Erased on request: name, e-mail and phone are gone for good. Absent: not erased. */
+  erased?: boolean;
 }
 
 export interface OrganisationDetails {
@@ -68,6 +72,12 @@ export type ContactAuthorisationRevoked = Event<
 >;
 export type ContactDeactivated = Event<'ContactDeactivated', Change & { contactId: string }>;
 export type ContactReactivated = Event<'ContactReactivated', Change & { contactId: string }>;
+/**
+ * The contact was erased on request (GDPR article 17): their key is deleted, so their name,
+ * e-mail and phone can no longer be read anywhere. Subscribers erase their own copies. It
+ * names who asked for it and why, and no personal data.
+ */
+export type ContactErased = Event<'ContactErased', Change & { contactId: string; reason: string }>;
 
 export type OrganisationEvent =
   | OrganisationRegistered
@@ -80,6 +90,40 @@ export type OrganisationEvent =
   | ContactAuthorised
   | ContactAuthorisationRevoked
   | ContactDeactivated
-  | ContactReactivated;
+  | ContactReactivated
+  | ContactErased;
+
+/** A contact as published since version 2: name, e-mail and phone sealed under the contact's key. */
+export interface PublishedContact extends Omit<Contact, 'name' | 'email' | 'phone'> {
+  name: SealedValue;
+  email: SealedValue;
+  phone?: SealedValue;
+}
+
+/** Changed details as published since version 2: personal ones sealed. */
+export interface PublishedContactChanges {
+  name?: SealedValue;
+  email?: SealedValue;
+  phone?: SealedValue;
+  language?: Language;
+}
+
+export type PublishedContactAdded = Event<'ContactAdded', Change & { contact: PublishedContact }>;
+export type PublishedContactDetailsChanged = Event<
+  'ContactDetailsChanged',
+  Change & { contactId: string; changes: PublishedContactChanges }
+>;
+
+/**
+ * The events as they are on `helpdesk.contacts.v1` (and in the event store): code reads them
+ * through the decode seam with personal values opened (OrganisationEvent), subscribers get this.
+ */
+export type PublishedOrganisationEvent =
+  | Exclude<OrganisationEvent, ContactAdded | ContactDetailsChanged>
+  | PublishedContactAdded
+  | PublishedContactDetailsChanged;
+
+/** Version 1 of the events that carry personal data: published in clear until version 2 sealed it. */
+export type SupersededOrganisationEvent = ContactAdded | ContactDetailsChanged;
 
 export type OrganisationEventType = OrganisationEvent['type'];

@@ -45,7 +45,20 @@ export const evolveOrganisation = (state: Organisation, event: OrganisationEvent
       return contact(event.data.contactId, { active: false, authorised: false });
     case 'ContactReactivated':
       return contact(event.data.contactId, { active: true });
+    case 'ContactErased':
+      return contact(event.data.contactId, erasedContact);
   }
+};
+
+/** How an erased contact is shown everywhere: no name, e-mail or phone; no longer active or authorised. */
+export const ERASED_CONTACT_NAME = 'erased contact';
+const erasedContact: Partial<Contact> = {
+  name: ERASED_CONTACT_NAME,
+  email: '',
+  phone: undefined,
+  active: false,
+  authorised: false,
+  erased: true,
 };
 
 export const activeAdministrators = (state: Organisation) =>

@@ -13,6 +13,8 @@ export const SCOPES = [
   'sla:read',
   'notifications:read',
   'events:read',
+  // The personal-data key API: a subscriber decrypting sealed fields. Never a default of any role.
+  'personal-data:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -21,10 +23,12 @@ export type Scope = (typeof SCOPES)[number];
  * everything, customers everything but the release trains (their role rules still decide what they
  * see). Another system is trusted with nothing it was not given: a `system` token carries its scopes.
  */
+const GIVEN_ONLY: readonly Scope[] = ['personal-data:read'];
+const CUSTOMERS_NEVER: readonly Scope[] = ['releases:write', 'events:read', ...GIVEN_ONLY];
 export const DEFAULT_SCOPES: Record<Role, readonly Scope[]> = {
-  agent: SCOPES,
-  customer_admin: SCOPES.filter((s) => s !== 'releases:write' && s !== 'events:read'),
-  customer_employee: SCOPES.filter((s) => s !== 'releases:write' && s !== 'events:read'),
+  agent: SCOPES.filter((s) => !GIVEN_ONLY.includes(s)),
+  customer_admin: SCOPES.filter((s) => !CUSTOMERS_NEVER.includes(s)),
+  customer_employee: SCOPES.filter((s) => !CUSTOMERS_NEVER.includes(s)),
   system: [],
 };
 

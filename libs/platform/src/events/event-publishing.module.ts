@@ -23,9 +23,9 @@ import { metricsRegistry } from '../metrics/metrics';
 import type { Leases, LeaseTiming } from '../leases/lease';
 import { type LeaseHandle, runUnderLease } from '../leases/run-under-lease';
 import {
-  EVENT_STORE,
   LEASE_TIMING,
   LEASES,
+  PUBLISHED_EVENT_STORE,
   READ_STORE,
   type ReadStore,
   RUNTIME_SETTINGS,
@@ -60,7 +60,8 @@ class EventPublisher implements OnApplicationBootstrap, BeforeApplicationShutdow
   constructor(
     @Inject(PUBLISHED_TOPIC) private readonly topic: string,
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Published sealed: the topics never carry a clear personal value.
+    @Inject(PUBLISHED_EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly lags: LagRegistry,
     private readonly kafkaHealth: KafkaHealth,

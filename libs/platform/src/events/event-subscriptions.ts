@@ -15,7 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { eventsAfter, LagRegistry } from '../health/lag';
 import { type ConsistencySettings, loadConsistencySettings } from '../consistency/consistency.settings';
 import { consumerMetrics } from '../consistency/consumer-metrics';
-import { EVENT_STORE, READ_STORE, type ReadStore, RUNTIME_SETTINGS } from '../runtime/runtime.module';
+import { openPersonalData, type PersonalDataKeyStore } from '@helpdesk/personal-data';
+import {
+  EVENT_STORE,
+  PERSONAL_DATA_KEYS,
+  READ_STORE,
+  type ReadStore,
+  RUNTIME_SETTINGS,
+} from '../runtime/runtime.module';
 import type { RuntimeSettings } from '../runtime/runtime.settings';
 import { KafkaHealth } from './kafka-health';
 
@@ -43,9 +50,20 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
     @Inject(RUNTIME_SETTINGS) private readonly settings: RuntimeSettings,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(PERSONAL_DATA_KEYS) private readonly personalDataKeys: PersonalDataKeyStore,
     private readonly lags: LagRegistry,
     private readonly kafkaHealth: KafkaHealth,
   ) {}
+
+  /** Messages from the topics carry personal fields sealed: the handler gets them opened (or erased). */
+  private opening(handler: EventHandler): EventHandler {
+    return async (message) => {
+      const [data] = await openPersonalData(this.personalDataKeys, [message.event.data]);
+      return handler(
+        data === message.event.data ? message : { ...message, event: { ...message.event, data } },
+      );
+    };
+  }
 
   /**
    * Starts consuming. In process it resolves once every event already in the store is
@@ -108,7 +126,7 @@ export class EventSubscriptions implements BeforeApplicationShutdown {
           groupId,
           newGroupStartsAt: durable ? bus.newGroupsStartAt : 'beginning',
           topics,
-          handler,
+          handler: this.opening(handler),
           processed,
           parking: this.consistency.parking,
           onDeadLetter: (reason) => consumerMetrics.deadLettered(group, reason),

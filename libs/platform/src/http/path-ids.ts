@@ -16,6 +16,7 @@ export const UUID_V4 =
 const UUID_ANY = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const HEX_32 = '^[0-9a-f]{32}$';
 const RELEASE_TRAIN = '^train-[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+const PERSONAL_DATA_SUBJECT = '^[a-z][a-z-]*:[^\\s/]{1,200}$';
 
 interface IdFormat {
   schema: Record<string, unknown>;
@@ -58,6 +59,12 @@ const ID_FORMATS = {
     },
     accepts: (value) => matching(UUID_V4)(value) || isEmail(value),
     reason: 'must be a contact id (a UUID, version 4) or an e-mail address',
+  },
+  personalDataSubject: {
+    schema: { type: 'string', pattern: PERSONAL_DATA_SUBJECT },
+    accepts: matching(PERSONAL_DATA_SUBJECT),
+    reason:
+      'must be a personal-data subject: a kind and an id, such as contact:3f0a9c2b-7d4e-45f6-a8b9-c0d1e2f3a4b5',
   },
 } satisfies Record<string, IdFormat>;
 

@@ -7,6 +7,7 @@ import { configurationProblems, type SettingsCheck } from '../config/settings-ch
 import { loadAuthSettings } from '../auth/auth.settings';
 import { StartupState } from '../health/startup-state';
 import { loadOperationsSettings } from '../runtime/operations.settings';
+import { loadPersonalDataSettings } from '../runtime/personal-data.settings';
 import { loadRuntimeSettings } from '../runtime/runtime.settings';
 import { loadTracingSettings } from '../tracing/tracing.settings';
 import { exitForConfiguration, exitForStartFailure } from './configuration-failure';
@@ -85,6 +86,7 @@ export const serviceSettingsChecks = (
 ): SettingsCheck[] => [
   (env) => loadConfig(httpSettings(service.defaultPort), env),
   (env) => loadRuntimeSettings(service.defaultMode, env),
+  (env) => loadPersonalDataSettings(loadRuntimeSettings(service.defaultMode, env), env),
   (env) => loadAuthSettings({ allowDevelopmentSecret: env.NODE_ENV !== 'production' }, env),
   (env) => loadOperationsSettings(env),
   (env) => loadTracingSettings(env),

@@ -30,6 +30,8 @@ export const statusByDomainErrorKind: Record<string, HttpStatus> = {
   conflict: HttpStatus.CONFLICT,
   illegal_transition: HttpStatus.CONFLICT,
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
+  /** It existed and was deleted for good (an erased person's key). */
+  gone: HttpStatus.GONE,
   /** A read asked to include a write its read model has not applied yet (see X-Read-After). */
   not_yet_readable: HttpStatus.SERVICE_UNAVAILABLE,
 };

@@ -6,13 +6,23 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { personalFieldsOf } from '@helpdesk/contracts';
 import {
-  createEmbeddedEventStore,
   createPostgresEventStore,
   type EventStore,
   EventStoreDbEventStore,
+  pgliteClient,
+  poolClient,
+  PostgresEventStore,
   withAggregateStateCache,
 } from '@helpdesk/event-store';
+import {
+  type PersonalDataKeyStore,
+  PostgresKeyStore,
+  sealedForPublishing,
+  withPersonalData,
+} from '@helpdesk/personal-data';
+import { Pool } from 'pg';
 import {
   type CheckpointStore,
   InMemoryCheckpointStore,
@@ -34,9 +44,16 @@ import type { Leases, LeaseTiming } from '../leases/lease';
 import { loadLeaseTiming } from '../leases/lease.settings';
 import { MongoLeases } from '../leases/mongo-leases';
 import { PostgresAdvisoryLeases } from '../leases/postgres-advisory-leases';
+import { loadPersonalDataSettings, type PersonalDataSettings } from './personal-data.settings';
 import { loadRuntimeSettings, type Mode, type RuntimeSettings } from './runtime.settings';
 
+/** The event store as the service's code reads and writes it: personal fields opened and sealed. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The store as published: personal fields sealed, whatever version stored them (the relay). */
+export const PUBLISHED_EVENT_STORE = Symbol('PUBLISHED_EVENT_STORE');
+/** The personal-data key store (create, find, shred a person's key). */
+export const PERSONAL_DATA_KEYS = Symbol('PERSONAL_DATA_KEYS');
+const STORES = Symbol('STORES');
 export const READ_STORE = Symbol('READ_STORE');
 export const RUNTIME_SETTINGS = Symbol('RUNTIME_SETTINGS');
 export const LEASES = Symbol('LEASES');
@@ -51,16 +68,41 @@ export interface ReadStore {
   readonly mongo?: Connection;
 }
 
-const openEventStore = async (settings: RuntimeSettings['eventStore']): Promise<EventStore> => {
-  switch (settings.kind) {
-    case 'pglite':
-      mkdirSync(settings.dir, { recursive: true });
-      return createEmbeddedEventStore(settings.dir);
-    case 'postgres':
-      return createPostgresEventStore(settings.url);
-    case 'eventstoredb':
-      return EventStoreDbEventStore.connect(settings.url);
+/** The event store as stored (envelopes) and the key store, which shares embedded PostgreSQL with it. */
+interface Stores {
+  sealed: EventStore;
+  keys: PersonalDataKeyStore;
+}
+
+const openStores = async (
+  settings: RuntimeSettings['eventStore'],
+  personal: PersonalDataSettings,
+): Promise<Stores> => {
+  if (settings.kind === 'pglite') {
+    // One process may open an embedded data directory once: the keys table lives beside the events.
+    mkdirSync(settings.dir, { recursive: true });
+    const db = await pgliteClient(settings.dir);
+    try {
+      const keys = await PostgresKeyStore.create(db, personal.masterKey);
+      return { sealed: await PostgresEventStore.create(db), keys };
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
   }
+  const sealed =
+    settings.kind === 'postgres'
+      ? await createPostgresEventStore(settings.url)
+      : await EventStoreDbEventStore.connect(settings.url);
+  if (personal.keys.kind !== 'postgres') throw new Error('the personal-data key table needs PostgreSQL');
+  const pool = new Pool({ connectionString: personal.keys.url, max: 4 });
+  pool.on('error', (error) =>
+    console.error('personal-data keys: an idle PostgreSQL connection failed', error),
+  );
+  const keys = await PostgresKeyStore.create(poolClient(pool, { ownsPool: true }), personal.masterKey, {
+    ownsClient: true,
+  });
+  return { sealed, keys };
 };
 
 const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<ReadStore> => {
@@ -112,6 +154,7 @@ export class RuntimeModule implements OnApplicationShutdown {
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(PERSONAL_DATA_KEYS) private readonly personalDataKeys: PersonalDataKeyStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(RUNTIME_SETTINGS) settings: RuntimeSettings,
     @Inject(LEASES) private readonly leases: Leases,
@@ -133,13 +176,26 @@ export class RuntimeModule implements OnApplicationShutdown {
       providers: [
         { provide: RUNTIME_SETTINGS, useFactory: () => loadRuntimeSettings(defaultMode) },
         {
-          provide: EVENT_STORE,
+          provide: STORES,
           inject: [RUNTIME_SETTINGS],
+          useFactory: (s: RuntimeSettings) => openStores(s.eventStore, loadPersonalDataSettings(s)),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [STORES],
           // Commands' appends are remembered per request: their answer names the write's position.
           // Every command handler of the process shares one cache of recent aggregate states.
-          useFactory: async (s: RuntimeSettings) =>
-            withAggregateStateCache(recordingWritePositions(await openEventStore(s.eventStore))),
+          useFactory: ({ sealed, keys }: Stores) =>
+            withAggregateStateCache(
+              recordingWritePositions(withPersonalData(sealed, keys, personalFieldsOf)),
+            ),
         },
+        {
+          provide: PUBLISHED_EVENT_STORE,
+          inject: [STORES],
+          useFactory: ({ sealed, keys }: Stores) => sealedForPublishing(sealed, keys, personalFieldsOf),
+        },
+        { provide: PERSONAL_DATA_KEYS, inject: [STORES], useFactory: ({ keys }: Stores) => keys },
         {
           provide: READ_STORE,
           inject: [RUNTIME_SETTINGS],
@@ -152,12 +208,21 @@ export class RuntimeModule implements OnApplicationShutdown {
           useFactory: openLeases,
         },
       ],
-      exports: [EVENT_STORE, READ_STORE, RUNTIME_SETTINGS, LEASES, LEASE_TIMING],
+      exports: [
+        EVENT_STORE,
+        PUBLISHED_EVENT_STORE,
+        PERSONAL_DATA_KEYS,
+        READ_STORE,
+        RUNTIME_SETTINGS,
+        LEASES,
+        LEASE_TIMING,
+      ],
     };
   }
 
   async onApplicationShutdown() {
     await this.leases.close();
+    await this.personalDataKeys.close();
     await this.eventStore.close();
     await this.readStore.mongo?.close();
   }

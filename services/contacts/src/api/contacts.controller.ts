@@ -6,8 +6,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { GetContactQuery, GetContactQueryHandler } from '../application/organisation-queries';
 import type { OrganisationCommand } from '../domain';
-import { ChangeContactDto, RevokeAuthorisationDto } from './contacts.dto';
-import { runOrganisationCommand } from './run-organisation-command';
+import { ContactErasure } from '../application/contact-erasure';
+import { ExportPersonalDataQuery } from '../application/personal-data-export';
+import { ChangeContactDto, EraseContactDto, RevokeAuthorisationDto } from './contacts.dto';
+import { PERSONAL_DATA_EXPORT_SCHEMA } from './personal-data.schemas';
+import { runOrganisationCommand } from '../application/run-organisation-command';
 
 type ContactCommand = Extract<OrganisationCommand, { data: { contactId: string } }>;
 
@@ -19,6 +22,7 @@ export class ContactsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly contacts: GetContactQueryHandler,
+    private readonly erasure: ContactErasure,
   ) {}
 
   @Get(':id')
@@ -105,6 +109,37 @@ export class ContactsController {
   })
   reactivate(@Param('id') id: string, @CommandRequest() request: CommandRequest) {
     return this.run(id, request, 'ReactivateContact', { contactId: id });
+  }
+
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary:
+      'Erase the contact on request (GDPR): their key is deleted, so their name, e-mail and phone can be read nowhere any more; their tickets stay with the organisation (its administrators or agents; repeating it changes nothing)',
+    scope: 'contacts:write',
+    response: CommandResultDto,
+  })
+  async erase(
+    @Param('id') id: string,
+    @Body() body: EraseContactDto,
+    @CommandRequest() request: CommandRequest,
+  ) {
+    const organisationId = await this.contacts.organisationOf(id);
+    const result = await this.erasure.erase(organisationId, id, body.reason, request);
+    return { id, organisationId, revision: result.revision, events: result.events };
+  }
+
+  @Get(':id/personal-data')
+  @QueryOperation({
+    ids: { id: 'uuid4' },
+    summary:
+      'Everything the desk holds about the person (GDPR export): for the person, their administrators and agents',
+    scope: 'contacts:read',
+    response: PERSONAL_DATA_EXPORT_SCHEMA,
+  })
+  exportPersonalData(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ExportPersonalDataQuery(id, principal));
   }
 
   private async run<T extends ContactCommand['type']>(

@@ -109,6 +109,17 @@ export class RevokeAuthorisationDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
+export class EraseContactDto {
+  @ApiProperty({
+    maxLength: 2000,
+    example: 'Erasure requested by the person (GDPR art. 17), ticket HD-00042',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class ListOrganisationsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()

@@ -15,7 +15,10 @@ export const CONTACT_SCHEMA = objectOf(
     active: BOOLEAN,
   },
   // A contact registered or changed with `phone: null` has none: null, as given.
-  { phone: nullable(STRING) },
+  {
+    phone: nullable(STRING),
+    erased: { ...BOOLEAN, description: 'Erased on request: no name, e-mail or phone any more' },
+  },
   'A contact',
 );
 

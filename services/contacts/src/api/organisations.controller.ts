@@ -22,7 +22,7 @@ import {
   ListOrganisationsDto,
   RegisterOrganisationDto,
 } from './contacts.dto';
-import { runOrganisationCommand } from './run-organisation-command';
+import { runOrganisationCommand } from '../application/run-organisation-command';
 
 @ApiTags('organisations')
 @Controller('organisations')

@@ -25,6 +25,8 @@ export type AuthoriseContact = Command<'AuthoriseContact', { contactId: string }
 export type RevokeAuthorisation = Command<'RevokeAuthorisation', { contactId: string; reason: string }>;
 export type DeactivateContact = Command<'DeactivateContact', { contactId: string }>;
 export type ReactivateContact = Command<'ReactivateContact', { contactId: string }>;
+/** The person asked to be forgotten (GDPR art. 17): why, in the words of who records it. */
+export type EraseContact = Command<'EraseContact', { contactId: string; reason: string }>;
 
 export type OrganisationCommand =
   | RegisterOrganisation
@@ -37,4 +39,5 @@ export type OrganisationCommand =
   | AuthoriseContact
   | RevokeAuthorisation
   | DeactivateContact
-  | ReactivateContact;
+  | ReactivateContact
+  | EraseContact;

@@ -40,6 +40,8 @@ export const decideOrganisation = (
       return state.status === 'active' ? [] : [{ type: 'OrganisationReactivated', data: by }];
   }
   requireMaintainer(command.actor, state);
+  // A person may be forgotten whatever the state of their organisation's contract.
+  if (command.type === 'EraseContact') return erase(command, state);
   if (state.status === 'inactive') {
     throw new DomainError(
       'illegal_transition',
@@ -57,8 +59,7 @@ export const decideOrganisation = (
     return [{ type: 'ContactAdded', data: { ...by, contact } }];
   }
 
-  const contact = state.contacts[command.data.contactId];
-  if (!contact) throw new DomainError('not_found', 'contact_not_found', `${state.name} has no such contact.`);
+  const contact = contactToChange(state, command.data.contactId);
   const about = { ...by, contactId: contact.id };
   switch (command.type) {
     case 'ChangeContactDetails': {
@@ -102,6 +103,41 @@ export const decideOrganisation = (
       requireUniqueEmail(state, contact.email);
       return [{ type: 'ContactReactivated', data: about }];
   }
+};
+
+const contactToChange = (state: Registered, contactId: string) => {
+  const contact = state.contacts[contactId];
+  if (!contact) throw new DomainError('not_found', 'contact_not_found', `${state.name} has no such contact.`);
+  if (contact.erased) {
+    throw new DomainError(
+      'illegal_transition',
+      'contact_erased',
+      'This contact was erased: nothing about them can be recorded any more.',
+    );
+  }
+  return contact;
+};
+
+/**
+ * Records the erasure (who, when, why; nothing personal). Erasing twice records nothing, so a
+ * repeated request only finishes what an interrupted one began (the key is shredded after this).
+ */
+const erase = (
+  command: Extract<OrganisationCommand, { type: 'EraseContact' }>,
+  state: Registered,
+): OrganisationEvent[] => {
+  const contact = state.contacts[command.data.contactId];
+  if (!contact) throw new DomainError('not_found', 'contact_not_found', `${state.name} has no such contact.`);
+  if (contact.erased) return [];
+  const reason = command.data.reason.trim();
+  if (!reason) throw new DomainError('invalid', 'reason_required', 'An erasure needs its reason.');
+  if (contact.active && contact.role === 'customer_admin') keepAnAdministrator(state, contact, 'erase');
+  return [
+    {
+      type: 'ContactErased',
+      data: { organisationId: state.id, by: command.actor.id, at: command.at, contactId: contact.id, reason },
+    },
+  ];
 };
 
 const register = (

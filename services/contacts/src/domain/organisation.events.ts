@@ -5,6 +5,7 @@ export type {
   ContactAuthorised,
   ContactDeactivated,
   ContactDetailsChanged,
+  ContactErased,
   ContactReactivated,
   ContactRoleChanged,
   OrganisationDeactivated,

@@ -246,3 +246,70 @@ describe("another organisation's customers", () => {
       .when({ type: 'AuthoriseContact', actor: foreignAdmin, at, data: { contactId: 'c-emp' } })
       .thenThrows(refusedWith('organisation_not_found')));
 });
+
+describe('erasing a contact', () => {
+  const erase = (actor = admin, contactId = bram.id, reason = 'Asked to be forgotten') => ({
+    type: 'EraseContact' as const,
+    actor,
+    at,
+    data: { contactId, reason },
+  });
+  const erased = {
+    type: 'ContactErased' as const,
+    data: { ...by(admin), contactId: bram.id, reason: 'Asked to be forgotten' },
+  };
+
+  it('records who, when and why, and nothing personal', () =>
+    spec.given(withBram).when(erase()).then([erased]));
+
+  it('is for agents and the organisation\u2019s administrators', () => {
+    spec
+      .given(withBram)
+      .when(erase(agent))
+      .then([{ ...erased, data: { ...erased.data, by: agent.id } }]);
+    spec.given(withBram).when(erase(employee)).thenThrows(refusedWith('not_a_maintainer'));
+    spec.given(withBram).when(erase(foreignAdmin)).thenThrows(refusedWith('organisation_not_found'));
+  });
+
+  it('needs a reason, and a contact that exists', () => {
+    spec
+      .given(withBram)
+      .when(erase(admin, bram.id, '  '))
+      .thenThrows(refusedWith('reason_required'));
+    spec.given(withBram).when(erase(admin, 'c-nobody')).thenThrows(refusedWith('contact_not_found'));
+  });
+
+  it('records nothing the second time', () =>
+    spec
+      .given([...withBram, erased])
+      .when(erase())
+      .then([]));
+
+  it('keeps an active administrator', () =>
+    spec.given(withBram).when(erase(agent, anna.id)).thenThrows(refusedWith('last_administrator')));
+
+  it('happens also when the organisation is inactive', () =>
+    spec
+      .given([...withBram, { type: 'OrganisationDeactivated', data: { ...by(agent), reason: 'ended' } }])
+      .when(erase())
+      .then([erased]));
+
+  it('leaves an erased contact unchangeable', () =>
+    spec
+      .given([...withBram, erased])
+      .when({ type: 'AuthoriseContact', actor: admin, at, data: { contactId: bram.id } })
+      .thenThrows(refusedWith('contact_erased')));
+
+  it('shows the contact as erased: no name, e-mail or phone, not active, not authorised', () => {
+    const state = [...withBram, erased].reduce(organisationDecider.evolve, organisationDecider.initialState);
+    expect(state.status !== 'unregistered' && state.contacts[bram.id]).toEqual({
+      ...bram,
+      name: 'erased contact',
+      email: '',
+      phone: undefined,
+      active: false,
+      authorised: false,
+      erased: true,
+    });
+  });
+});

@@ -12,6 +12,9 @@ const withContact = (id: string, active: boolean) =>
       ...ORGANISATION_EVENTS.ContactAdded.example,
       contact: {
         ...ORGANISATION_EVENTS.ContactAdded.example.contact,
+        // As every reader gets it: opened by the decode seam (the published example is sealed).
+        name: 'Bram Jansen',
+        phone: undefined,
         id,
         active,
         email: `${id}@zorg.example`,

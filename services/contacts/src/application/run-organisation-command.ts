@@ -1,8 +1,5 @@
 import { commandSender } from '@helpdesk/platform';
-import {
-  ExecuteOrganisationCommand,
-  type OrganisationCommandResult,
-} from '../application/execute-organisation-command';
+import { ExecuteOrganisationCommand, type OrganisationCommandResult } from './execute-organisation-command';
 import type { OrganisationCommand } from '../domain';
 
 /** Sends one command for the caller to an organisation's stream. */

@@ -1,0 +1,87 @@
+import type {
+  AppendOptions,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  StoredEvent,
+} from '@helpdesk/event-store';
+import type { PersonalDataKeyStore } from './key-store';
+import type { PersonalFieldsOf } from '@helpdesk/contracts';
+import { openPersonalData, sealPersonalFields } from './personal-fields';
+
+/**
+ * The event store as the desk's own code sees it: personal fields are sealed on append (per the
+ * contract's list of them per event type) and opened on every read, so deciders, projections,
+ * queries and in-process consumers handle clear values, or ERASED once a person's key is gone,
+ * while the store itself only ever holds envelopes. The relay publishes from the store underneath
+ * (through sealedForPublishing), so the topics carry the envelopes too.
+ */
+export const withPersonalData = (
+  store: EventStore,
+  keys: PersonalDataKeyStore,
+  personalFieldsOf: (type: string) => PersonalFieldsOf | undefined,
+): EventStore => {
+  const seal = async (event: NewEvent): Promise<NewEvent> => {
+    const fieldsOf = personalFieldsOf(event.type);
+    return fieldsOf
+      ? { ...event, data: await sealPersonalFields(keys, fieldsOf(event.data), event.data) }
+      : event;
+  };
+  const open = (events: StoredEvent[]) => openPersonalData(keys, events);
+  return {
+    ...withoutReads(store),
+    append: (async (streamId: string, events: NewEvent[], options: AppendOptions | ExpectedRevision) =>
+      store.append(
+        streamId,
+        await Promise.all(events.map(seal)),
+        options as AppendOptions,
+      )) as EventStore['append'],
+    readStream: async (streamId, options) => open(await store.readStream(streamId, options)),
+    readAll: async (options) => open(await store.readAll(options)),
+    subscribeToAll: (options) =>
+      store.subscribeToAll(
+        options.onBatch
+          ? { ...options, onBatch: async (events) => options.onBatch(await open(events)) }
+          : { ...options, onEvent: async (event) => options.onEvent((await open([event]))[0]) },
+      ),
+  };
+};
+
+/**
+ * The store as the relay publishes it: what is stored sealed stays sealed, and events written
+ * before sealing (version 1, clear values) are sealed on the way out (an erased person's legacy
+ * values become ERASED), so the topics never carry a clear personal value, migrated or not.
+ */
+export const sealedForPublishing = (
+  store: EventStore,
+  keys: PersonalDataKeyStore,
+  personalFieldsOf: (type: string) => PersonalFieldsOf | undefined,
+): EventStore => {
+  const seal = async (event: StoredEvent): Promise<StoredEvent> => {
+    const fieldsOf = personalFieldsOf(event.type);
+    if (!fieldsOf) return event;
+    const data = await sealPersonalFields(keys, fieldsOf(event.data), event.data, {
+      ofErasedSubject: 'erase',
+    });
+    return data === event.data ? event : { ...event, data };
+  };
+  const sealAll = (events: StoredEvent[]) => Promise.all(events.map(seal));
+  return {
+    ...withoutReads(store),
+    readStream: async (streamId, options) => sealAll(await store.readStream(streamId, options)),
+    readAll: async (options) => sealAll(await store.readAll(options)),
+    subscribeToAll: (options) =>
+      store.subscribeToAll(
+        options.onBatch
+          ? { ...options, onBatch: async (events) => options.onBatch(await sealAll(events)) }
+          : { ...options, onEvent: async (event) => options.onEvent(await seal(event)) },
+      ),
+  };
+};
+
+const withoutReads = (store: EventStore) => ({
+  append: store.append.bind(store) as EventStore['append'],
+  headPosition: () => store.headPosition(),
+  ...(store.nextSequenceValue ? { nextSequenceValue: (name: string) => store.nextSequenceValue!(name) } : {}),
+  close: () => store.close(),
+});
