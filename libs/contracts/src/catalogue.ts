@@ -1,5 +1,5 @@
 import { ORGANISATION_EVENTS, SUPERSEDED_ORGANISATION_EVENTS } from './contacts/contact-catalogue';
-import { MAIL_EVENTS } from './mail/mail-catalogue';
+import { MAIL_EVENTS, SUPERSEDED_MAIL_EVENTS } from './mail/mail-catalogue';
 import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
@@ -66,7 +66,7 @@ export const CATALOGUE: TopicContract[] = [
     description: 'Every change to every ticket, in order per ticket (the key is the ticket id).',
     types: {
       file: 'libs/contracts/src/tickets/ticket-events.ts',
-      union: 'TicketEvent',
+      union: 'PublishedTicketEvent',
       superseded: 'SupersededTicketEvent',
     },
     events: events(TICKET_EVENTS, SUPERSEDED_TICKET_EVENTS),
@@ -122,8 +122,12 @@ export const CATALOGUE: TopicContract[] = [
     streamPrefix: 'mail-',
     description:
       'The mail log: every e-mail the desk received and what became of it (a ticket, a comment, a reassessment request, refused, ignored, quarantined); the key is the mail id, a hash of its Message-ID.',
-    types: { file: 'libs/contracts/src/mail/mail-events.ts', union: 'MailEvent' },
-    events: events(MAIL_EVENTS),
+    types: {
+      file: 'libs/contracts/src/mail/mail-events.ts',
+      union: 'PublishedMailEvent',
+      superseded: 'SupersededMailEvent',
+    },
+    events: events(MAIL_EVENTS, SUPERSEDED_MAIL_EVENTS),
   },
 ];
 
