@@ -1,6 +1,6 @@
 import { ORGANISATION_EVENTS, SUPERSEDED_ORGANISATION_EVENTS } from './contacts/contact-catalogue';
 import { MAIL_EVENTS, SUPERSEDED_MAIL_EVENTS } from './mail/mail-catalogue';
-import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
+import { NOTIFICATION_EVENTS, SUPERSEDED_NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
 import { SUPERSEDED_TICKET_EVENTS, TICKET_EVENTS } from './tickets/ticket-catalogue';
@@ -112,8 +112,12 @@ export const CATALOGUE: TopicContract[] = [
     streamPrefix: 'notification-',
     description:
       'The delivery log: every message queued for a recipient, every attempt to send it, sent or failed; in order per message (the key is the message id).',
-    types: { file: 'libs/contracts/src/notifications/notification-events.ts', union: 'NotificationEvent' },
-    events: events(NOTIFICATION_EVENTS),
+    types: {
+      file: 'libs/contracts/src/notifications/notification-events.ts',
+      union: 'PublishedNotificationEvent',
+      superseded: 'SupersededNotificationEvent',
+    },
+    events: events(NOTIFICATION_EVENTS, SUPERSEDED_NOTIFICATION_EVENTS),
   },
   {
     topic: TOPICS.mail,

@@ -38,7 +38,12 @@ export const UPCASTERS: readonly Upcaster[] = [
   { name: 'ContactAdded', fromVersion: 1, upcast: (data) => data },
   { name: 'ContactDetailsChanged', fromVersion: 1, upcast: (data) => data },
   // Likewise v2 of the tickets' and the mail log's events seals texts and outside addresses.
-  ...['TicketRegistered', 'CommentAdded', 'ParticipantAdded', 'ParticipantRemoved', 'MailReceived'].map(
-    (name) => ({ name, fromVersion: 1, upcast: (data: Record<string, unknown>) => data }),
-  ),
+  ...[
+    'TicketRegistered',
+    'CommentAdded',
+    'ParticipantAdded',
+    'ParticipantRemoved',
+    'MailReceived',
+    'MessageQueued',
+  ].map((name) => ({ name, fromVersion: 1, upcast: (data: Record<string, unknown>) => data })),
 ];

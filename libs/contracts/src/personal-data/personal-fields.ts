@@ -31,6 +31,24 @@ export const PERSONAL_FIELDS: Readonly<Record<string, PersonalFieldsOf>> = {
     },
     ...addressField(['bounce', 'recipient'], (data.bounce as { recipient?: unknown })?.recipient),
   ],
+  MessageQueued: (data) => {
+    const subject = recipientSubject(String(data.recipientKey));
+    return subject ? MESSAGE_FIELDS.map((path) => ({ path, subject })) : [];
+  },
+};
+
+/** A message to a person holds their address and name, and its text addresses them by name. */
+const MESSAGE_FIELDS = [['to', 'email'], ['to', 'name'], ['subject'], ['text'], ['html']];
+
+/**
+ * Whose key seals a message: the contact's, or the bare address's (`email:<hash>` is that hash);
+ * a message to an agent (the vendor's own staff) is not sealed.
+ */
+const recipientSubject = (recipientKey: string) => {
+  const [kind, id] = recipientKey.split(/:(.*)/s);
+  if (kind === 'contact') return contactSubject(id);
+  if (kind === 'email') return `address:${id}`;
+  return undefined;
 };
 
 /** An address already sealed names its subject itself: sealing skips it, so any subject will do. */

@@ -44,4 +44,16 @@ describe("the personal fields of the tickets' and the mail log's events", () => 
     ]);
     expect(personalFieldsOf('CommentRedacted')).toBeUndefined();
   });
+
+  it("seals a message's address, name, subject and texts under its recipient's key; an agent's stay clear", () => {
+    const paths = [['to', 'email'], ['to', 'name'], ['subject'], ['text'], ['html']];
+    expect(personalFieldsOf('MessageQueued')!({ recipientKey: 'contact:c-1' })).toEqual(
+      paths.map((path) => ({ path, subject: contactSubject('c-1') })),
+    );
+    const hash = addressSubject('it-desk@zorg.example').slice('address:'.length);
+    expect(personalFieldsOf('MessageQueued')!({ recipientKey: `email:${hash}` })).toEqual(
+      paths.map((path) => ({ path, subject: addressSubject('it-desk@zorg.example') })),
+    );
+    expect(personalFieldsOf('MessageQueued')!({ recipientKey: 'agent:agent-7' })).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { type EventStore, WrongExpectedRevisionError } from '@helpdesk/event-store';
+import { ERASED } from '@helpdesk/personal-data';
 import { EVENT_STORE } from '@helpdesk/platform';
 import {
   type BeforeApplicationShutdown,
@@ -126,6 +127,8 @@ export class MessageDispatcher
     if (attempt.events.length === 0 || record.status !== 'queued') return;
     const { message } = record;
     try {
+      // The recipient was erased after the message was queued: their key is gone, and so is the address.
+      if (message.to.email === ERASED) throw new DeliveryRefused('the recipient was erased', true);
       await this.transport.send({
         from: this.settings.from,
         to: message.to,
@@ -139,7 +142,7 @@ export class MessageDispatcher
     } catch (error) {
       const refused = error instanceof DeliveryRefused ? error : new DeliveryRefused(String(error), false);
       this.logger.warn(
-        `${message.messageId} to ${message.to.email}, attempt ${record.attempts}: ${refused.message}`,
+        `${message.messageId} to ${message.recipientKey}, attempt ${record.attempts}: ${refused.message}`,
       );
       await changeDeliveryRecord(this.store, notificationId, {
         type: 'RecordFailure',
@@ -153,7 +156,7 @@ export class MessageDispatcher
     await changeDeliveryRecord(this.store, notificationId, { type: 'RecordSent', at: at() });
     if (record.possiblyRepeated)
       this.logger.warn(
-        `${message.messageId} to ${message.to.email} sent again after an attempt without outcome: possibly repeated`,
+        `${message.messageId} to ${message.recipientKey} sent again after an attempt without outcome: possibly repeated`,
       );
   }
 }
