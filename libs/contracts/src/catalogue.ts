@@ -1,6 +1,6 @@
 import { ORGANISATION_EVENTS, SUPERSEDED_ORGANISATION_EVENTS } from './contacts/contact-catalogue';
-import { MAIL_EVENTS } from './mail/mail-catalogue';
-import { NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
+import { MAIL_EVENTS, SUPERSEDED_MAIL_EVENTS } from './mail/mail-catalogue';
+import { NOTIFICATION_EVENTS, SUPERSEDED_NOTIFICATION_EVENTS } from './notifications/notification-catalogue';
 import { RELEASE_EVENTS } from './releases/release-catalogue';
 import { SLA_EVENTS } from './sla/sla-catalogue';
 import { SUPERSEDED_TICKET_EVENTS, TICKET_EVENTS } from './tickets/ticket-catalogue';
@@ -15,6 +15,12 @@ export interface EventContract {
   typeName?: string;
   summary: string;
   example: unknown;
+  /**
+   * Why an earlier version is no longer published beside the current one (it carried personal
+   * data in clear, which publishing would make unerasable): without it, a documented earlier
+   * version is a promise that the relay keeps publishing it, downcast.
+   */
+  withdrawn?: string;
 }
 
 /** A service's topic and everything published on it. */
@@ -66,7 +72,7 @@ export const CATALOGUE: TopicContract[] = [
     description: 'Every change to every ticket, in order per ticket (the key is the ticket id).',
     types: {
       file: 'libs/contracts/src/tickets/ticket-events.ts',
-      union: 'TicketEvent',
+      union: 'PublishedTicketEvent',
       superseded: 'SupersededTicketEvent',
     },
     events: events(TICKET_EVENTS, SUPERSEDED_TICKET_EVENTS),
@@ -112,8 +118,12 @@ export const CATALOGUE: TopicContract[] = [
     streamPrefix: 'notification-',
     description:
       'The delivery log: every message queued for a recipient, every attempt to send it, sent or failed; in order per message (the key is the message id).',
-    types: { file: 'libs/contracts/src/notifications/notification-events.ts', union: 'NotificationEvent' },
-    events: events(NOTIFICATION_EVENTS),
+    types: {
+      file: 'libs/contracts/src/notifications/notification-events.ts',
+      union: 'PublishedNotificationEvent',
+      superseded: 'SupersededNotificationEvent',
+    },
+    events: events(NOTIFICATION_EVENTS, SUPERSEDED_NOTIFICATION_EVENTS),
   },
   {
     topic: TOPICS.mail,
@@ -122,8 +132,12 @@ export const CATALOGUE: TopicContract[] = [
     streamPrefix: 'mail-',
     description:
       'The mail log: every e-mail the desk received and what became of it (a ticket, a comment, a reassessment request, refused, ignored, quarantined); the key is the mail id, a hash of its Message-ID.',
-    types: { file: 'libs/contracts/src/mail/mail-events.ts', union: 'MailEvent' },
-    events: events(MAIL_EVENTS),
+    types: {
+      file: 'libs/contracts/src/mail/mail-events.ts',
+      union: 'PublishedMailEvent',
+      superseded: 'SupersededMailEvent',
+    },
+    events: events(MAIL_EVENTS, SUPERSEDED_MAIL_EVENTS),
   },
 ];
 

@@ -51,7 +51,17 @@ describe('the event contracts', () => {
 
   // A documented earlier version is a promise to its subscribers: the relay keeps publishing it
   // beside the current one, so a downcaster chain must reach it and produce what its schema says.
-  const superseded = everyEvent.filter((e) => e.version < currentVersionOf(e.name));
+  const superseded = everyEvent.filter((e) => e.version < currentVersionOf(e.name) && !e.withdrawn);
+  const withdrawn = everyEvent.filter((e) => e.withdrawn);
+  // A withdrawn version is one the relay must not publish: no downcaster may bring it back.
+  it.each(withdrawn.map((e) => [e.type, e]))('no longer publishes %s (withdrawn)', (_, old) => {
+    const current = everyEvent.find((e) => e.name === old.name && e.version === currentVersionOf(old.name))!;
+    const forms = publishedForms(DOWNCASTERS, old.name, {
+      version: current.version,
+      data: current.example as Record<string, unknown>,
+    });
+    expect(forms.map((f) => f.version)).toEqual([current.version]);
+  });
   it.each(superseded.map((e) => [e.type, e]))(
     'still publishes %s, downcast from the current version',
     (_, old) => {

@@ -44,7 +44,8 @@ describe('decodeEvent: the one decode seam', () => {
 
   it('writes at append the version the catalogue publishes, per type', () => {
     expect(schemaVersionMetadata('AttachmentAdded')).toEqual({ schemaVersion: 2 });
-    expect(schemaVersionMetadata('CommentAdded')).toEqual({ schemaVersion: 1 });
+    expect(schemaVersionMetadata('CommentAdded')).toEqual({ schemaVersion: 2 });
+    expect(schemaVersionMetadata('TicketAssigned')).toEqual({ schemaVersion: 1 });
   });
 
   it("has an upcaster for every step up to each type's current version", () => {

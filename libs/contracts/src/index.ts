@@ -10,6 +10,7 @@ export * from './mail/mail-events';
 export * from './notifications/notification-catalogue';
 export * from './personal-data/personal-fields';
 export * from './personal-data/sealed-value';
+export * from './personal-data/ticket-subjects';
 export * from './notifications/notification-events';
 export * from './releases/release-catalogue';
 export * from './releases/release-events';

@@ -237,7 +237,7 @@ describe('handleCommand and the aggregate-state cache', () => {
       initialState: null,
       decide: () => [
         { type: 'AttachmentAdded', data: {} },
-        { type: 'CommentAdded', data: {} },
+        { type: 'TicketAssigned', data: {} },
       ],
       evolve: (state) => state,
     };

@@ -1,4 +1,4 @@
-import { SLA_EVENTS, TICKET_EVENTS, topicContract, TOPICS } from '@helpdesk/contracts';
+import { clearTicketExample, SLA_EVENTS, TICKET_EVENTS, topicContract, TOPICS } from '@helpdesk/contracts';
 import type { StoredEvent } from '@helpdesk/event-store';
 import { toCloudEvent } from '@helpdesk/messaging';
 import { distributedTestSettings, requireInfra, type TestApp } from '@helpdesk/testing';
@@ -77,7 +77,7 @@ describe('notifications: an SLA alert consumed before its ticket registration (r
     // Then the tickets topic catches up: the registration and the assignment.
     await publish(TOPICS.tickets, ticketId, [
       published(TOPICS.tickets, ticketId, 0, 'TicketRegistered', {
-        ...TICKET_EVENTS.TicketRegistered.example,
+        ...clearTicketExample('TicketRegistered'),
         ticketId,
         number,
         organisationId: ORGANISATION,

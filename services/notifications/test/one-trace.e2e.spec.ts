@@ -57,7 +57,8 @@ describe('tracing: POST /tickets -> tickets -> Kafka -> notifications -> SMTP is
     );
     expect(byNotifications?.kind).toBe(SpanKind.CONSUMER);
     expect(byNotifications?.parentSpanContext?.spanId).toBe(publish.spanContext().spanId);
-    expect(named('smtp send')[0].attributes['email.to']).toBe(emailOf(anna));
+    // The span names the notification, never the address: traces leave the desk.
+    expect(named('smtp send')[0].attributes).not.toHaveProperty('email.to');
     expect(smtp.received.some((mail) => mail.envelopeTo.includes(emailOf(anna)))).toBe(true);
   }, 120000);
 });

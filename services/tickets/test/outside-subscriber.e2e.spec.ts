@@ -104,9 +104,9 @@ describe('an outside subscriber of helpdesk.tickets.v1', () => {
     expect(mine().flatMap((r) => r.problems)).toEqual([]);
     expect(new Set(mine().map((r) => r.type))).toEqual(
       new Set([
-        'helpdesk.ticket.registered.v1',
+        'helpdesk.ticket.registered.v2',
         'helpdesk.ticket.triaged.v1',
-        'helpdesk.ticket.comment-added.v1',
+        'helpdesk.ticket.comment-added.v2',
         'helpdesk.ticket.work-started.v1',
         'helpdesk.ticket.resolved.v1',
       ]),

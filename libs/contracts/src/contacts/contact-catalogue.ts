@@ -1,4 +1,5 @@
 import type { SealedValue } from '../personal-data/sealed-value';
+import { WITHDRAWN_FOR_PERSONAL_DATA } from '../withdrawn-versions';
 import type { EventContract } from '../catalogue';
 import type { OrganisationEventType, PublishedOrganisationEvent } from './contact-events';
 
@@ -116,6 +117,7 @@ export const SUPERSEDED_ORGANISATION_EVENTS: EventContract[] = [
     version: 1,
     typeName: 'ContactAdded',
     summary: 'A contact was added (version 1: name, e-mail and phone in clear; no longer published).',
+    withdrawn: WITHDRAWN_FOR_PERSONAL_DATA,
     example: {
       ...admin('2026-11-02T10:00:00.000Z'),
       contact: {
@@ -135,6 +137,7 @@ export const SUPERSEDED_ORGANISATION_EVENTS: EventContract[] = [
     version: 1,
     typeName: 'ContactDetailsChanged',
     summary: "A contact's details changed (version 1: values in clear; no longer published).",
+    withdrawn: WITHDRAWN_FOR_PERSONAL_DATA,
     example: { ...admin('2026-11-12T08:30:00.000Z'), contactId, changes: { language: 'en' } },
   },
 ];

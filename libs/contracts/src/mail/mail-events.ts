@@ -4,6 +4,8 @@
  * the same message delivered twice, by IMAP, SMTP or the inbox folder, is decided once. A mail is
  * recorded after what it caused (the ticket or the comment) is stored, never before.
  */
+import type { SealedValue } from '../personal-data/sealed-value';
+
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
 /** How a mail reached the desk. */
@@ -73,5 +75,21 @@ export interface DeliveryReport {
   diagnostic?: string;
 }
 
+/**
+ * Version 2: the sender's address (and a bounce's recipient) sealed, under the contact's key when
+ * the sender is a contact, else under the address's own key.
+ */
+export type PublishedMailReceived = Event<
+  'MailReceived',
+  Omit<MailReceived['data'], 'from' | 'bounce'> & {
+    from: SealedValue;
+    bounce?: Omit<DeliveryReport, 'recipient'> & { recipient?: SealedValue };
+  }
+>;
+
 export type MailEvent = MailReceived;
+/** As published on `helpdesk.mail.v1` (and stored): MailReceived with its addresses sealed. */
+export type PublishedMailEvent = PublishedMailReceived;
+/** Version 1: the addresses in clear; no longer published. */
+export type SupersededMailEvent = MailReceived;
 export type MailEventType = MailEvent['type'];

@@ -6,6 +6,7 @@
  * is recorded before it is made, so a message sent again after a crash says so.
  */
 import type { Language } from '../contacts/contact-events';
+import type { SealedValue } from '../personal-data/sealed-value';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
@@ -38,7 +39,7 @@ export type MessageQueued = Event<
     organisationId?: string;
     /** The ticket's human reference, e.g. `HD-00042`; absent with `ticketId`. */
     number?: string;
-    /** `contact:<id>`, `agent:<id>` or `email:<address>`: stable across address changes. */
+    /** `contact:<id>`, `agent:<id>` or `email:<sha-256 of the address>`: stable across address changes. */
     recipientKey: string;
     to: { email: string; name?: string };
     language: Language;
@@ -102,5 +103,25 @@ export type MessageBounced = Event<
 
 export type NotificationEvent =
   MessageQueued | DeliveryAttempted | MessageSent | MessageFailed | MessageBounced;
+
+/**
+ * Version 2: to a contact or a bare address, the address, the name, the subject and the texts are
+ * sealed under the recipient's key (a contact's, or the address's), so erasing them leaves no
+ * readable copy; a message to an agent stays in clear.
+ */
+export type PublishedMessageQueued = Event<
+  'MessageQueued',
+  Omit<MessageQueued['data'], 'to' | 'subject' | 'text' | 'html'> & {
+    to: { email: string | SealedValue; name?: string | SealedValue };
+    subject: string | SealedValue;
+    text: string | SealedValue;
+    html: string | SealedValue;
+  }
+>;
+
+/** As published on `helpdesk.notifications.v1` (and stored). */
+export type PublishedNotificationEvent = Exclude<NotificationEvent, MessageQueued> | PublishedMessageQueued;
+/** Version 1 of MessageQueued: every value in clear; no longer published. */
+export type SupersededNotificationEvent = MessageQueued;
 
 export type NotificationEventType = NotificationEvent['type'];

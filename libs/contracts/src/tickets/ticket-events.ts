@@ -4,6 +4,8 @@
  * their JSON Schemas and the AsyncAPI document are generated from this file
  * (`npm run contracts:generate`) and a test fails when a change breaks a published version.
  */
+import type { SealedValue } from '../personal-data/sealed-value';
+
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -103,7 +105,8 @@ export type AttachmentAddedV1 = Event<
 >;
 
 /** Earlier versions of ticket events: their schemas stay published for subscribers of those versions. */
-export type SupersededTicketEvent = AttachmentAddedV1;
+export type SupersededTicketEvent =
+  AttachmentAddedV1 | TicketRegistered | CommentAdded | ParticipantAdded | ParticipantRemoved;
 export type ParticipantAdded = Event<'ParticipantAdded', Change & { participant: Participant }>;
 export type ParticipantRemoved = Event<'ParticipantRemoved', Change & { participant: Participant }>;
 export type WorkStarted = Event<'WorkStarted', Change>;
@@ -125,6 +128,13 @@ export type WishAccepted = Event<'WishAccepted', Change>;
 export type WishDeclined = Event<'WishDeclined', Change & { reason: string }>;
 export type RemoteSessionConsentGiven = Event<'RemoteSessionConsentGiven', Change>;
 export type RemoteSessionConsentWithdrawn = Event<'RemoteSessionConsentWithdrawn', Change>;
+/**
+ * An agent redacted a comment that held personal data: the comment's own text key is deleted,
+ * so its body opens nowhere any more; who did it and why are recorded, the text is not.
+ */
+export type CommentRedacted = Event<'CommentRedacted', Change & { commentId: string; reason: string }>;
+/** An agent redacted the ticket's description: as CommentRedacted, for the description's text key. */
+export type DescriptionRedacted = Event<'DescriptionRedacted', Change & { reason: string }>;
 
 export type TicketEvent =
   | TicketRegistered
@@ -153,6 +163,42 @@ export type TicketEvent =
   | WishAccepted
   | WishDeclined
   | RemoteSessionConsentGiven
-  | RemoteSessionConsentWithdrawn;
+  | RemoteSessionConsentWithdrawn
+  | CommentRedacted
+  | DescriptionRedacted;
+
+/** An outside participant as published since version 2: the address sealed under its own key. */
+export type PublishedParticipant = { contactId: string } | { email: SealedValue };
+
+/** Version 2: the description sealed under its text key (redactable). */
+export type PublishedTicketRegistered = Event<
+  'TicketRegistered',
+  Omit<TicketRegistered['data'], 'description'> & { description: SealedValue }
+>;
+/** Version 2: the body sealed under the comment's text key (redactable). */
+export type PublishedCommentAdded = Event<
+  'CommentAdded',
+  Omit<CommentAdded['data'], 'body'> & { body: SealedValue }
+>;
+/** Version 2: an outside participant's address sealed. */
+export type PublishedParticipantAdded = Event<
+  'ParticipantAdded',
+  Change & { participant: PublishedParticipant }
+>;
+export type PublishedParticipantRemoved = Event<
+  'ParticipantRemoved',
+  Change & { participant: PublishedParticipant }
+>;
+
+/**
+ * The events as they are on `helpdesk.tickets.v1` (and in the event store): the desk's code reads
+ * them through the decode seam with sealed values opened (TicketEvent), subscribers get this.
+ */
+export type PublishedTicketEvent =
+  | Exclude<TicketEvent, TicketRegistered | CommentAdded | ParticipantAdded | ParticipantRemoved>
+  | PublishedTicketRegistered
+  | PublishedCommentAdded
+  | PublishedParticipantAdded
+  | PublishedParticipantRemoved;
 
 export type TicketEventType = TicketEvent['type'];

@@ -58,7 +58,7 @@ describe('InProcessEventConsumer (standalone transport)', () => {
     expect(seen.map((m) => m.event.sequence)).toEqual(['0', '1', '2', '3', '4']);
     expect(seen[0]).toMatchObject({
       topic: 'helpdesk.tickets.v1',
-      event: { type: 'helpdesk.ticket.comment-added.v1', subject: 'a', source: '/helpdesk/tickets' },
+      event: { type: 'helpdesk.ticket.comment-added.v2', subject: 'a', source: '/helpdesk/tickets' },
     });
   });
 

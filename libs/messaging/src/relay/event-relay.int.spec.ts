@@ -99,7 +99,7 @@ describe('EventRelay (real broker)', () => {
     expect(sequences('a')).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(sequences('b')).toEqual([0, 1, 2, 3]);
     expect(sequences('c')).toEqual([0, 1, 2, 3]);
-    expect(received.every((r) => r.type === 'helpdesk.ticket.comment-added.v1')).toBe(true);
+    expect(received.every((r) => r.type === 'helpdesk.ticket.comment-added.v2')).toBe(true);
     // Untraced (no OpenTelemetry SDK started), no trace context is made up: relay-tracing.int.spec.ts.
     expect(received.filter((r) => r.traceparent !== undefined)).toEqual([]);
   });

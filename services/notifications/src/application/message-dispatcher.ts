@@ -1,4 +1,5 @@
 import { type EventStore, WrongExpectedRevisionError } from '@helpdesk/event-store';
+import { ERASED } from '@helpdesk/personal-data';
 import { DeliveryRefused, EVENT_STORE, MAIL_TRANSPORT, type MailTransport } from '@helpdesk/platform';
 import {
   type BeforeApplicationShutdown,
@@ -124,7 +125,7 @@ export class MessageDispatcher
     if (this.traces.size > REMEMBERED_TRACES) this.traces.delete(this.traces.keys().next().value as string);
   }
 
-  private sendInSpan(notificationId: string, to: string, send: () => Promise<void>) {
+  private sendInSpan(notificationId: string, send: () => Promise<void>) {
     const parent = this.traces.get(notificationId);
     this.traces.delete(notificationId);
     return inSpan(
@@ -132,7 +133,8 @@ export class MessageDispatcher
       {
         kind: SpanKind.CLIENT,
         parent,
-        attributes: { 'helpdesk.notification': notificationId, 'email.to': to },
+        // No address on the span: traces leave the desk, and an address is personal data.
+        attributes: { 'helpdesk.notification': notificationId },
       },
       send,
     );
@@ -157,7 +159,9 @@ export class MessageDispatcher
     if (attempt.events.length === 0 || record.status !== 'queued') return;
     const { message } = record;
     try {
-      await this.sendInSpan(notificationId, message.to.email, () =>
+      // The recipient was erased after the message was queued: their key is gone, and so is the address.
+      if (message.to.email === ERASED) throw new DeliveryRefused('the recipient was erased', true);
+      await this.sendInSpan(notificationId, () =>
         this.transport.send({
           from: this.settings.from,
           to: message.to,
@@ -172,7 +176,7 @@ export class MessageDispatcher
     } catch (error) {
       const refused = error instanceof DeliveryRefused ? error : new DeliveryRefused(String(error), false);
       this.logger.warn(
-        `${message.messageId} to ${message.to.email}, attempt ${record.attempts}: ${refused.message}`,
+        `${message.messageId} to ${message.recipientKey}, attempt ${record.attempts}: ${refused.message}`,
       );
       await changeDeliveryRecord(this.store, notificationId, {
         type: 'RecordFailure',
@@ -186,7 +190,7 @@ export class MessageDispatcher
     await changeDeliveryRecord(this.store, notificationId, { type: 'RecordSent', at: at() });
     if (record.possiblyRepeated)
       this.logger.warn(
-        `${message.messageId} to ${message.to.email} sent again after an attempt without outcome: possibly repeated`,
+        `${message.messageId} to ${message.recipientKey} sent again after an attempt without outcome: possibly repeated`,
       );
   }
 }

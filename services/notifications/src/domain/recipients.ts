@@ -1,3 +1,5 @@
+import { addressSubject } from '@helpdesk/contracts';
+
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -33,11 +35,14 @@ export interface Addressee {
   language: Language;
 }
 
-/** Stable across e-mail address changes: a person is keyed by id, a bare address by itself. */
+/**
+ * Stable across e-mail address changes: a person is keyed by id, a bare address by its hash (the
+ * key is written in clear into the delivery log and its dedupe keys: no address may be in it).
+ */
 export const recipientKey = (recipient: Recipient): string => {
   if ('contactId' in recipient) return `contact:${recipient.contactId}`;
   if ('agentId' in recipient) return `agent:${recipient.agentId}`;
-  return `email:${recipient.email.toLowerCase()}`;
+  return `email:${addressSubject(recipient.email).slice('address:'.length)}`;
 };
 
 /**

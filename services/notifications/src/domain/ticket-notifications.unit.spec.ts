@@ -1,5 +1,5 @@
 import type { TicketEvent } from '@helpdesk/contracts';
-import type { RecipientDirectory } from './recipients';
+import { type RecipientDirectory, recipientKey } from './recipients';
 import {
   agent,
   colleague,
@@ -21,6 +21,8 @@ const told = (before: AudienceState, events: TicketEvent[], people?: RecipientDi
   decide(before, events, people).messages.map(({ to, template }) => ({ to: to.email, template }));
 
 const everyone = ['anna@zorg.example', 'bram@zorg.example', itDesk];
+// A bare address is keyed by its hash: the key is written in clear into the delivery log.
+const itDeskKey = recipientKey({ email: itDesk });
 
 describe('registration', () => {
   it('confirms to the reporter with the reference, in their language', () => {
@@ -172,10 +174,10 @@ describe('a command handled one event at a time (as the consumer does)', () => {
     expect(messages.map((m) => m.dedupeKey)).toEqual([
       'request-1-event-0/contact:contact-42',
       'request-1-event-0/contact:contact-43',
-      `request-1-event-0/email:${itDesk}`,
+      `request-1-event-0/${itDeskKey}`,
       'request-1-event-0/contact:contact-42',
       'request-1-event-0/contact:contact-43',
-      `request-1-event-0/email:${itDesk}`,
+      `request-1-event-0/${itDeskKey}`,
     ]);
   });
 });
@@ -232,7 +234,7 @@ describe('addressing', () => {
   it('gives each message a dedupe key and Message-ID from its first event and recipient', () => {
     const [first, second] = decide(ticket(), reporterAnswers()).messages;
     expect(first.dedupeKey).toBe('request-1-event-0/contact:contact-43');
-    expect(second.dedupeKey).toBe(`request-1-event-0/email:${itDesk}`);
+    expect(second.dedupeKey).toBe(`request-1-event-0/${itDeskKey}`);
     expect(first.messageId).not.toBe(second.messageId);
     expect(first.threadId).toBe(second.threadId);
   });

@@ -1,4 +1,8 @@
-import { NOTIFICATION_EVENTS, type NotificationEventType } from '@helpdesk/contracts';
+import {
+  NOTIFICATION_EVENTS,
+  type NotificationEventType,
+  SUPERSEDED_NOTIFICATION_EVENTS,
+} from '@helpdesk/contracts';
 import { foldView, type ProjectedEvent } from '@helpdesk/read-models';
 import { notificationLogProjection } from './notification-log';
 
@@ -7,9 +11,15 @@ const stored = (type: NotificationEventType, revision: number, data: object = {}
   revision,
   position: 0n,
   type,
-  data: { ...NOTIFICATION_EVENTS[type].example, ...data },
+  data: { ...clearExample(type), ...data },
   recordedAt: new Date(),
 });
+
+// The projection reads messages opened (the decode seam): the clear version 1 example.
+const clearExample = (type: NotificationEventType) =>
+  (type === 'MessageQueued'
+    ? SUPERSEDED_NOTIFICATION_EVENTS[0].example
+    : NOTIFICATION_EVENTS[type].example) as object;
 
 describe('the delivery log', () => {
   it('lists a queued message as due at once, addressed to the contact', () => {

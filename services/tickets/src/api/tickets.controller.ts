@@ -474,6 +474,41 @@ export class TicketsController {
     return this.run(id, request, 'WithdrawRemoteSessionConsent', {});
   }
 
+  @Post(':id/comments/:commentId/redaction')
+  @HttpCode(200)
+  @CommandOperation({
+    ids: { id: 'uuid4', commentId: 'uuid4' },
+    summary:
+      "Agents: redact a comment holding personal data, with a reason: its text key is deleted, it reads '[redacted]'",
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
+  redactComment(
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Body() body: ReasonDto,
+    @CommandRequest() request: CommandRequest,
+  ) {
+    return this.run(id, request, 'RedactText', { text: { comment: commentId }, reason: body.reason });
+  }
+
+  @Post(':id/description/redaction')
+  @HttpCode(200)
+  @CommandOperation({
+    ids: { id: 'uuid4' },
+    summary:
+      "Agents: redact the description holding personal data, with a reason: its text key is deleted, it reads '[redacted]'",
+    scope: 'tickets:write',
+    response: CommandResultDto,
+  })
+  redactDescription(
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+    @CommandRequest() request: CommandRequest,
+  ) {
+    return this.run(id, request, 'RedactText', { text: 'description', reason: body.reason });
+  }
+
   private async run<T extends TicketRequest['type']>(
     id: string,
     request: CommandRequest,

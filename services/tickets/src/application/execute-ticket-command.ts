@@ -1,9 +1,11 @@
-import { decodeEvent, initialOrganisation } from '@helpdesk/contracts';
+import { decodeEvent, initialOrganisation, ticketTextSubject } from '@helpdesk/contracts';
+import type { PersonalDataKeyStore } from '@helpdesk/personal-data';
 import {
   AggregateCommand,
   AggregateCommandHandler,
   type CommandContext,
   EVENT_STORE,
+  PERSONAL_DATA_KEYS,
 } from '@helpdesk/platform';
 import { type EventStore, type HandledCommand, nextSequenceValue } from '@helpdesk/event-store';
 import { Inject } from '@nestjs/common';
@@ -11,6 +13,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
   type AddParticipant,
+  redactedText,
   type RegisterTicket,
   type Ticket,
   type TicketCommand,
@@ -82,8 +85,22 @@ export class ExecuteTicketCommandHandler extends AggregateCommandHandler<
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     private readonly directory: TicketsOrganisationDirectory,
+    @Inject(PERSONAL_DATA_KEYS) private readonly personalDataKeys: PersonalDataKeyStore,
   ) {
     super(store);
+  }
+
+  /**
+   * A redaction deletes the text's key after its event is stored: a failure in between leaves a
+   * recorded redaction whose view already reads '[redacted]', and the same request again (it
+   * decides nothing new) deletes the key then. Shredding is idempotent.
+   */
+  override async execute(message: ExecuteTicketCommand) {
+    const result = await super.execute(message);
+    const { command } = message;
+    if (command.type === 'RedactText')
+      await this.personalDataKeys.shred(ticketTextSubject(message.ticketId, redactedText(command.data.text)));
+    return result;
   }
 
   protected answer(id: string, { revision, state, events }: HandledCommand<TicketEvent, Ticket>) {

@@ -5,3 +5,4 @@ export * from './ticket.events';
 export { canSee } from './ticket.rules';
 export * from './ticket.state';
 export * from './ticket.types';
+export { REDACTED, redactedText } from './decide/redaction';

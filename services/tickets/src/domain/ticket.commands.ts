@@ -81,6 +81,8 @@ export type AcceptWish = Command<'AcceptWish'>;
 export type DeclineWish = Command<'DeclineWish', { reason: string }>;
 export type GiveRemoteSessionConsent = Command<'GiveRemoteSessionConsent'>;
 export type WithdrawRemoteSessionConsent = Command<'WithdrawRemoteSessionConsent'>;
+/** Redacts a text that holds personal data: a comment (by id) or the description. */
+export type RedactText = Command<'RedactText', { text: { comment: string } | 'description'; reason: string }>;
 
 export type TicketCommand =
   | RegisterTicket
@@ -108,6 +110,7 @@ export type TicketCommand =
   | AcceptWish
   | DeclineWish
   | GiveRemoteSessionConsent
-  | WithdrawRemoteSessionConsent;
+  | WithdrawRemoteSessionConsent
+  | RedactText;
 
 export type TicketCommandType = TicketCommand['type'];

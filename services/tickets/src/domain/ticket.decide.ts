@@ -1,6 +1,7 @@
 import { decideConversation } from './decide/conversation';
 import { decideLifecycle } from './decide/lifecycle';
 import { decidePriority } from './decide/priority';
+import { decideRedaction } from './decide/redaction';
 import { register } from './decide/registration';
 import type { TicketCommand } from './ticket.commands';
 import type { TicketEvent } from './ticket.events';
@@ -25,6 +26,8 @@ export const decideTicket = (command: TicketCommand, state: Ticket): TicketEvent
     case 'GiveRemoteSessionConsent':
     case 'WithdrawRemoteSessionConsent':
       return decideConversation(command, state);
+    case 'RedactText':
+      return decideRedaction(command, state);
     default:
       return decideLifecycle(command, state);
   }

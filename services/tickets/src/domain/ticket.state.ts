@@ -17,6 +17,10 @@ export interface RegisteredTicket {
   fix?: ScheduledFix;
   resolvedAt?: string;
   remoteSessionConsent: boolean;
+  /** Ids of its comments, so a redaction can name only one that exists. */
+  commentIds: string[];
+  /** Texts redacted (`description`, `comment/<id>`): each is redacted once. */
+  redacted: string[];
 }
 
 export type Ticket = { status: 'unregistered' } | RegisteredTicket;
@@ -44,6 +48,8 @@ const evolveFacts = (state: Ticket, event: TicketEvent): Ticket => {
       reporterId,
       participants: [],
       remoteSessionConsent: false,
+      commentIds: [],
+      redacted: [],
     };
   }
   if (state.status === 'unregistered') return state;
@@ -68,7 +74,15 @@ const evolveFacts = (state: Ticket, event: TicketEvent): Ticket => {
     case 'TicketAssigned':
       return { ...state, assigneeId: event.data.assigneeId };
     case 'CommentAdded':
-      return { ...state, firstResponseAt: event.data.firstResponse ? event.data.at : state.firstResponseAt };
+      return {
+        ...state,
+        firstResponseAt: event.data.firstResponse ? event.data.at : state.firstResponseAt,
+        commentIds: [...state.commentIds, event.data.commentId],
+      };
+    case 'CommentRedacted':
+      return { ...state, redacted: [...state.redacted, `comment/${event.data.commentId}`] };
+    case 'DescriptionRedacted':
+      return { ...state, redacted: [...state.redacted, 'description'] };
     case 'ParticipantAdded':
       return { ...state, participants: [...state.participants, event.data.participant] };
     case 'ParticipantRemoved':

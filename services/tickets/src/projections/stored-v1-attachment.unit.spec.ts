@@ -1,4 +1,4 @@
-import { TICKET_EVENTS, TOPICS } from '@helpdesk/contracts';
+import { clearTicketExample, TOPICS } from '@helpdesk/contracts';
 import { type StoredEvent } from '@helpdesk/event-store';
 import { toCloudEvent, toProjectedEvent } from '@helpdesk/messaging';
 import { foldView } from '@helpdesk/read-models';
@@ -19,7 +19,7 @@ const stored = (revision: number, type: string, data: object, schemaVersion?: nu
 const registered = stored(
   0,
   'TicketRegistered',
-  { ...TICKET_EVENTS.TicketRegistered.example, ticketId: 't-1' },
+  { ...clearTicketExample('TicketRegistered'), ticketId: 't-1' },
   1,
 );
 const attachedV1 = stored(

@@ -3,9 +3,11 @@ import type { ProjectedEvent, Projection, View } from '@helpdesk/read-models';
 import type { TicketEvent } from '../domain';
 import { evolveTicket, initialTicket, type RegisteredTicket, type Ticket } from '../domain';
 import type { Channel, ProblemDetails, Visibility } from '../domain';
+import { REDACTED } from '../domain';
 
 export interface CommentView {
   id: string;
+  /** `[redacted]` once an agent redacted it. */
   body: string;
   visibility: Visibility;
   authorId: string;
@@ -105,6 +107,13 @@ const evolveTicketView = (current: TicketView | undefined, stored: ProjectedEven
         ...view,
         participantIds: view.participants.flatMap((p) => ('contactId' in p ? [p.contactId] : [])),
       };
+    case 'CommentRedacted':
+      return {
+        ...view,
+        comments: view.comments.map((c) => (c.id === event.data.commentId ? { ...c, body: REDACTED } : c)),
+      };
+    case 'DescriptionRedacted':
+      return { ...view, description: REDACTED };
     case 'WorkaroundProvided':
       return { ...view, workaround: event.data.workaround };
     case 'TicketResolved':
@@ -119,8 +128,13 @@ const evolveTicketView = (current: TicketView | undefined, stored: ProjectedEven
   }
 };
 
-/** What a customer may read: internal comments are for the vendor's agents only. */
-export const visibleTo = (view: TicketView, role: string): TicketView =>
-  role === 'agent' || role === 'system'
-    ? view
-    : { ...view, comments: view.comments.filter((c) => c.visibility === 'public') };
+/**
+ * What a caller may read: internal comments are for the vendor's agents only. The rules' own
+ * bookkeeping of comment ids and redactions is not shown (the ids would name internal comments).
+ */
+export const visibleTo = (view: TicketView, role: string): TicketView => {
+  const { commentIds: _ids, redacted: _redacted, ...shown } = view;
+  return role === 'agent' || role === 'system'
+    ? (shown as TicketView)
+    : ({ ...shown, comments: view.comments.filter((c) => c.visibility === 'public') } as TicketView);
+};

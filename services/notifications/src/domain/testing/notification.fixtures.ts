@@ -1,6 +1,6 @@
 // Facts shared by the notification tests: the published example ticket, its people, and a
 // helper to write recorded events briefly.
-import { TICKET_EVENTS, type TicketEvent, type TicketEventType } from '@helpdesk/contracts';
+import { clearTicketExample, type TicketEvent, type TicketEventType } from '@helpdesk/contracts';
 import type { RecipientDirectory } from '../recipients';
 import type { RecordedTicketEvent } from '../recorded-event';
 import { foldAudience, type TicketAudience } from '../ticket-audience';
@@ -9,10 +9,7 @@ type DataOf<Type extends TicketEventType> = Extract<TicketEvent, { type: Type }>
 
 /** From the contract's catalogue: reporter contact-42 of org-zorg, agent-7. */
 export const example = <T extends TicketEventType>(type: T, data: Partial<DataOf<T>> = {}) =>
-  ({ type, data: { ...TICKET_EVENTS[type].example, ...data } }) as unknown as Extract<
-    TicketEvent,
-    { type: T }
-  >;
+  ({ type, data: { ...clearTicketExample(type), ...data } }) as unknown as Extract<TicketEvent, { type: T }>;
 
 /** One command's events: ids in order, one correlation id. */
 export const command = (...events: TicketEvent[]): RecordedTicketEvent[] => {

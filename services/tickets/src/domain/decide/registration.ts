@@ -80,6 +80,13 @@ const requireAuthorisedReporter = ({ organisation, organisationId, reporterId }:
     );
   const contact = organisation.contacts[reporterId];
   if (contact?.active && contact.authorised) return;
+  // An erased contact's name is gone: the refusal names only the id, and no one to ask.
+  if (contact?.erased)
+    return refuse(
+      'forbidden',
+      'reporter_erased',
+      `Contact ${reporterId} was erased on request: no tickets can be filed for them.`,
+    );
   const administrators = activeAdministrators(organisation).map(({ id, name, email }) => ({
     id,
     name,
