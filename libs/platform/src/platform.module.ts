@@ -1,11 +1,4 @@
-import {
-  type DynamicModule,
-  Global,
-  Logger,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-} from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
@@ -19,7 +12,7 @@ import { StartupState } from './health/startup-state';
 import { loggerOptions } from './logging/logger-options';
 import { loadOperationsSettings, OPERATIONS_SETTINGS } from './runtime/operations.settings';
 import { TerminusModule } from '@nestjs/terminus';
-import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics';
 
 export interface PlatformOptions {
   /** The service name in every log line. */
@@ -30,7 +23,7 @@ export interface PlatformOptions {
 /** What every service process has: JSON logs, bearer-token auth on every route, health, metrics. */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
@@ -53,10 +46,6 @@ export class PlatformModule implements NestModule {
       ],
       exports: [ReadinessRegistry, LagRegistry, StartupState, OPERATIONS_SETTINGS],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer) {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }
 

@@ -9,13 +9,22 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * The id of a request, in every log line about it and in its response: the caller's
  * `X-Request-Id` (or `X-Correlation-Id`) when it sends a sane one, else a new UUID. Commands
- * carry it on as their events' correlation id (see commandContext).
+ * carry it on as their events' correlation id (see commandContext). Fastify asks first (its
+ * `genReqId`); the id is kept on the raw request, so that the log line of the request names the same.
  */
-export const requestId = (request: IncomingMessage, response: ServerResponse): string => {
+export const requestIdOf = (request: IncomingMessage & { id?: unknown }): string => {
+  if (typeof request.id === 'string') return request.id;
   const incoming = [request.headers['x-request-id'], request.headers['x-correlation-id']]
     .flat()
     .find((value): value is string => typeof value === 'string' && ACCEPTABLE_ID.test(value));
   const id = incoming ?? randomUUID();
+  request.id = id;
+  return id;
+};
+
+/** The request's id, also sent back as X-Request-Id (pino-http's `genReqId`). */
+export const requestId = (request: IncomingMessage, response: ServerResponse): string => {
+  const id = requestIdOf(request);
   response.setHeader(REQUEST_ID_HEADER, id);
   return id;
 };
