@@ -1,19 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
-import { requestIdOf } from '../logging/request-id';
+import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id';
 
 /**
  * The HTTP server of every service: Fastify. Paths match with or without a trailing slash (as
  * they did on Express), and the request id is ours (see requestIdOf). Fastify logs nothing itself:
  * the request line is pino-http's.
  */
-export const httpAdapter = () =>
-  new FastifyAdapter({
+export const httpAdapter = () => {
+  const adapter = new FastifyAdapter({
     logger: false,
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: (request: IncomingMessage) => requestIdOf(request),
   });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  return adapter;
+};
 
 /** Starts the app's modules and then Fastify, whose routes answer only once it is ready. */
 export const initHttp = async <A extends INestApplication>(app: A): Promise<A> => {

@@ -1,6 +1,6 @@
 import type { Options } from 'pino-http';
 import { redactedPaths, redactQuery, redactSecrets, REDACTED } from './redaction';
-import { requestId } from './request-id';
+import { requestIdOf } from './request-id';
 
 /**
  * The JSON logs of every process: the service's name, the request id on every line about a
@@ -10,7 +10,7 @@ import { requestId } from './request-id';
 export const loggerOptions = (service: string, level: string): Options => ({
   level,
   base: { service },
-  genReqId: requestId,
+  genReqId: (request) => requestIdOf(request),
   customProps: (req) => ({ requestId: req.id }),
   redact: { paths: redactedPaths, censor: REDACTED },
   hooks: { streamWrite: redactSecrets },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -11,6 +11,7 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * `X-Request-Id` (or `X-Correlation-Id`) when it sends a sane one, else a new UUID. Commands
  * carry it on as their events' correlation id (see commandContext). Fastify asks first (its
  * `genReqId`); the id is kept on the raw request, so that the log line of the request names the same.
+ * It is sent back as X-Request-Id (see httpAdapter).
  */
 export const requestIdOf = (request: IncomingMessage & { id?: unknown }): string => {
   if (typeof request.id === 'string') return request.id;
@@ -19,12 +20,5 @@ export const requestIdOf = (request: IncomingMessage & { id?: unknown }): string
     .find((value): value is string => typeof value === 'string' && ACCEPTABLE_ID.test(value));
   const id = incoming ?? randomUUID();
   request.id = id;
-  return id;
-};
-
-/** The request's id, also sent back as X-Request-Id (pino-http's `genReqId`). */
-export const requestId = (request: IncomingMessage, response: ServerResponse): string => {
-  const id = requestIdOf(request);
-  response.setHeader(REQUEST_ID_HEADER, id);
   return id;
 };
