@@ -9,7 +9,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
 import { LagRegistry } from './health/lag';
 import { StartupState } from './health/startup-state';
-import { loggerOptions } from './logging/logger-options';
+import { serviceLogger } from './logging/logger-options';
 import { loadOperationsSettings, OPERATIONS_SETTINGS } from './runtime/operations.settings';
 import { TerminusModule } from '@nestjs/terminus';
 import { MetricsController } from './metrics/metrics';
@@ -28,8 +28,10 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        // Fastify's request logger (a child per request, binding requestId) is the one used.
         LoggerModule.forRoot({
-          pinoHttp: loggerOptions(options.service, options.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
+          pinoHttp: { logger: serviceLogger(options.service, options.logLevel) },
+          useExisting: true,
         }),
         // Failed probes are in their answers; logging each one would fill the log during an outage.
         TerminusModule.forRoot({ logger: false }),

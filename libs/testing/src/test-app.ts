@@ -42,7 +42,7 @@ export const startTestApp = async (
   Object.assign(process.env, { AUTH_JWT_SECRET: TEST_JWT_SECRET, ...settings });
   const moduleRef = await Test.createTestingModule({ imports: [serviceRootModule(service)] }).compile();
   const app = configureHttp(
-    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error'] }),
+    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(service.name), { logger: ['error'] }),
     service,
   );
   app.enableShutdownHooks();

@@ -23,7 +23,7 @@ import { desk, standaloneService } from './standalone.service';
 const boot = async (service: ServiceDefinition): Promise<INestApplication> => {
   const moduleRef = await Test.createTestingModule({ imports: [serviceRootModule(service)] }).compile();
   const app = configureHttp(
-    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: false }),
+    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(service.name), { logger: false }),
     service,
   );
   await initHttp(app);

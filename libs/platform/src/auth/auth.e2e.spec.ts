@@ -48,7 +48,7 @@ describe('bearer-token auth on every route', () => {
       controllers: [WhoAmIController],
     }).compile();
     app = configureHttp(
-      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: false }),
+      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter('test'), { logger: false }),
       {
         name: 'test',
         description: '',

@@ -1,16 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
+import { serviceLogger } from '../logging/logger-options';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id';
+import { RequestLines } from '../logging/request-lines';
 
 /**
  * The HTTP server of every service: Fastify. Paths match with or without a trailing slash (as
- * they did on Express), and the request id is ours (see requestIdOf). Fastify logs nothing itself:
- * the request line is pino-http's.
+ * they did on Express), and the request id is ours (see requestIdOf). Fastify's request loggers are
+ * children of the service's logger binding `requestId`; they write one line per request (RequestLines).
  */
-export const httpAdapter = () => {
+export const httpAdapter = (service: string) => {
   const adapter = new FastifyAdapter({
-    logger: false,
+    loggerInstance: serviceLogger(service),
+    logController: new RequestLines(),
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: (request: IncomingMessage) => requestIdOf(request),
   });

@@ -72,7 +72,7 @@ const httpSettings = (defaultPort: number) => ({
 
 /**
  * Applies what every service's HTTP side shares: validation, problem+json errors, OpenAPI at /docs.
- * The app runs on `httpAdapter()`, and this comes before it starts (its routes are recorded as Fastify registers them).
+ * The app runs on `httpAdapter(name)`, and this comes before it starts (its routes are recorded as Fastify registers them).
  */
 export const configureHttp = (
   app: NestFastifyApplication,
@@ -114,10 +114,14 @@ export const startService = async (
     const { shutdownGraceMs } = loadOperationsSettings();
     const nestStartedAt = Date.now();
     // Errors while starting are thrown to us, not turned into exit 1 by Nest.
-    const app = await NestFactory.create<NestFastifyApplication>(serviceRootModule(service), httpAdapter(), {
-      bufferLogs: true,
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      serviceRootModule(service),
+      httpAdapter(service.name),
+      {
+        bufferLogs: true,
+        abortOnError: false,
+      },
+    );
     const logger = app.get(Logger);
     app.useLogger(logger);
     configureHttp(app, service);

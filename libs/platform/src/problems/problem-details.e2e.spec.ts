@@ -46,7 +46,7 @@ describe('errors as problem+json', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ controllers: [ThingsController] }).compile();
     app = configureHttp(
-      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: false }),
+      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter('test'), { logger: false }),
       {
         name: 'test',
         description: 'test',
