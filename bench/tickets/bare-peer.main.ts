@@ -1,5 +1,5 @@
 // The peer bench:tickets measures us against: a bare NestJS service on the same HTTP adapter as
-// ours that does what any command service must and nothing else: verify an HS256 bearer token,
+// ours (Fastify) that does what any command service must and nothing else: verify an HS256 bearer token,
 // parse the JSON body, one INSERT into the same PostgreSQL per request. No event store, no
 // read side, no validation, no logging. It answers the bench client's paths, so one client
 // drives both. Started by http.bench.ts as its own process (PG_URL, PORT, AUTH_JWT_SECRET).
@@ -19,6 +19,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -87,7 +88,9 @@ const main = async () => {
     'create table if not exists peer_writes (id uuid primary key, ticket_id uuid not null, body jsonb not null, at timestamptz not null default now())',
   );
   await pool.query('create index if not exists peer_writes_ticket on peer_writes (ticket_id)');
-  const app = await NestFactory.create(PeerModule, { logger: ['error'] });
+  const app = await NestFactory.create<NestFastifyApplication>(PeerModule, new FastifyAdapter(), {
+    logger: ['error'],
+  });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
 };
 

@@ -33,7 +33,6 @@ const KEPT_IN_NODE_MODULES = [
   'htmx.org',
   '@opentelemetry/sdk-node',
   '@opentelemetry/instrumentation-http',
-  '@opentelemetry/instrumentation-express',
   '@opentelemetry/instrumentation-pg',
   '@opentelemetry/instrumentation-mongodb',
 ];
@@ -69,7 +68,7 @@ const optionalPackagesStayRequires: Plugin = {
 /**
  * `node dist/bundles/<service>.js`: what stack:up, the image, the chart and npm start run. With
  * tracing on (OTEL_*, off by default) it runs swc's unbundled build of the service instead: the
- * instrumentations patch pg, mongodb and express as `require` loads them, which a bundle never does
+ * instrumentations patch pg and mongodb as `require` loads them, which a bundle never does
  * for what it bundled. Off, the bundle runs as before and nothing of the SDK is loaded. The other
  * ways cost every process: leaving those packages out of the bundle (325 modules compiled without
  * the code cache, 0.4-1.0 s at a load average of 15), or a second, traced bundle per service (the

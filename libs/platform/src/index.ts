@@ -9,6 +9,8 @@ export * from './health/readiness';
 export * from './http/command-context';
 export * from './commands/aggregate-command-handler';
 export * from './http/body-limits';
+export * from './http/http-adapter';
+export * from './http/uploaded-file';
 export * from './http/etag';
 export * from './http/request-rules';
 export * from './http/operations';

@@ -1,11 +1,4 @@
-import {
-  type DynamicModule,
-  Global,
-  Logger,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-} from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
@@ -16,10 +9,10 @@ import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
 import { LagRegistry } from './health/lag';
 import { StartupState } from './health/startup-state';
-import { loggerOptions } from './logging/logger-options';
+import { serviceLogger } from './logging/logger-options';
 import { loadOperationsSettings, OPERATIONS_SETTINGS } from './runtime/operations.settings';
 import { TerminusModule } from '@nestjs/terminus';
-import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics';
 
 export interface PlatformOptions {
   /** The service name in every log line. */
@@ -30,13 +23,15 @@ export interface PlatformOptions {
 /** What every service process has: JSON logs, bearer-token auth on every route, health, metrics. */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
+        // Fastify's request logger (a child per request, binding requestId) is the one used.
         LoggerModule.forRoot({
-          pinoHttp: loggerOptions(options.service, options.logLevel ?? process.env.LOG_LEVEL ?? 'info'),
+          pinoHttp: { logger: serviceLogger(options.service, options.logLevel) },
+          useExisting: true,
         }),
         // Failed probes are in their answers; logging each one would fill the log during an outage.
         TerminusModule.forRoot({ logger: false }),
@@ -53,10 +48,6 @@ export class PlatformModule implements NestModule {
       ],
       exports: [ReadinessRegistry, LagRegistry, StartupState, OPERATIONS_SETTINGS],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer) {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }
 

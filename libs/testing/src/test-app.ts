@@ -1,5 +1,7 @@
 import {
   configureHttp,
+  httpAdapter,
+  initHttp,
   DEFAULT_SCOPES,
   KafkaHealth,
   type Principal,
@@ -10,6 +12,7 @@ import {
 } from '@helpdesk/platform';
 import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { freshPostgresDatabase, requireInfra } from '@helpdesk/test-infra';
@@ -37,14 +40,17 @@ export const startTestApp = async (
   const saved = { ...process.env };
   Object.assign(process.env, { AUTH_JWT_SECRET: TEST_JWT_SECRET, ...settings });
   const moduleRef = await Test.createTestingModule({ imports: [serviceRootModule(service)] }).compile();
-  const app = configureHttp(moduleRef.createNestApplication({ logger: ['error'] }), service);
+  const app = configureHttp(
+    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(service.name), { logger: ['error'] }),
+    service,
+  );
   app.enableShutdownHooks();
   const restoreEnvironment = () => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   };
   try {
-    await app.init();
+    await initHttp(app);
     // Consumers join their groups in the background; a test sends only once they listen.
     await app.get(KafkaHealth).whenRunning(60000);
   } catch (error) {

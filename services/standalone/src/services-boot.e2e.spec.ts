@@ -1,4 +1,10 @@
-import { configureHttp, serviceRootModule, type ServiceDefinition } from '@helpdesk/platform';
+import {
+  configureHttp,
+  httpAdapter,
+  initHttp,
+  serviceRootModule,
+  type ServiceDefinition,
+} from '@helpdesk/platform';
 import {
   conflictingSchemaNames,
   contractProblems,
@@ -6,6 +12,7 @@ import {
   requireInfra,
 } from '@helpdesk/testing';
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +22,11 @@ import { desk, standaloneService } from './standalone.service';
 
 const boot = async (service: ServiceDefinition): Promise<INestApplication> => {
   const moduleRef = await Test.createTestingModule({ imports: [serviceRootModule(service)] }).compile();
-  const app = configureHttp(moduleRef.createNestApplication({ logger: false }), service);
-  await app.init();
+  const app = configureHttp(
+    moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(service.name), { logger: false }),
+    service,
+  );
+  await initHttp(app);
   return app;
 };
 

@@ -1,5 +1,6 @@
 import type { TestApp } from '@helpdesk/testing';
 import { aTicket, adminA, agent, reporter, startTickets } from './people';
+import { MAX_ATTACHMENT_BYTES } from '../src/domain';
 
 describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () => {
   let desk: TestApp;
@@ -197,5 +198,36 @@ describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () =
       .attach('file', Buffer.from('MZ'), { filename: 'setup.exe', contentType: 'application/x-msdownload' })
       .expect(422);
     expect(refused.body.detail).toMatch(/cannot be attached/);
+  });
+
+  it('refuses an upload without the file, in another field, or over the limit, storing nothing', async () => {
+    const { id } = await file();
+    const attachments = async () =>
+      ((await desk.as(agent).get(`/tickets/${id}`).expect(200)).body.attachments as unknown[]).length;
+    const missing = await desk.as(reporter).post(`/tickets/${id}/attachments`).field('note', 'x').expect(400);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.body.errors[0].field).toBe('file');
+    const notMultipart = await desk.as(reporter).post(`/tickets/${id}/attachments`).send({}).expect(400);
+    expect(notMultipart.body.errors[0].field).toBe('file');
+    const otherField = await desk
+      .as(reporter)
+      .post(`/tickets/${id}/attachments`)
+      .attach('upload', Buffer.from('hello'), { filename: 'a.txt', contentType: 'text/plain' })
+      .expect(400);
+    expect(otherField.body.errors[0]).toEqual({
+      field: 'file',
+      reason: 'the file must be sent in multipart field "file", not "upload"',
+    });
+    const tooLarge = await desk
+      .as(reporter)
+      .post(`/tickets/${id}/attachments`)
+      .attach('file', Buffer.alloc(MAX_ATTACHMENT_BYTES + 2, 1), {
+        filename: 'big.txt',
+        contentType: 'text/plain',
+      })
+      .expect(413);
+    expect(tooLarge.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooLarge.body.detail).toMatch(/at most 26214401 bytes/);
+    expect(await attachments()).toBe(0);
   });
 });

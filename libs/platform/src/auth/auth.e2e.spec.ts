@@ -1,7 +1,9 @@
 import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttp } from '../http/start-service';
+import { httpAdapter, initHttp } from '../http/http-adapter';
 import { PlatformModule } from '../platform.module';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { RequiresScope } from './scopes';
@@ -45,11 +47,14 @@ describe('bearer-token auth on every route', () => {
       imports: [PlatformModule.forRoot({ service: 'test' })],
       controllers: [WhoAmIController],
     }).compile();
-    app = configureHttp(moduleRef.createNestApplication({ logger: false }), {
-      name: 'test',
-      description: '',
-    });
-    await app.init();
+    app = configureHttp(
+      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter('test'), { logger: false }),
+      {
+        name: 'test',
+        description: '',
+      },
+    );
+    await initHttp(app);
   });
   afterAll(async () => {
     delete process.env.AUTH_JWT_SECRET;

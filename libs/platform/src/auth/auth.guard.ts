@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import type { Role } from './principal';
 import { REQUIRED_SCOPE, type Scope } from './scopes';
@@ -27,12 +27,12 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & AuthenticatedRequest>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest & AuthenticatedRequest>();
+    const response = http.getResponse<FastifyReply>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       // RFC 6750 3.1: a request without credentials gets the challenge, but no error code.
-      response.setHeader('WWW-Authenticate', 'Bearer realm="helpdesk"');
+      response.header('WWW-Authenticate', 'Bearer realm="helpdesk"');
       throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
     }
     try {
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
       request.scopes = verified.scopes;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        response.setHeader('WWW-Authenticate', challenge('invalid_token', error.message));
+        response.header('WWW-Authenticate', challenge('invalid_token', error.message));
         throw new UnauthorizedException(error.message);
       }
       throw error;
@@ -53,7 +53,7 @@ export class AuthGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     if (scope && !request.scopes.has(scope)) {
       const detail = `this token lacks the scope ${scope} (it has ${[...request.scopes].join(' ') || 'none'})`;
-      response.setHeader('WWW-Authenticate', challenge('insufficient_scope', detail, scope));
+      response.header('WWW-Authenticate', challenge('insufficient_scope', detail, scope));
       throw new ForbiddenException(detail);
     }
     return true;

@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { map } from 'rxjs/operators';
 import {
@@ -19,10 +19,10 @@ import {
 export class ReadYourWritesInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const consistency: RequestConsistency = {
-      readAfter: parseReadAfter(request.header(READ_AFTER_HEADER)),
+      readAfter: parseReadAfter(singleHeader(request.headers[READ_AFTER_HEADER.toLowerCase()])),
       response,
     };
     return new Observable((subscriber) =>
@@ -31,8 +31,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
           .handle()
           .pipe(
             map((body) => {
-              if (consistency.written !== undefined && !response.headersSent)
-                response.setHeader(WRITE_POSITION_HEADER, consistency.written.toString());
+              if (consistency.written !== undefined && !response.sent)
+                response.header(WRITE_POSITION_HEADER, consistency.written.toString());
               return body;
             }),
           )
@@ -41,3 +41,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     );
   }
 }
+
+/** A header sent twice is read as Node joins it (comma-separated), which no position matches. */
+const singleHeader = (value: string | string[] | undefined) =>
+  Array.isArray(value) ? value.join(', ') : value;

@@ -1,5 +1,5 @@
 import type { EventStore } from '@helpdesk/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { InvalidInputException } from '../problems/validation';
 
@@ -14,7 +14,7 @@ export const RETRY_AFTER_SECONDS = 1;
 export interface RequestConsistency {
   readAfter?: bigint;
   written?: bigint;
-  response?: Response;
+  response?: FastifyReply;
 }
 
 const requests = new AsyncLocalStorage<RequestConsistency>();
@@ -74,6 +74,6 @@ export class ReadModelBehindError extends Error {
         `${waitedMs} ms; ask again in ${RETRY_AFTER_SECONDS} s.`,
     );
     this.details = { readModel, position: String(position), applied: applied?.toString() ?? null };
-    requests.getStore()?.response?.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    requests.getStore()?.response?.header('Retry-After', String(RETRY_AFTER_SECONDS));
   }
 }

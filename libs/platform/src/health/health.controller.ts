@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { OPERATIONS_SETTINGS, type OperationsSettings } from '../runtime/operations.settings';
 import { lagBeyond, LagRegistry } from './lag';
@@ -44,7 +44,7 @@ export class HealthController {
     summary:
       'Readiness: each dependency separately (`event-store`, `read-store` when it is MongoDB, `kafka` in Kafka mode: the brokers answer and the relay and every consumer run) and `lag`: events not yet handled per relay (in the store, not yet published), projection (behind the store head) and consumer group (Kafka lag), with `maxLag` (READY_MAX_LAG, null: no limit). 503 names what is down in `error`; also 503 (`shutting_down`) once SIGTERM arrived.',
   })
-  ready(@Res({ passthrough: true }) response: Response) {
+  ready(@Res({ passthrough: true }) response: FastifyReply) {
     return this.answer(response, () =>
       this.health.check([
         ...this.readiness.all().map((check) => async (): Promise<HealthIndicatorResult> => ({
@@ -61,7 +61,7 @@ export class HealthController {
     summary:
       'Start-up: 200 once the work that must come before serving is done (modules initialised, read models kept in memory rebuilt), 503 before. For a startupProbe; Kafka is not waited for.',
   })
-  started(@Res({ passthrough: true }) response: Response) {
+  started(@Res({ passthrough: true }) response: FastifyReply) {
     return this.answer(response, () =>
       this.health.check([
         async () => {
@@ -84,7 +84,7 @@ export class HealthController {
   }
 
   /** terminus throws its 503; the body is the report, not a problem document. */
-  private async answer(response: Response, check: () => Promise<unknown>) {
+  private async answer(response: FastifyReply, check: () => Promise<unknown>) {
     try {
       return await check();
     } catch (error) {

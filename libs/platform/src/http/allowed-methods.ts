@@ -1,23 +1,33 @@
-import type { Request } from 'express';
-
-interface RouteLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-  match(path: string): unknown;
-}
+import type { FastifyInstance } from 'fastify';
+import Router from 'find-my-way';
 
 /**
- * The methods the routes at this path answer: a method none of them answers is 405 with this
- * list as Allow (RFC 9110 15.5.6), not the 404 of a path that does not exist.
+ * The methods the routes at a path answer: a method none of them answers is 405 with this list as
+ * Allow (RFC 9110 15.5.6), not the 404 of a path that does not exist. Fastify's router matches one
+ * method at a time, so every route is also recorded in a router of our own, asked for each method.
  */
-export const allowedMethods = (request: Request): string[] => {
-  const stack = (request.app as unknown as { router?: { stack?: RouteLayer[] } }).router?.stack ?? [];
-  const methods = new Set<string>();
-  for (const layer of stack) {
-    if (!layer.route || !layer.match(request.path)) continue;
-    // Middleware for every path (metrics) is mounted on a wildcard for every method: no endpoint.
-    if (layer.route.path.includes('*')) continue;
-    for (const method of Object.keys(layer.route.methods)) methods.add(method.toUpperCase());
+export class RouteMethods {
+  private readonly router = Router({ ignoreTrailingSlash: true });
+  private readonly methods = new Set<Router.HTTPMethod>();
+
+  /** Records every route registered on this instance from now on (call before the app starts). */
+  static of(fastify: FastifyInstance): RouteMethods {
+    const table = new RouteMethods();
+    fastify.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) table.add(method as Router.HTTPMethod, route.url);
+    });
+    return table;
   }
-  if (methods.has('GET')) methods.add('HEAD');
-  return [...methods].sort();
-};
+
+  add(method: Router.HTTPMethod, url: string) {
+    this.methods.add(method);
+    this.router.on(method, url, () => undefined);
+  }
+
+  /** The methods answered at this path (no query string), sorted: empty for a path with no route. */
+  at(path: string): string[] {
+    const found = new Set([...this.methods].filter((method) => this.router.find(method, path) !== null));
+    if (found.has('GET')) found.add('HEAD');
+    return [...found].sort();
+  }
+}

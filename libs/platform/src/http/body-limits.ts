@@ -1,12 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, parse } from '../config/config';
-import {
-  type FieldError,
-  PROBLEM_CONTENT_TYPE,
-  problemType,
-  type ProblemDetails,
-} from '../problems/problem-details';
+import { type FieldError, problemType, type ProblemDetails } from '../problems/problem-details';
 
 /** What every service accepts as a request body, before any route sees it. */
 export interface BodyLimits {
@@ -32,58 +26,80 @@ export const loadBodyLimits = (): BodyLimits => {
   return { maxBytes: env.HTTP_BODY_MAX_BYTES, maxDepth: env.HTTP_BODY_MAX_DEPTH };
 };
 
-/** Bodies a route may read: JSON, and multipart for the file uploads that declare it. */
-const ACCEPTED_BODIES = /^(application\/(?:[\w.+-]+\+)?json|multipart\/form-data)\s*(?:;|$)/i;
+/** JSON and its structured suffixes (application/problem+json, application/merge-patch+json). */
+const JSON_BODY = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-/**
- * One body parser for every service, in front of every route: a body that is too large, too deep,
- * not JSON, or that carries a `__proto__` key or a NUL character is answered here as problem+json and reaches no handler.
- */
-export const applyBodyLimits = (app: INestApplication, limits: BodyLimits = loadBodyLimits()) => {
-  const parseJson = express.json({
-    limit: limits.maxBytes,
-    verify: (_req, _res, raw) => refuseDeepNesting(raw, limits.maxDepth),
-  });
-  // Nest adds its own JSON and form parsers unless middleware by these names is there already.
-  function jsonParser(req: Request, res: Response, next: NextFunction) {
-    parseJson(req, res, (error?: unknown) => {
-      if (error) return sendBodyProblem(req, res, bodyProblem(error, limits));
-      const refused = findRefusedContent(req.body);
-      // Well-formed JSON, but text no store can keep (or a key we never accept): 422, as the domain refuses.
-      if (refused !== undefined)
-        return sendBodyProblem(req, res, {
-          ...invalidBody(refused.field, refused.reason),
-          status: 422,
-          title: 'Unprocessable entity',
-        });
-      next();
-    });
+/** A request body (or upload) refused before any handler acts on it, with the problem the caller gets. */
+export class RefusedBodyError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail);
   }
-  function urlencodedParser(req: Request, res: Response, next: NextFunction) {
-    if (!hasBody(req) || ACCEPTED_BODIES.test(req.headers['content-type'] ?? '')) return next();
-    sendBodyProblem(req, res, {
+}
+
+/** Fastify's own refusals of a body (size, media type): the problem each answers as. */
+export const bodyLimitProblem = (status: number, limits: BodyLimits): ProblemDetails | undefined => {
+  if (status === 413)
+    return {
+      type: problemType('body_too_large'),
+      title: 'Content too large',
+      status: 413,
+      detail: `A request body may have at most ${limits.maxBytes} bytes.`,
+    };
+  if (status === 415)
+    return {
       type: problemType('unsupported_media_type'),
       title: 'Unsupported media type',
       status: 415,
-      detail: `A request body must be application/json (file uploads multipart/form-data), not ${req.headers['content-type'] ?? 'untyped'}.`,
-    });
-  }
-  app.use(urlencodedParser);
-  app.use(jsonParser);
+      detail: 'A request body must be application/json (file uploads multipart/form-data).',
+    };
+  return undefined;
+};
+
+/**
+ * One body parser for every service, in front of every route: a body that is too large, too deep,
+ * not JSON, or that carries a `__proto__` key or a NUL character is refused here and reaches no
+ * handler. Every other media type is refused by Fastify (415), multipart uploads excepted: the
+ * multipart plugin registered after this takes those, and the routes that accept them read them.
+ */
+export const applyBodyLimits = (app: NestFastifyApplication, limits: BodyLimits = loadBodyLimits()) => {
+  // Fastify's text/plain and JSON parsers go: only what we check is read.
+  app.getHttpAdapter().getInstance().removeAllContentTypeParsers();
+  app.useBodyParser(JSON_BODY, { bodyLimit: limits.maxBytes }, (_request, raw, done) => {
+    try {
+      done(null, parseRequestBody(raw as Buffer, limits));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   return app;
 };
 
-const hasBody = (req: Request) =>
-  req.headers['transfer-encoding'] !== undefined ||
-  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
-
-class TooDeepError extends Error {
-  readonly type = 'entity.too.deep';
-  readonly status = 400;
-}
+/** The JSON body as the handlers may see it, or the RefusedBodyError that answers it. */
+export const parseRequestBody = (raw: Buffer, limits: BodyLimits): unknown => {
+  // An empty JSON body is no body: a command that takes none accepts it.
+  if (raw.length === 0) return undefined;
+  const tooDeep = deeperThan(raw, limits.maxDepth);
+  if (tooDeep)
+    throw new RefusedBodyError(invalidBody('body', `nested deeper than ${limits.maxDepth} levels`));
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new RefusedBodyError(invalidBody('body', 'is not valid JSON'));
+  }
+  const refused = findRefusedContent(body);
+  // Well-formed JSON, but text no store can keep (or a key we never accept): 422, as the domain refuses.
+  if (refused !== undefined)
+    throw new RefusedBodyError({
+      ...invalidBody(refused.field, refused.reason),
+      status: 422,
+      title: 'Unprocessable entity',
+    });
+  return body;
+};
 
 /** Counts brackets outside strings, so that no later recursion (validation, transformation) overflows. */
-const refuseDeepNesting = (raw: Buffer, maxDepth: number) => {
+const deeperThan = (raw: Buffer, maxDepth: number): boolean => {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < raw.length; i++) {
@@ -94,9 +110,10 @@ const refuseDeepNesting = (raw: Buffer, maxDepth: number) => {
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {
-      if (++depth > maxDepth) throw new TooDeepError(`nested deeper than ${maxDepth} levels`);
+      if (++depth > maxDepth) return true;
     } else if (byte === 0x7d || byte === 0x5d) depth--;
   }
+  return false;
 };
 
 /**
@@ -128,32 +145,3 @@ const invalidBody = (field: string, reason: string): ProblemDetails => ({
   detail: `${field}: ${reason}`,
   errors: [{ field, reason }],
 });
-
-/** body-parser's errors carry a status and a type; each becomes a problem a client can act on. */
-const bodyProblem = (error: unknown, limits: BodyLimits): ProblemDetails => {
-  const { type, status, message } = error as { type?: string; status?: number; message?: string };
-  if (type === 'entity.too.large')
-    return {
-      type: problemType('body_too_large'),
-      title: 'Content too large',
-      status: 413,
-      detail: `A request body may have at most ${limits.maxBytes} bytes.`,
-    };
-  if (type === 'entity.too.deep') return invalidBody('body', message ?? 'nested too deep');
-  if (type === 'entity.parse.failed') return invalidBody('body', 'is not valid JSON');
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
-    return {
-      type: problemType('unsupported_media_type'),
-      title: 'Unsupported media type',
-      status: 415,
-      detail: message ?? 'unsupported body encoding',
-    };
-  return invalidBody('body', status && status < 500 && message ? message : 'could not be read');
-};
-
-const sendBodyProblem = (req: Request, res: Response, problem: ProblemDetails) => {
-  res
-    .status(problem.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
-};

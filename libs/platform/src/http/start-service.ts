@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { DynamicModule, INestApplication, Module, type OnApplicationBootstrap, Type } from '@nestjs/common';
+import { DynamicModule, Module, type OnApplicationBootstrap, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, parse } from '../config/config';
 import { configurationProblems, type SettingsCheck } from '../config/settings-check';
@@ -20,6 +21,9 @@ import type { Mode } from '../runtime/runtime.settings';
 import { strictValidationPipe } from '../problems/validation';
 import { applyRequestRules } from './request-rules';
 import { setupOpenApi } from './openapi';
+import { loadBodyLimits } from './body-limits';
+import { RouteMethods } from './allowed-methods';
+import { httpAdapter } from './http-adapter';
 
 export interface ServiceDefinition {
   name: string;
@@ -68,14 +72,19 @@ const httpSettings = (defaultPort: number) => ({
   },
 });
 
-/** Applies what every service's HTTP side shares: validation, problem+json errors, OpenAPI at /docs. */
+/**
+ * Applies what every service's HTTP side shares: validation, problem+json errors, OpenAPI at /docs.
+ * The app runs on `httpAdapter(name)`, and this comes before it starts (its routes are recorded as Fastify registers them).
+ */
 export const configureHttp = (
-  app: INestApplication,
+  app: NestFastifyApplication,
   service: Pick<ServiceDefinition, 'name' | 'description'>,
 ) => {
-  applyRequestRules(app);
+  const routes = RouteMethods.of(app.getHttpAdapter().getInstance());
+  const bodyLimits = loadBodyLimits();
+  applyRequestRules(app, bodyLimits);
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(routes, bodyLimits));
   setupOpenApi(app, service);
   return app;
 };
@@ -99,7 +108,9 @@ export const serviceSettingsChecks = (
  * stack trace from deep inside a module. It listens without waiting for Kafka (relays and
  * consumers join in the background) and shuts down gracefully on SIGTERM. It never rejects.
  */
-export const startService = async (service: ServiceDefinition): Promise<INestApplication | undefined> => {
+export const startService = async (
+  service: ServiceDefinition,
+): Promise<NestFastifyApplication | undefined> => {
   try {
     const problems = configurationProblems(serviceSettingsChecks(service), service.defaultMode);
     if (problems.length > 0) return exitForConfiguration(service.name, problems);
@@ -107,10 +118,14 @@ export const startService = async (service: ServiceDefinition): Promise<INestApp
     const { shutdownGraceMs } = loadOperationsSettings();
     const nestStartedAt = Date.now();
     // Errors while starting are thrown to us, not turned into exit 1 by Nest.
-    const app = await NestFactory.create(serviceRootModule(service), {
-      bufferLogs: true,
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      serviceRootModule(service),
+      httpAdapter(service.name),
+      {
+        bufferLogs: true,
+        abortOnError: false,
+      },
+    );
     const logger = app.get(Logger);
     app.useLogger(logger);
     configureHttp(app, service);

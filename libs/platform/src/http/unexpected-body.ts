@@ -1,7 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { InvalidInputException } from '../problems/validation';
 
@@ -13,7 +12,7 @@ import { InvalidInputException } from '../problems/validation';
 export class UnexpectedBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http' && !readsBody(context)) {
-      const { body } = context.switchToHttp().getRequest<Request>();
+      const { body } = context.switchToHttp().getRequest<{ body?: unknown }>();
       const fields = body !== null && typeof body === 'object' ? Object.keys(body) : [];
       if (fields.length > 0 || Array.isArray(body)) {
         throw new InvalidInputException(

@@ -2,7 +2,9 @@ import { Body, Controller, type INestApplication, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import request from 'supertest';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttp } from '../http/start-service';
+import { httpAdapter, initHttp } from '../http/http-adapter';
 
 class RegisterThing {
   @IsString()
@@ -43,11 +45,14 @@ describe('errors as problem+json', () => {
   let app: INestApplication;
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ controllers: [ThingsController] }).compile();
-    app = configureHttp(moduleRef.createNestApplication({ logger: false }), {
-      name: 'test',
-      description: 'test',
-    });
-    await app.init();
+    app = configureHttp(
+      moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter('test'), { logger: false }),
+      {
+        name: 'test',
+        description: 'test',
+      },
+    );
+    await initHttp(app);
   });
   afterAll(() => app.close());
   beforeEach(() => (written.length = 0));

@@ -7,8 +7,9 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { allowedMethods } from '../http/allowed-methods';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteMethods } from '../http/allowed-methods';
+import { type BodyLimits, bodyLimitProblem, RefusedBodyError } from '../http/body-limits';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemDetails,
@@ -23,10 +24,17 @@ import { InvalidInputException } from './validation';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  constructor(
+    /** Every route of the app, for the Allow of a 405. */
+    private readonly routes: RouteMethods,
+    /** What Fastify refuses a body for (too large, not JSON), for the detail of its 413 and 415. */
+    private readonly bodyLimits: BodyLimits,
+  ) {}
+
   catch(error: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const problem = {
       ...(this.unsupportedMethod(error, request, response) ?? this.toProblem(error)),
       instance: request.originalUrl,
@@ -38,23 +46,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** No route for this method, but routes for others at the path: 405 with Allow. */
   private unsupportedMethod(
     error: unknown,
-    request: Request,
-    response: Response,
+    request: FastifyRequest,
+    response: FastifyReply,
   ): ProblemDetails | undefined {
     if (!(error instanceof NotFoundException) || !error.message.startsWith(`Cannot ${request.method} `))
       return undefined;
-    const allowed = allowedMethods(request);
+    const path = request.url.split('?')[0];
+    const allowed = this.routes.at(path);
     if (allowed.length === 0) return undefined;
-    response.setHeader('Allow', allowed.join(', '));
+    response.header('Allow', allowed.join(', '));
     return {
       type: 'about:blank',
       title: titleOf(HttpStatus.METHOD_NOT_ALLOWED),
       status: HttpStatus.METHOD_NOT_ALLOWED,
-      detail: `${request.path} answers ${allowed.join(', ')}, not ${request.method}.`,
+      detail: `${path} answers ${allowed.join(', ')}, not ${request.method}.`,
     };
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof RefusedBodyError) return error.problem;
     if (error instanceof InvalidInputException) {
       return {
         type: problemType('invalid_input'),
@@ -77,15 +87,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
+      const refusedBody = bodyLimitProblem(status, this.bodyLimits);
+      if (refusedBody) return refusedBody;
       const body = error.getResponse();
       const detail =
         typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
       return { type: 'about:blank', title: titleOf(status), status, detail };
     }
-    // http-errors (body-parser, multer): a client error it chose to expose keeps its status.
-    const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: string };
-    if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
-      return { type: 'about:blank', title: titleOf(status), status, detail: message ?? titleOf(status) };
+    // Errors of Fastify's plugins thrown in a handler (multipart's limits): a client error keeps its status.
+    const { name, statusCode, message } = error as { name?: unknown; statusCode?: unknown; message?: string };
+    if (name === 'FastifyError' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return {
+        type: 'about:blank',
+        title: titleOf(statusCode),
+        status: statusCode,
+        detail: message ?? titleOf(statusCode),
+      };
     }
     return {
       type: 'about:blank',

@@ -3,15 +3,14 @@ import { loadTracingSettings } from './tracing.settings';
 
 /**
  * What is traced besides our own spans (command, decide, append, project, publish, process,
- * smtp send): incoming and outgoing HTTP (which honours an incoming `traceparent`), Express's
- * routes, PostgreSQL and MongoDB. Kafka is traced by our relay and consumers themselves: the
+ * smtp send): incoming and outgoing HTTP (which honours an incoming `traceparent`; Fastify's
+ * routes have no instrumentation of this SDK line), PostgreSQL and MongoDB. Kafka is traced by our relay and consumers themselves: the
  * kafkajs instrumentation parents a page's messages to whatever context is active when the
  * relay sends the page (events of many requests at once) and writes that into the headers.
  */
 const instrumentations = (): Instrumentation[] => {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');
-  const { ExpressInstrumentation } = require('@opentelemetry/instrumentation-express');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg');
   const { MongoDBInstrumentation } = require('@opentelemetry/instrumentation-mongodb');
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -20,7 +19,6 @@ const instrumentations = (): Instrumentation[] => {
       // Probes and scrapes would drown the traces, as they would the logs.
       ignoreIncomingRequestHook: (request: { url?: string }) => /^\/(health|metrics)/.test(request.url ?? ''),
     }),
-    new ExpressInstrumentation(),
     // Only within a trace: the log's and the schedules' polling would each be a trace of its own.
     new PgInstrumentation({ requireParentSpan: true }),
     new MongoDBInstrumentation({ requireParentSpan: true }),

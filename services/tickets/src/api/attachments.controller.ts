@@ -1,5 +1,5 @@
 import { CommandOperation, QueryOperation, CommandResultDto } from '@helpdesk/platform';
-import { CurrentPrincipal, InvalidInputException, type Principal } from '@helpdesk/platform';
+import { CurrentPrincipal, type Principal, readUploadedFile } from '@helpdesk/platform';
 import {
   Controller,
   Get,
@@ -8,12 +8,11 @@ import {
   NotFoundException,
   Param,
   Post,
+  Req,
   StreamableFile,
-  UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
+import type { FastifyRequest } from 'fastify';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../adapters/attachment-content.store';
@@ -22,13 +21,6 @@ import { GetTicketQuery } from '../application/ticket-queries';
 import { MAX_ATTACHMENT_BYTES } from '../domain';
 import type { TicketView } from '../projections/ticket-view';
 import { CommandRequest } from '@helpdesk/platform';
-
-interface UploadedAttachment {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
 
 @ApiTags('tickets')
 @Controller('tickets/:id/attachments')
@@ -57,32 +49,26 @@ export class AttachmentsController {
       additionalProperties: false,
     },
   })
-  // One byte over the limit lets the decider, not multer, say what the limit is; no other part is taken.
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 0 } }),
-  )
   async attach(
     @Param('id') id: string,
-    @UploadedFile() file: UploadedAttachment | undefined,
+    @Req() upload: FastifyRequest,
     @CommandRequest() request: CommandRequest,
   ) {
     const { principal } = request;
-    if (!file)
-      throw new InvalidInputException([
-        { field: 'file', reason: 'a file is required (multipart field "file")' },
-      ]);
+    // One byte over the limit lets the decider say what the limit is; more is cut off at 413.
+    const file = await readUploadedFile(upload, 'file', MAX_ATTACHMENT_BYTES + 1);
     // Read access first: nobody stores bytes on a ticket they cannot see.
     await this.queries.execute(new GetTicketQuery(id, principal));
     const attachmentId = randomUUID();
-    const sha256 = await this.content.put(file.buffer);
+    const sha256 = await this.content.put(file.bytes);
     const command = {
       type: 'AddAttachment' as const,
       actor: principal,
       at: new Date().toISOString(),
       data: {
         attachmentId,
-        fileName: file.originalname,
-        contentType: file.mimetype,
+        fileName: file.fileName,
+        contentType: file.contentType,
         size: file.size,
         sha256,
       },
