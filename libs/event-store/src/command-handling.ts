@@ -24,8 +24,16 @@ export interface EventMetadata {
   tracestate?: string;
 }
 
-/** How often a command that lost to a concurrent writer is decided again when nobody sent an If-Match. */
-export const DEFAULT_CONFLICT_RETRIES = 4;
+/**
+ * How often a command that lost to a concurrent writer is decided again when nobody sent an
+ * If-Match: enough for a burst of writers on one stream (ten comments at once: the last one
+ * loses up to nine races), each retry after a short random pause so they do not collide again.
+ */
+export const DEFAULT_CONFLICT_RETRIES = 10;
+
+/** The pause before deciding again after the n-th lost race: random, growing, under 50 ms. */
+const conflictPause = (lost: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * lost)));
 
 export interface HandleCommandOptions {
   metadata: Omit<EventMetadata, 'schemaVersion'>;
@@ -150,6 +158,7 @@ const decideAndAppend = async <C, E extends DomainEvent, S>(
       // Losing to a write this process had not seen is the guess's miss, not a retry.
       if (guess) mayGuess = false;
       else if (retriesLeft-- <= 0) throw error;
+      else await conflictPause(retriesOf(options) - retriesLeft);
     }
   }
 };
