@@ -111,7 +111,8 @@ describe('an outside subscriber of helpdesk.tickets.v1', () => {
         'helpdesk.ticket.resolved.v1',
       ]),
     );
-    expect(mine().every((r) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(r.traceparent))).toBe(true);
+    // Untraced (no OpenTelemetry SDK here), the relay makes no trace context up.
+    expect(mine().filter((r) => r.traceparent !== '')).toEqual([]);
   });
 
   // AttachmentAdded is at v2 (`sizeBytes`); a subscriber written against v1 reads only `.v1`
