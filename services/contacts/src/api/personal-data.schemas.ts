@@ -12,6 +12,16 @@ export const PERSONAL_DATA_KEY_SCHEMA = objectOf(
   "The subject's key: opens each SealedValue of theirs (see the AsyncAPI document)",
 );
 
+/** A value an organisation event records: text, a number, yes/no, none, or an object of those (a contact). */
+const RECORDED_SCALAR = {
+  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  nullable: true,
+};
+const RECORDED_VALUE = {
+  description: 'A recorded value, or an object of them',
+  anyOf: [RECORDED_SCALAR, { type: 'object', additionalProperties: RECORDED_SCALAR }],
+};
+
 /** GET /contacts/{id}/personal-data: everything the contacts service holds about the person. */
 export const PERSONAL_DATA_EXPORT_SCHEMA = objectOf(
   {
@@ -28,7 +38,7 @@ export const PERSONAL_DATA_EXPORT_SCHEMA = objectOf(
           data: {
             type: 'object',
             description: 'What the event recorded about them',
-            additionalProperties: { description: 'A recorded value, or an object of them' },
+            additionalProperties: RECORDED_VALUE,
           },
         },
         {},
