@@ -51,6 +51,12 @@ describe('a process with wrong configuration', () => {
       'SLA_TICK_MS',
       'SMTP_URL',
       'RELEASE_TRAIN_HORIZON',
+      // The portal, part of this process too: distributed, it signs in by OIDC and needs its URLs.
+      'PORTAL_API_URL',
+      'PORTAL_URL',
+      'PORTAL_SESSION_SECRET',
+      'PORTAL_OIDC_ISSUER',
+      'PORTAL_OIDC_CLIENT_ID',
     ]);
     expect(problems).toContain(
       'PG_URL="mysql://desk:[redacted]@db/desk" is invalid: expected a postgres or postgresql URL',
