@@ -1,5 +1,6 @@
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '@helpdesk/contracts';
 import { priorityLabel, statusLabel } from '../customers/ticket-labels';
+import { ticketTable } from '../customers/ticket-table';
 import { html } from '../html/html';
 import type { RequestContext } from '../http/request-context';
 import { liveRegion } from '../live/live-region';
@@ -51,7 +52,7 @@ export const fetchQueue = async (context: RequestContext, filters: QueueFilters)
  * fetched again when a ticket in it changes (see live/).
  */
 const queue = async (context: RequestContext) => {
-  const { t, dateTime } = context.i18n;
+  const { t } = context.i18n;
   const filters = queueFilters(context.url.searchParams);
   const page = await fetchQueue(context, filters);
   const next = new URLSearchParams();
@@ -102,34 +103,17 @@ const queue = async (context: RequestContext) => {
         live,
         page.items.length === 0
           ? html`<p>${t('tickets.empty')}</p>`
-          : html`<table>
-              <caption class="meta">
-                ${t('agent.queue.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('tickets.number')}</th>
-                  <th scope="col">${t('tickets.subject')}</th>
-                  <th scope="col">${t('tickets.status')}</th>
-                  <th scope="col">${t('tickets.priority')}</th>
-                  <th scope="col">${t('agent.queue.assignee')}</th>
-                  <th scope="col">${t('tickets.updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${page.items.map(
-                  (ticket) =>
-                    html`<tr>
-                      <td><a href="/portal/agent/tickets/${ticket.id}">${ticket.number}</a></td>
-                      <td>${ticket.subject}</td>
-                      <td>${statusLabel(t, ticket.status)}</td>
-                      <td>${priorityLabel(t, ticket.priority)}</td>
-                      <td>${ticket.assigneeId ?? t('agent.unassigned')}</td>
-                      <td><time datetime="${ticket.updatedAt}">${dateTime(ticket.updatedAt)}</time></td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`,
+          : ticketTable(context.i18n, {
+              caption: t('agent.queue.caption'),
+              pageOf: (ticket) => `/portal/agent/tickets/${ticket.id}`,
+              tickets: page.items,
+              extra: [
+                {
+                  heading: t('agent.queue.assignee'),
+                  cell: (ticket) => ticket.assigneeId ?? t('agent.unassigned'),
+                },
+              ],
+            }),
       )}
       ${page.nextCursor ? html`<p><a href="/portal/agent/queue?${next.toString()}">${t('tickets.next')}</a></p>` : ''}`,
   });

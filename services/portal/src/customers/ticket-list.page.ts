@@ -10,6 +10,7 @@ import { html } from '../html/html';
 import type { RequestContext } from '../http/request-context';
 import type { PortalRoute } from '../portal-app';
 import { kindLabel, priorityLabel, statusLabel } from './ticket-labels';
+import { ticketTable } from './ticket-table';
 
 export interface TicketSummary {
   id: string;
@@ -37,7 +38,7 @@ const choice = <T extends string>(allowed: readonly T[], value: string | null) =
  * token may see; the filters are a form of GET parameters, so a filtered list can be bookmarked.
  */
 const ticketList = async (context: RequestContext) => {
-  const { t, dateTime } = context.i18n;
+  const { t } = context.i18n;
   const query = context.url.searchParams;
   const filters = {
     q: (query.get('q') ?? '').slice(0, 200),
@@ -89,32 +90,11 @@ const ticketList = async (context: RequestContext) => {
       ${
         page.items.length === 0
           ? html`<p>${t('tickets.empty')}</p>`
-          : html`<table>
-              <caption class="meta">
-                ${t('tickets.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('tickets.number')}</th>
-                  <th scope="col">${t('tickets.subject')}</th>
-                  <th scope="col">${t('tickets.status')}</th>
-                  <th scope="col">${t('tickets.priority')}</th>
-                  <th scope="col">${t('tickets.updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${page.items.map(
-                  (ticket) =>
-                    html`<tr>
-                      <td><a href="/portal/tickets/${ticket.id}">${ticket.number}</a></td>
-                      <td>${ticket.subject}</td>
-                      <td>${statusLabel(t, ticket.status)}</td>
-                      <td>${priorityLabel(t, ticket.priority)}</td>
-                      <td><time datetime="${ticket.updatedAt}">${dateTime(ticket.updatedAt)}</time></td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : ticketTable(context.i18n, {
+              caption: t('tickets.caption'),
+              pageOf: (ticket) => `/portal/tickets/${ticket.id}`,
+              tickets: page.items,
+            })
       }
       ${page.nextCursor ? html`<p><a href="/portal/tickets?${next.toString()}">${t('tickets.next')}</a></p>` : ''}`,
   });
