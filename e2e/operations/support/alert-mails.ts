@@ -34,8 +34,14 @@ export interface AlertMailFindings {
   expectedMails: number;
   /** An alert a recipient was never mailed. */
   missing: string[];
-  /** An alert a recipient was mailed more than once. */
+  /** An alert a recipient was mailed more than once: two messages for it, or one sent three times. */
   twice: string[];
+  /**
+   * One message (the same Message-ID) delivered twice: a kill -9 between the SMTP server's 250
+   * and the delivery log's RecordSent leaves an attempt without outcome, which the next process
+   * sends again (SMTP has no two-phase commit). At most the messages in flight at a kill.
+   */
+  resent: string[];
   /** An alert mail no stored alert explains. */
   unexpected: string[];
 }
@@ -63,20 +69,29 @@ export const alertMailFindings = (
     if (assignedAt === undefined) continue;
     (ticketRevision >= assignedAt ? expected : allowed).add(`${key} -> ${recipients.assignee}`);
   }
-  const received = new Map<string, number>();
+  // Per (alert, recipient): how often each Message-ID arrived.
+  const received = new Map<string, Map<string, number>>();
   for (const mail of mails) {
     const key = mailKey(mail);
     if (!key) continue;
     for (const to of mail.envelopeTo) {
       const pair = `${key} -> ${to}`;
-      received.set(pair, (received.get(pair) ?? 0) + 1);
+      const copies = received.get(pair) ?? new Map<string, number>();
+      copies.set(mail.messageId, (copies.get(mail.messageId) ?? 0) + 1);
+      received.set(pair, copies);
     }
   }
+  const arrivals = (copies: Map<string, number>) => [...copies.values()].reduce((a, b) => a + b, 0);
   return {
     alerts,
     expectedMails: expected.size,
     missing: [...expected].filter((pair) => !received.has(pair)),
-    twice: [...received].filter(([, n]) => n > 1).map(([pair, n]) => `${pair} x${n}`),
+    twice: [...received]
+      .filter(([, copies]) => copies.size > 1 || [...copies.values()].some((n) => n > 2))
+      .map(([pair, copies]) => `${pair} x${arrivals(copies)} (${copies.size} Message-IDs)`),
+    resent: [...received]
+      .filter(([, copies]) => copies.size === 1 && [...copies.values()][0] === 2)
+      .map(([pair]) => pair),
     unexpected: [...received.keys()].filter((pair) => !expected.has(pair) && !allowed.has(pair)),
   };
 };
