@@ -218,6 +218,15 @@ describe('tickets over HTTP (PostgreSQL event store, MongoDB read models)', () =
       field: 'file',
       reason: 'the file must be sent in multipart field "file", not "upload"',
     });
+    // A part without headers, as schemathesis sent it: the body's fault, named, not a 500.
+    const boundary = '7c5156fb04a2177cf9e322ad31ebde44';
+    const malformed = await desk
+      .as(reporter)
+      .post(`/tickets/${id}/attachments`)
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(`--${boundary}\r\nNone--${boundary}--\r\n`)
+      .expect(400);
+    expect(malformed.body.errors[0].field).toBe('file');
     const tooLarge = await desk
       .as(reporter)
       .post(`/tickets/${id}/attachments`)

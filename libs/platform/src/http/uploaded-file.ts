@@ -44,6 +44,9 @@ export const readUploadedFile = async (
       });
     if (typeof code === 'string' && EXTRA_PARTS.has(code))
       throw required(`send only the file, in multipart field "${field}": no other field or file`);
-    throw error;
+    if (error instanceof InvalidInputException) throw error;
+    // Anything else the multipart reader (busboy) throws is about the body it was sent, e.g. a part
+    // without headers or an end before the closing boundary: the client's to fix, never a 500.
+    throw required(`the multipart body could not be read (${(error as Error).message})`);
   }
 };
