@@ -68,6 +68,15 @@ describe('request rules shared by every service (standalone)', () => {
       .set('content-type', 'application/json')
       .send('{"body":');
     expectProblem(broken, 400);
+    // A bare null (or number, or string) is JSON but no command's body: refused before any If-Match.
+    const bare = await desk
+      .as(agent)
+      .post(`/tickets/${ticketId}/comments`)
+      .set('content-type', 'application/json')
+      .set('If-Match', '"9999"')
+      .send('null');
+    expectProblem(bare, 400);
+    expect(bare.body.errors).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);
     expect(await historyLength()).toBe(before);
   });
 

@@ -87,6 +87,10 @@ export const parseRequestBody = (raw: Buffer, limits: BodyLimits): unknown => {
   } catch {
     throw new RefusedBodyError(invalidBody('body', 'is not valid JSON'));
   }
+  // Every body the desk takes is an object or a list, as Express's strict parser held: a bare
+  // `null`, number or string would slip past the DTOs' validation (it validates objects only).
+  if (body === null || typeof body !== 'object')
+    throw new RefusedBodyError(invalidBody('body', 'must be a JSON object'));
   const refused = findRefusedContent(body);
   // Well-formed JSON, but text no store can keep (or a key we never accept): 422, as the domain refuses.
   if (refused !== undefined)
