@@ -108,7 +108,8 @@ const decideAndAppend = async <C, E extends DomainEvent, S>(
   options: HandleCommandOptions,
 ): Promise<HandledCommand<E, S>> => {
   const states = aggregateStatesOf(store);
-  let retriesLeft = retriesOf(options);
+  const retries = retriesOf(options);
+  let lostRaces = 0;
   let mayGuess = true;
   for (;;) {
     const guess = mayGuess ? guessState(states?.recall(streamId), decider, options) : undefined;
@@ -157,8 +158,8 @@ const decideAndAppend = async <C, E extends DomainEvent, S>(
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // Losing to a write this process had not seen is the guess's miss, not a retry.
       if (guess) mayGuess = false;
-      else if (retriesLeft-- <= 0) throw error;
-      else await conflictPause(retriesOf(options) - retriesLeft);
+      else if (++lostRaces > retries) throw error;
+      else await conflictPause(lostRaces);
     }
   }
 };

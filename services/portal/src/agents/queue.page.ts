@@ -1,5 +1,5 @@
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '@helpdesk/contracts';
-import { priorityLabel, statusLabel } from '../customers/ticket-labels';
+import { choice, option, statusAndPriorityFilters } from '../customers/ticket-filters';
 import { ticketTable } from '../customers/ticket-table';
 import { html } from '../html/html';
 import type { RequestContext } from '../http/request-context';
@@ -20,9 +20,6 @@ export interface QueueTicket {
 
 /** The sorts the tickets API offers that an agent's queue needs. */
 const SORTS = ['-updatedAt', 'priority', 'createdAt'] as const;
-
-const choice = <T extends string>(allowed: readonly T[], value: string | null) =>
-  value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
 const text = (value: string | null) => (value ?? '').trim().slice(0, 100) || undefined;
 
@@ -60,8 +57,6 @@ const queue = async (context: RequestContext) => {
     if (name !== 'cursor' && value) next.set(name, String(value));
   const live = `/portal/live/queue?${next.toString()}`;
   if (page.nextCursor) next.set('cursor', page.nextCursor);
-  const option = (value: string, label: string, selected: string | undefined) =>
-    html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
   const input = (name: 'q' | 'organisationId' | 'assigneeId', label: string) =>
     html`<div>
       <label for="${name}">${label}</label
@@ -75,19 +70,7 @@ const queue = async (context: RequestContext) => {
   context.render({
     title: t('agent.queue.title'),
     body: html`<form method="get" action="/portal/agent/queue" class="filters" role="search">
-        ${input('q', t('agent.queue.search'))}
-        <div>
-          <label for="status">${t('tickets.status')}</label
-          ><select id="status" name="status">
-            ${option('', t('tickets.anyStatus'), filters.status ?? '')}${STATUSES.map((s) => option(s, statusLabel(t, s), filters.status))}
-          </select>
-        </div>
-        <div>
-          <label for="priority">${t('tickets.priority')}</label
-          ><select id="priority" name="priority">
-            ${option('', t('tickets.anyPriority'), filters.priority ?? '')}${PRIORITIES.map((p) => option(p, priorityLabel(t, p), filters.priority))}
-          </select>
-        </div>
+        ${input('q', t('agent.queue.search'))} ${statusAndPriorityFilters(t, filters)}
         ${input('organisationId', t('agent.queue.organisation'))}
         ${input('assigneeId', t('agent.queue.assignee'))}
         <div>

@@ -1,5 +1,6 @@
-import { PRIORITIES, type Priority, type TicketKind, type TicketStatus } from '@helpdesk/contracts';
+import { PRIORITIES } from '@helpdesk/contracts';
 import { kindLabel, priorityLabel, statusLabel } from '../customers/ticket-labels';
+import type { TicketView } from '../customers/ticket-view';
 import { DeskProblem } from '../desk-api/desk-client';
 import { problemMessage } from '../desk-api/problem-messages';
 import { html } from '../html/html';
@@ -16,31 +17,8 @@ import {
   type ActionField,
 } from './domain/agent-actions';
 
-interface Comment {
-  id: string;
-  body: string;
-  visibility: 'public' | 'internal';
-  authorId: string;
-  at: string;
-}
-
-interface AgentTicket {
-  id: string;
-  number: string;
-  subject: string;
-  description: string;
-  kind: TicketKind;
-  status: TicketStatus;
-  priority?: Priority;
-  organisationId: string;
-  reporterId: string;
-  assigneeId?: string;
-  revision: number;
-  createdAt: string;
-  comments: Comment[];
-  fix?: { releaseId: string; version: string; plannedDate: string };
-  sla?: Record<string, { dueAt: string | null; breached: boolean; state: string }>;
-}
+/** The ticket as the agent's workspace reads it: the view a customer gets, with every comment. */
+type AgentTicket = TicketView;
 
 interface HistoryEntry {
   revision: number;

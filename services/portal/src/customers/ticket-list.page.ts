@@ -9,7 +9,8 @@ import {
 import { html } from '../html/html';
 import type { RequestContext } from '../http/request-context';
 import type { PortalRoute } from '../portal-app';
-import { kindLabel, priorityLabel, statusLabel } from './ticket-labels';
+import { choice, filterSelect, statusAndPriorityFilters } from './ticket-filters';
+import { kindLabel } from './ticket-labels';
 import { ticketTable } from './ticket-table';
 
 export interface TicketSummary {
@@ -28,9 +29,6 @@ interface TicketPage {
 }
 
 const FILTERS = ['q', 'status', 'priority', 'kind', 'cursor'] as const;
-
-const choice = <T extends string>(allowed: readonly T[], value: string | null) =>
-  value && (allowed as readonly string[]).includes(value) ? value : undefined;
 
 /**
  * A customer's tickets (an administrator's: the organisation's; an agent's: every one), newest
@@ -58,8 +56,6 @@ const ticketList = async (context: RequestContext) => {
   const next = new URLSearchParams();
   for (const name of FILTERS) if (name !== 'cursor' && filters[name]) next.set(name, String(filters[name]));
   if (page.nextCursor) next.set('cursor', page.nextCursor);
-  const option = (value: string, label: string, selected: string | undefined) =>
-    html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
   context.render({
     title,
     body: html`<form method="get" action="/portal/tickets" class="filters" role="search">
@@ -67,24 +63,14 @@ const ticketList = async (context: RequestContext) => {
           <label for="q">${t('tickets.search')}</label
           ><input id="q" name="q" type="search" value="${filters.q}" />
         </div>
-        <div>
-          <label for="status">${t('tickets.status')}</label
-          ><select id="status" name="status">
-            ${option('', t('tickets.anyStatus'), filters.status ?? '')}${STATUSES.map((s) => option(s, statusLabel(t, s), filters.status))}
-          </select>
-        </div>
-        <div>
-          <label for="priority">${t('tickets.priority')}</label
-          ><select id="priority" name="priority">
-            ${option('', t('tickets.anyPriority'), filters.priority ?? '')}${PRIORITIES.map((p) => option(p, priorityLabel(t, p), filters.priority))}
-          </select>
-        </div>
-        <div>
-          <label for="kind">${t('tickets.kind')}</label
-          ><select id="kind" name="kind">
-            ${option('', t('tickets.anyKind'), filters.kind ?? '')}${KINDS.map((k) => option(k, kindLabel(t, k), filters.kind))}
-          </select>
-        </div>
+        ${statusAndPriorityFilters(t, filters)}
+        ${filterSelect(
+          'kind',
+          t('tickets.kind'),
+          t('tickets.anyKind'),
+          KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),
+          filters.kind,
+        )}
         <div><button type="submit">${t('common.filter')}</button></div>
       </form>
       ${

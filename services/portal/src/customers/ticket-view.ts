@@ -1,6 +1,6 @@
 import type { Priority, TicketKind, TicketStatus } from '@helpdesk/contracts';
 
-/** GET /tickets/{id} as the portal reads it (customers get public comments only). */
+/** GET /tickets/{id} as the portal reads it, for customers (public comments only) and agents. */
 export interface TicketView {
   id: string;
   number: string;
@@ -11,6 +11,7 @@ export interface TicketView {
   priority?: Priority;
   organisationId: string;
   reporterId: string;
+  assigneeId?: string;
   createdAt: string;
   updatedAt: string;
   revision: number;
@@ -29,6 +30,8 @@ export interface TicketView {
   pendingReassessment?: { requestedBy: string; reason: string; proposedPriority?: Priority };
   resolution?: string;
   workaround?: string;
+  /** The release the fix is scheduled in (agents plan it). */
+  fix?: { releaseId: string; version: string; plannedDate: string };
   sla?: Partial<
     Record<
       'triage' | 'first_response' | 'resolution',
