@@ -20,13 +20,14 @@ const person = {
 };
 const values = [person.name, person.email, person.phone];
 
-describe('erasing a contact leaves no readable copy anywhere (contacts and tickets as processes, Kafka, PostgreSQL, MongoDB)', () => {
+describe('erasing a contact leaves no readable copy anywhere (contacts, tickets and notifications as processes, Kafka, PostgreSQL, MongoDB, SMTP)', () => {
   let stack: Stack;
   let organisationId: string;
   let admin: TestPrincipal;
   let bramId: string;
   const contactsUrl = () => processOf(stack, 'contacts').url;
   const ticketsUrl = () => processOf(stack, 'tickets').url;
+  const notificationsUrl = () => processOf(stack, 'notifications').url;
   const mongoUrls = () => Object.values(stack.env).map((env) => env.MONGO_URL);
   const ok = async (answer: ReturnType<typeof call>, status: number) => {
     const got = await answer;
@@ -41,11 +42,15 @@ describe('erasing a contact leaves no readable copy anywhere (contacts and ticke
   };
 
   beforeAll(async () => {
-    stack = await startTestStack('gdpr', { services: ['contacts', 'tickets'] });
+    stack = await startTestStack('gdpr', { services: ['contacts', 'tickets', 'notifications'] });
   }, 180000);
   afterAll(() => stopTestStack(stack), 60000);
 
-  it('registers the contact, files a ticket for them, erases them, and finds none of their data in clear', async () => {
+  const mailsToBram = async () =>
+    ((await ok(call(notificationsUrl(), 'GET', `/notifications?recipient=${bramId}`, agent), 200)).items ??
+      []) as Array<{ status: string; recipient: { email: string }; subject: string }>;
+
+  it('registers the contact, files a ticket for them, mails them, erases them, and finds none of their data in clear', async () => {
     const created = await ok(
       call(contactsUrl(), 'POST', '/organisations', agent, {
         name: `Zorg Verify ${run}`,
@@ -82,6 +87,9 @@ describe('erasing a contact leaves no readable copy anywhere (contacts and ticke
       }),
       201,
     );
+    // The notifications service mails Bram (over SMTP) and logs the message with his address.
+    const sent = await eventually(mailsToBram, (mails) => mails.some((m) => m.status === 'sent'), 60000);
+    expect(sent[0].recipient.email).toBe(person.email);
 
     await ok(
       call(contactsUrl(), 'POST', `/contacts/${bramId}/erasure`, admin, { reason: 'Asked to be forgotten' }),
@@ -99,6 +107,14 @@ describe('erasing a contact leaves no readable copy anywhere (contacts and ticke
       description: '?',
     });
     expect(refused.status).toBe(403);
+    // The delivery log forgets him on ContactErased: that a message was sent stays, not to whom.
+    const forgotten = await eventually(
+      mailsToBram,
+      (mails) => mails.every((m) => m.recipient.email === '[erased]'),
+      60000,
+    );
+    expect(forgotten.length).toBeGreaterThanOrEqual(sent.length);
+    expect(forgotten[0]).toMatchObject({ status: 'sent', subject: '[erased]' });
 
     const pg = await eventsTables(Object.values(stack.env).map((env) => env.PG_URL));
     const kafka = await everyTopicMessage(stack.infra.KAFKA_BROKERS);

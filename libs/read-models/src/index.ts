@@ -7,3 +7,4 @@ export * from './event-feed';
 export * from './apply-to-view';
 export * from './published/organisation.projection';
 export * from './stores/recent-first.store';
+export * from './rewrite-views';

@@ -14,6 +14,7 @@ import { MessageDispatcher } from './application/message-dispatcher';
 import { NotificationLogReadModel } from './application/notification-log.read-model';
 import { NotificationQueries } from './application/notification-queries';
 import { NotificationQueue } from './application/notification-queue';
+import { ErasedRecipientsConsumer } from './consumers/erased-recipients.consumer';
 import { MailConsumer } from './consumers/mail.consumer';
 import { NotificationsOrganisationDirectory } from './consumers/organisation-directory';
 import { SlaConsumer } from './consumers/sla.consumer';
@@ -53,6 +54,7 @@ import {
     TicketsConsumer,
     SlaConsumer,
     MailConsumer,
+    ErasedRecipientsConsumer,
   ],
 })
 export class NotificationsModule {}

@@ -17,6 +17,11 @@ export interface OutgoingMail {
 export interface MailTransport {
   /** Resolves once the message was accepted; throws DeliveryRefused otherwise. */
   send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Drops the copy the transport itself keeps of a sent message, if it keeps one (the outbox
+   * does; a mail server's copy is the recipient's): an erased person's mail.
+   */
+  forget(messageId: string): Promise<void>;
   close(): Promise<void>;
 }
 

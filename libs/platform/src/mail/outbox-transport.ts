@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { MailTransport, OutgoingMail } from './mail-transport';
@@ -20,6 +20,10 @@ export class OutboxTransport implements MailTransport {
     // Written whole or not at all: a reader never sees half a message.
     await writeFile(`${file}.tmp`, message);
     await rename(`${file}.tmp`, file);
+  }
+
+  async forget(messageId: string) {
+    await rm(join(this.dir, outboxFileName(messageId)), { force: true });
   }
 
   async close() {}

@@ -27,6 +27,9 @@ export class SmtpTransport implements MailTransport {
     }
   }
 
+  /** What went out over SMTP is the recipient's copy now: there is nothing of ours to drop. */
+  async forget() {}
+
   async close() {
     this.transporter.close();
   }

@@ -4,6 +4,7 @@ import {
   type NotificationEvent,
   type NotificationTemplate,
 } from '@helpdesk/contracts';
+import { ERASED } from '@helpdesk/personal-data';
 import type { Projection, View } from '@helpdesk/read-models';
 
 /** One message in the delivery log, as lists show it (its text and HTML stay in its stream). */
@@ -51,7 +52,7 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
     if (event.type === 'MessageQueued') {
       const { data } = event;
       const recipientId = idOfPerson(data.recipientKey);
-      return {
+      const entry: NotificationLogEntry = {
         id: data.notificationId,
         revision: stored.revision,
         ...(data.ticketId ? { ticketId: data.ticketId } : {}),
@@ -70,6 +71,7 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
         queuedAt: data.at,
         dueAt: data.at,
       };
+      return entry.email === ERASED ? forgetRecipient(entry) : entry;
     }
     if (!current) throw new Error(`${stored.streamId}: ${event.type} before MessageQueued`);
     switch (event.type) {
@@ -96,14 +98,25 @@ export const notificationLogProjection: Projection<NotificationLogEntry> = {
       }
       case 'MessageBounced': {
         const { dueAt: _dueAt, ...rest } = current;
-        return {
+        const bounced: NotificationLogEntry = {
           ...rest,
           status: 'bounced',
           bounceStatus: event.data.status,
           ...(event.data.diagnostic ? { bounceDiagnostic: event.data.diagnostic } : {}),
           bouncedAt: event.data.at,
         };
+        return current.email === ERASED ? forgetRecipient(bounced) : bounced;
       }
     }
   },
+};
+
+/**
+ * What the delivery log keeps of a message to an erased person: that it was sent, and when, not
+ * to whom or about what (a bounce's diagnostic names the address). The same whether the log
+ * forgets it on ContactErased or is rebuilt after (the address then opens as ERASED).
+ */
+export const forgetRecipient = (entry: NotificationLogEntry): NotificationLogEntry => {
+  const { bounceDiagnostic: _diagnostic, ...kept } = entry;
+  return { ...kept, email: ERASED, subject: ERASED };
 };

@@ -4,7 +4,8 @@ import {
   SUPERSEDED_NOTIFICATION_EVENTS,
 } from '@helpdesk/contracts';
 import { foldView, type ProjectedEvent } from '@helpdesk/read-models';
-import { notificationLogProjection } from './notification-log';
+import { ERASED } from '@helpdesk/personal-data';
+import { forgetRecipient, notificationLogProjection } from './notification-log';
 
 const stored = (type: NotificationEventType, revision: number, data: object = {}): ProjectedEvent => ({
   streamId: `notification-${NOTIFICATION_EVENTS.MessageQueued.example.notificationId}`,
@@ -22,6 +23,22 @@ const clearExample = (type: NotificationEventType) =>
     : NOTIFICATION_EVENTS[type].example) as object;
 
 describe('the delivery log', () => {
+  it('shows a message to an erased person, rebuilt, as the erasure left it: no address, subject or diagnostic', () => {
+    const erasedTo = { to: { email: ERASED, name: ERASED }, subject: ERASED, text: ERASED, html: ERASED };
+    const live = foldView(notificationLogProjection, [
+      stored('MessageQueued', 0),
+      stored('MessageBounced', 1, { diagnostic: '550 anna@zorg.example: no such user' }),
+    ]);
+    const rebuilt = foldView(notificationLogProjection, [
+      stored('MessageQueued', 0, erasedTo),
+      stored('MessageBounced', 1, { diagnostic: '550 anna@zorg.example: no such user' }),
+    ]);
+    expect(live).toMatchObject({ email: 'anna@zorg.example', bounceDiagnostic: expect.any(String) });
+    expect(rebuilt).toEqual(forgetRecipient(live!));
+    expect(JSON.stringify(rebuilt)).not.toContain('anna@');
+    expect(rebuilt).toMatchObject({ status: 'bounced', email: ERASED, subject: ERASED });
+  });
+
   it('lists a queued message as due at once, addressed to the contact', () => {
     expect(foldView(notificationLogProjection, [stored('MessageQueued', 0)])).toMatchObject({
       status: 'queued',

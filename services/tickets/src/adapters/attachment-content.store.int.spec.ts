@@ -32,6 +32,15 @@ const contract = (name: string, makeStore: () => AttachmentContentStore) =>
       expect(await store.get(sha256(Buffer.from('never stored')))).toBeUndefined();
       expect(await store.get('../../etc/passwd')).toBeUndefined();
     });
+
+    it('deletes what it stored, and deleting again or an unknown key is no error', async () => {
+      const store = makeStore();
+      const key = await store.put(randomBytes(300 * 1024));
+      await store.delete(key);
+      expect(await store.get(key)).toBeUndefined();
+      await store.delete(key);
+      await store.delete('../../etc/passwd');
+    });
   });
 
 let directory: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 
@@ -13,6 +13,8 @@ export interface AttachmentContentStore {
   /** Stores the bytes and returns their key (the hex SHA-256). */
   put(content: Buffer): Promise<string>;
   get(key: string): Promise<Buffer | undefined>;
+  /** Deletes the bytes (a received mail of an erased sender); nothing to delete is no error. */
+  delete(key: string): Promise<void>;
 }
 
 export const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
@@ -40,6 +42,10 @@ export class FileAttachmentContentStore implements AttachmentContentStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+
+  async delete(key: string) {
+    if (KEY.test(key)) await rm(join(this.directory, key), { force: true });
   }
 }
 
@@ -73,5 +79,11 @@ export class GridFsAttachmentContentStore implements AttachmentContentStore {
     const chunks: Buffer[] = [];
     for await (const chunk of bucket.openDownloadStreamByName(key)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  }
+
+  async delete(key: string) {
+    if (!KEY.test(key)) return;
+    const bucket = this.bucket();
+    for (const file of await bucket.find({ filename: key }).toArray()) await bucket.delete(file._id);
   }
 }

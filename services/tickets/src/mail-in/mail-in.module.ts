@@ -25,6 +25,7 @@ import { ImapMailbox } from './adapters/imap-mailbox';
 import { InboxFolder } from './adapters/inbox-folder';
 import { startSmtpListener } from './adapters/smtp-listener';
 import { MailLogController } from './api/mail-log.controller';
+import { ErasedSendersConsumer } from './application/erased-senders.consumer';
 import { MailLog } from './application/mail-log.read-model';
 import { MailReceiver } from './application/mail-receiver';
 import { loadMailInSettings, MAIL_IN_SETTINGS, type MailInSettings } from './mail-in.settings';
@@ -119,6 +120,7 @@ export class MailReceivers implements OnApplicationBootstrap, OnApplicationShutd
     MailLog,
     MailReceiver,
     MailReceivers,
+    ErasedSendersConsumer,
   ],
 })
 export class MailInModule {}

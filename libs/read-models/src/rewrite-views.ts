@@ -1,0 +1,51 @@
+import type { Scalar, View, ViewStore } from './view';
+
+const PAGE = 100;
+/** A document the projection moves on while we rewrite it is read again; this often at most. */
+const ATTEMPTS = 5;
+
+export interface RewriteSelection {
+  where: Record<string, Scalar | Scalar[]>;
+  /** A field every selected document has, to page by (ties broken by id). */
+  orderedBy: string;
+}
+
+/**
+ * Changes every document of a selection in place, outside the projection: how a read model
+ * forgets what a subscriber is told to forget (an erased person's address and the subject lines
+ * of their mail). Each write is guarded by the document's own revision and keeps it, so the
+ * projection's next event still applies, and a document it moved on meanwhile is read and
+ * rewritten again. Paged by key, so it can run over any number of documents; safe to repeat.
+ * Answers the documents as rewritten.
+ */
+export async function rewriteViews<V extends View>(
+  views: ViewStore<V>,
+  { where, orderedBy }: RewriteSelection,
+  rewrite: (view: V) => V,
+): Promise<V[]> {
+  const rewritten: V[] = [];
+  let after: { value: Scalar; id: string } | undefined;
+  for (;;) {
+    const page = await views.find({
+      where,
+      sort: { field: orderedBy, direction: 'asc' },
+      ...(after ? { after } : {}),
+      limit: PAGE,
+    });
+    for (const found of page) rewritten.push(await rewriteOne(views, found, rewrite));
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) return rewritten;
+    after = { value: (last as unknown as Record<string, Scalar>)[orderedBy], id: last.id };
+  }
+}
+
+async function rewriteOne<V extends View>(views: ViewStore<V>, found: V, rewrite: (view: V) => V) {
+  let current: V | undefined = found;
+  for (let attempt = 1; current; attempt++) {
+    const next = { ...rewrite(current), id: current.id, revision: current.revision };
+    if (await views.put(next, current.revision)) return next;
+    if (attempt === ATTEMPTS) throw new Error(`${current.id} kept changing while it was rewritten`);
+    current = await views.get(found.id);
+  }
+  return found;
+}

@@ -1,0 +1,81 @@
+import { rewriteViews } from './rewrite-views';
+import { InMemoryViewStore } from './stores/in-memory.store';
+import type { View } from './view';
+
+interface Message extends View {
+  recipient: string;
+  email: string;
+  queuedAt: string;
+}
+
+const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n % 7)).toISOString();
+
+describe('rewriting the documents of a selection in place', () => {
+  const seeded = async () => {
+    const views = new InMemoryViewStore<Message>();
+    // 250 of Bram's (more than two pages, many with the same time), 3 of someone else's.
+    for (let n = 0; n < 250; n++)
+      await views.put(
+        { id: `m${n}`, revision: n % 3, recipient: 'bram', email: `b${n}@x`, queuedAt: at(n) },
+        undefined,
+      );
+    for (let n = 0; n < 3; n++)
+      await views.put(
+        { id: `o${n}`, revision: 0, recipient: 'anna', email: 'a@x', queuedAt: at(n) },
+        undefined,
+      );
+    return views;
+  };
+  const bramsEmails = async (views: InMemoryViewStore<Message>) =>
+    (
+      await views.find({ where: { recipient: 'bram' }, sort: { field: 'id', direction: 'asc' }, limit: 1000 })
+    ).map((v) => v.email);
+
+  it('changes every selected document once, keeps its revision, and leaves the others', async () => {
+    const views = await seeded();
+    const rewritten = await rewriteViews(
+      views,
+      { where: { recipient: 'bram' }, orderedBy: 'queuedAt' },
+      (v) => ({
+        ...v,
+        email: '',
+      }),
+    );
+    expect(new Set(rewritten.map((v) => v.id)).size).toBe(250);
+    expect(new Set(await bramsEmails(views))).toEqual(new Set(['']));
+    expect((await views.get('m4'))?.revision).toBe(1);
+    expect((await views.get('o1'))?.email).toBe('a@x');
+  });
+
+  it("reads again a document the projection moved on meanwhile, and keeps the projection's change", async () => {
+    const views = await seeded();
+    let raced = false;
+    const racing = Object.assign(Object.create(views), {
+      put: async (view: Message, expected: number | undefined) => {
+        if (!raced && view.id === 'm7') {
+          raced = true;
+          await views.put({ ...(await views.get('m7'))!, revision: 9, queuedAt: at(7) }, 1);
+        }
+        return views.put(view, expected);
+      },
+    }) as InMemoryViewStore<Message>;
+    await rewriteViews(racing, { where: { recipient: 'bram' }, orderedBy: 'queuedAt' }, (v) => ({
+      ...v,
+      email: '',
+    }));
+    expect(raced).toBe(true);
+    expect(await views.get('m7')).toMatchObject({ email: '', revision: 9 });
+  });
+
+  it('can be repeated (an erasure asked again): the same documents, the same result', async () => {
+    const views = await seeded();
+    const erase = (v: Message) => ({ ...v, email: '' });
+    const selection = { where: { recipient: 'bram' }, orderedBy: 'queuedAt' };
+    const first = await rewriteViews(views, selection, erase);
+    const second = await rewriteViews(views, selection, erase);
+    expect(second).toEqual(first);
+    expect(
+      await rewriteViews(views, { where: { recipient: 'nobody' }, orderedBy: 'queuedAt' }, erase),
+    ).toEqual([]);
+  });
+});

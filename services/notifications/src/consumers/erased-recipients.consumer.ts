@@ -1,0 +1,46 @@
+import { type ContactErased, decodeMessage, type OrganisationEvent, TOPICS } from '@helpdesk/contracts';
+import type { ConsumedEvent } from '@helpdesk/messaging';
+import { EventSubscriptions, MAIL_TRANSPORT, type MailTransport } from '@helpdesk/platform';
+import { rewriteViews } from '@helpdesk/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotificationLogReadModel } from '../application/notification-log.read-model';
+import { forgetRecipient } from '../projections/notification-log';
+
+/**
+ * A contact erased on helpdesk.contacts.v1: the delivery log forgets their address and their
+ * mails' subject lines (as a rebuild would: the events hold them sealed under the shredded key),
+ * and the outbox drops its .eml copies of their mail. Repeating it changes nothing.
+ */
+@Injectable()
+export class ErasedRecipientsConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ErasedRecipientsConsumer.name);
+
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly log: NotificationLogReadModel,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.log.ready.promise;
+    await this.subscriptions.subscribe({
+      group: 'notifications.erasures',
+      topics: [TOPICS.contacts],
+      handler: (message) => this.handle(message),
+    });
+  }
+
+  private async handle({ event }: ConsumedEvent) {
+    const decoded = decodeMessage<OrganisationEvent>(event);
+    if (decoded.type !== 'ContactErased') return;
+    const { contactId } = (decoded as ContactErased).data;
+    const forgotten = await rewriteViews(
+      this.log.views,
+      { where: { recipientKey: `contact:${contactId}` }, orderedBy: 'queuedAt' },
+      forgetRecipient,
+    );
+    for (const entry of forgotten) await this.transport.forget(entry.messageId);
+    if (forgotten.length)
+      this.logger.log(`forgot ${forgotten.length} messages to erased contact ${contactId}`);
+  }
+}

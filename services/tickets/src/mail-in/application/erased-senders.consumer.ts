@@ -1,0 +1,46 @@
+import { type ContactErased, decodeMessage, type OrganisationEvent, TOPICS } from '@helpdesk/contracts';
+import type { ConsumedEvent } from '@helpdesk/messaging';
+import { EventSubscriptions } from '@helpdesk/platform';
+import { rewriteViews } from '@helpdesk/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
+import { forgetSender } from '../projections/mail-log';
+import { MailLog } from './mail-log.read-model';
+
+/**
+ * A contact erased on helpdesk.contacts.v1: the mail log forgets the mails they sent (their
+ * events hold the address sealed under the shredded key, so a rebuild shows the same) and the
+ * original messages, which name them in every header, are deleted. Repeating it changes nothing.
+ */
+@Injectable()
+export class ErasedSendersConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ErasedSendersConsumer.name);
+
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly log: MailLog,
+    @Inject(ATTACHMENT_CONTENT) private readonly content: AttachmentContentStore,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.subscriptions.subscribe({
+      group: 'tickets.erasures',
+      topics: [TOPICS.contacts],
+      handler: (message) => this.handle(message),
+    });
+  }
+
+  private async handle({ event }: ConsumedEvent) {
+    const decoded = decodeMessage<OrganisationEvent>(event);
+    if (decoded.type !== 'ContactErased') return;
+    const { contactId } = (decoded as ContactErased).data;
+    const forgotten = await rewriteViews(
+      this.log.views,
+      { where: { contactId }, orderedBy: 'at' },
+      forgetSender,
+    );
+    for (const { originalId } of forgotten) if (originalId) await this.content.delete(originalId);
+    if (forgotten.length)
+      this.logger.log(`forgot ${forgotten.length} mails from erased contact ${contactId}`);
+  }
+}
