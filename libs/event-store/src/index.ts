@@ -14,7 +14,7 @@ export {
 } from './postgres/create';
 // The SQL client is shared with other tables beside the events (personal-data keys), PGlite's above all:
 // one process may open an embedded data directory only once.
-export { type SqlClient, poolClient } from './postgres/sql-client';
+export { type SqlClient, poolClient, racedAnotherCreator } from './postgres/sql-client';
 export { pgliteClient } from './postgres/pglite-client';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export * from './eventstoredb/eventstoredb-event-store';

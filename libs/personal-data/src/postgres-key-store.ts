@@ -1,4 +1,4 @@
-import type { SqlClient } from '@helpdesk/event-store';
+import { racedAnotherCreator, type SqlClient } from '@helpdesk/event-store';
 import { assertSubject } from './envelope';
 import { newDataKey } from './field-cipher';
 import { type PersonalDataKeyStore, SubjectErasedError } from './key-store';
@@ -41,9 +41,8 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
 
   /** Creates the table if needed. `ownsClient`: close the client with the store. */
   static async create(sql: SqlClient, masterKey: Buffer, { ownsClient = false } = {}) {
-    await sql.query(SCHEMA).catch(async (error: { code?: string }) => {
-      // Two processes creating the table at once: the loser sees a duplicate catalog row.
-      if (!['23505', '42P07'].includes(error.code ?? '')) throw error;
+    await sql.query(SCHEMA).catch(async (error: unknown) => {
+      if (!racedAnotherCreator(error)) throw error;
     });
     return new PostgresKeyStore(sql, masterKey, ownsClient);
   }

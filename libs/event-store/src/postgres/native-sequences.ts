@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sequenceStream } from '../sequence';
-import { sqlError, type SqlClient } from './sql-client';
+import { racedAnotherCreator, type SqlClient } from './sql-client';
 
 /**
  * Named sequences as PostgreSQL sequence objects: `nextval` takes no row lock and is never rolled
@@ -48,8 +48,8 @@ export class NativeSequences {
       try {
         await this.db.query(`create sequence if not exists ${sequence} start with ${start}`);
       } catch (error) {
-        // `if not exists` is not atomic: a process creating it at the same moment wins, with the same start.
-        if (!['23505', '42P07'].includes(sqlError(error).code ?? '')) throw error;
+        // A process creating it at the same moment wins, with the same start.
+        if (!racedAnotherCreator(error)) throw error;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { sqlError, type SqlClient } from './sql-client';
+import { racedAnotherCreator, type SqlClient } from './sql-client';
 
 /**
  * One table for all streams. `position` comes from a sequence taken before commit, so on its
@@ -30,9 +30,7 @@ export const ensureSchema = async (sql: SqlClient) => {
       for (const statement of statements) await sql.query(statement);
       return;
     } catch (error) {
-      // `if not exists` is not atomic: a concurrent creator shows up as a duplicate catalog row.
-      const racedAnotherCreator = ['23505', '42P07'].includes(sqlError(error).code ?? '');
-      if (!racedAnotherCreator || attempt >= 3) throw error;
+      if (!racedAnotherCreator(error) || attempt >= 3) throw error;
     }
   }
 };

@@ -20,6 +20,14 @@ export const sqlError = (error: unknown): SqlError =>
   typeof error === 'object' && error !== null ? (error as SqlError) : {};
 
 /**
+ * `create ... if not exists` is not atomic: a process creating the same object at the same moment
+ * makes the loser fail on a duplicate catalog row (23505), a duplicate table (42P07), or the
+ * table's row type (42710, "type ... already exists"). The object exists then: go on.
+ */
+export const racedAnotherCreator = (error: unknown) =>
+  ['23505', '42P07', '42710'].includes(sqlError(error).code ?? '');
+
+/**
  * A server, through a pool: statements run side by side on separate connections. Each of the
  * store's few statement texts is prepared once per connection (a named statement), so the
  * server parses and plans the append's CTE once instead of at every append: that alone more
