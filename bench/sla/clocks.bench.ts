@@ -5,8 +5,18 @@
 //   3. the process's memory (RSS and heap) holding them.
 //   npm run bench:sla   (BENCH_CLOCKS=100000, BENCH_SPREAD_SECONDS=120, SLA_TICK_MS=1000,
 //                        SLA_TICK_BATCH=2000 by default)
+// The event store is PostgreSQL, as the monitor runs deployed (a fresh database on PG_URL from
+// `npm run infra:up`), so the memory figures are the monitor's own; BENCH_EVENT_STORE=memory holds
+// it in this process instead (the in-memory stand-in: its events then count in RSS and heap).
 import { type CloudEvent, cloudEventType, type TicketEvent } from '@helpdesk/contracts';
-import { derivedEventId, InMemoryEventStore, type StoredEvent } from '@helpdesk/event-store';
+import {
+  createPostgresEventStore,
+  derivedEventId,
+  type EventStore,
+  InMemoryEventStore,
+  type StoredEvent,
+} from '@helpdesk/event-store';
+import { freshPostgresDatabase, loadInfraEnv } from '@helpdesk/testing';
 import {
   eventFeed,
   InMemoryCheckpointStore,
@@ -32,6 +42,17 @@ const LEAD_SECONDS = Number(process.env.BENCH_LEAD_SECONDS ?? 120);
 /** The clocks fall due over this many seconds (three deadlines each: warnings at 75% and 90%, breach). */
 const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 120);
 const TICK_BATCH = Number(process.env.SLA_TICK_BATCH ?? 2000);
+const EVENT_STORE = process.env.BENCH_EVENT_STORE ?? 'postgres';
+
+const openEventStore = async (): Promise<EventStore> => {
+  if (EVENT_STORE === 'memory') return new InMemoryEventStore();
+  if (EVENT_STORE !== 'postgres') throw new Error(`BENCH_EVENT_STORE=${EVENT_STORE}: use postgres or memory`);
+  loadInfraEnv();
+  if (!process.env.PG_URL)
+    throw new Error('BENCH_EVENT_STORE=postgres needs PG_URL: run `npm run infra:up` first');
+  const database = await freshPostgresDatabase(process.env.PG_URL, 'bench_sla');
+  return createPostgresEventStore(database.url, { poolSize: 16 });
+};
 
 // Round the clock, one metric: one open clock per ticket, due LEAD_SECONDS after registration.
 const benchPolicy = parsePolicy({
@@ -110,7 +131,8 @@ const liveHeap = () => {
 const perClock = (bytes: number) => Math.round(bytes / CLOCKS);
 
 const main = async () => {
-  const store = new InMemoryEventStore();
+  const store = await openEventStore();
+  console.log(`event store: ${EVENT_STORE}`);
   const schedule = new InMemoryViewStore<ScheduledTicket>(SLA_SCHEDULE_INDEXES);
   const observer = new TicketEventObserver(store, settings, directory);
   const start = Date.now();
@@ -139,7 +161,8 @@ const main = async () => {
   console.log('absorbed:', absorbed);
   const heapWithSchedule = liveHeap();
   const open = memory();
-  // The event store is the in-memory stand-in (PostgreSQL, or PGlite in standalone, in service).
+  // With BENCH_EVENT_STORE=memory the first is the in-memory stand-in's events; with PostgreSQL, the
+  // client's own (pool, prepared statements): the events are in the server.
   const liveBytesPerClock = {
     eventStore: perClock(heapWithEvents - heapAtStart),
     schedule: perClock(heapWithSchedule - heapWithEvents),
@@ -172,6 +195,7 @@ const main = async () => {
   }
   await breachesSeen.stop();
   await runner.stop();
+  await store.close();
   const sorted = delays.sort((a, b) => a - b);
   const breached = {
     breaches: sorted.length,
