@@ -1,5 +1,6 @@
 import { contactsService } from '@helpdesk/contacts-service';
 import { notificationsService } from '@helpdesk/notifications-service';
+import { checkPortalSettings } from '@helpdesk/portal-service';
 import { configurationProblems, type ServiceDefinition, serviceSettingsChecks } from '@helpdesk/platform';
 import { releasesService } from '@helpdesk/releases-service';
 import { slaMonitorService } from '@helpdesk/sla-monitor-service';
@@ -30,6 +31,8 @@ export const imageEnvironment = (): Record<string, string> => {
  * cannot start fails here, not in a cluster.
  */
 export const startUpProblems = (service: string, env: Record<string, string>) => {
+  // The portal is no Nest service: its process checks its own settings (services/portal/src/main.ts).
+  if (service === 'portal') return configurationProblems([checkPortalSettings], 'distributed', env);
   const definition = services[service];
   if (!definition) return [`${service}: not a service of the desk`];
   return configurationProblems(serviceSettingsChecks(definition), definition.defaultMode, env);

@@ -292,3 +292,47 @@ describe('the validator itself', () => {
     );
   });
 });
+
+describe('the chart with the portal on', () => {
+  const portalOn = [
+    '--set',
+    'services.portal.enabled=true',
+    '--set',
+    'services.portal.config.PORTAL_URL=https://support.example.com',
+    '--set',
+    'services.portal.config.PORTAL_OIDC_ISSUER=https://login.example.com',
+    '--set',
+    'services.portal.config.PORTAL_OIDC_CLIENT_ID=helpdesk-portal',
+  ];
+  let objects: K8sObject[];
+  beforeAll(() => {
+    objects = validate(template('desk', portalOn), ['-release', 'desk']);
+  });
+
+  it("points the portal at the release's services and starts it with a generated session secret", () => {
+    const config = named(objects, 'ConfigMap', 'desk-portal-config').data;
+    expect(config).toMatchObject({
+      PORTAL_TICKETS_URL: 'http://desk-tickets:80',
+      PORTAL_CONTACTS_URL: 'http://desk-contacts:80',
+      PORTAL_SLA_URL: 'http://desk-sla-monitor:80',
+    });
+    const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
+    expect(secret.PORTAL_SESSION_SECRET).toMatch(/^[A-Za-z0-9]{48}$/);
+    const portal = named(objects, 'Deployment', 'desk-portal').spec.template.spec.containers[0];
+    expect(portal.command).toEqual(['node', 'dist/bundles/portal.js']);
+    const own = Object.fromEntries((portal.env ?? []).map((e) => [e.name, e.value ?? 'from-the-pod']));
+    expect(startUpProblems('portal', { ...imageEnvironment(), ...config, ...secret, ...own })).toEqual([]);
+  });
+
+  it('refuses to start a portal without its identity provider, naming what is missing', () => {
+    const rendered = validate(template('desk', ['--set', 'services.portal.enabled=true']), [
+      '-release',
+      'desk',
+    ]);
+    const config = named(rendered, 'ConfigMap', 'desk-portal-config').data;
+    const secret = decoded(named(rendered, 'Secret', 'desk-credentials').data);
+    expect(startUpProblems('portal', { ...imageEnvironment(), ...config, ...secret })).toEqual(
+      expect.arrayContaining([expect.stringContaining('PORTAL_OIDC_ISSUER is required')]),
+    );
+  });
+});

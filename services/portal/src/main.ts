@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { configurationProblems, ConfigError, loadConfig, parse, type Mode } from '@helpdesk/platform';
+import { portalHealth } from './http/health';
 import { buildPortal, checkPortalSettings } from './portal';
 
 const log = (line: Record<string, unknown>) =>
@@ -25,7 +26,10 @@ const main = async () => {
   if (problems.length > 0) return exitForConfiguration(problems);
   const { PORT, HOST } = loadConfig(http);
   const portal = buildPortal({ mode, log });
-  const server = createServer(portal.handle);
+  const health = portalHealth(() => portal.settings.deskUrls);
+  const server = createServer((req, res) => {
+    void health(req, res).then((answered) => answered || portal.handle(req, res));
+  });
   server.listen(PORT, HOST, () => log({ level: 30, msg: `portal listening on http://${HOST}:${PORT}` }));
   process.once('SIGTERM', () => server.close(() => void portal.close().then(() => process.exit(0))));
 };
