@@ -12,8 +12,17 @@ const SCHEMA = `create table if not exists personal_data_keys (
   created_at timestamptz not null default now(),
   shredded_at timestamptz
 )`;
-const INSERT_KEY = `insert into personal_data_keys (subject, wrapped_key) values ($1, $2)
-  on conflict (subject) do nothing`;
+// One round trip whether the key is new (the insert returns it) or not (the select finds it, or
+// its tombstone). A key another process inserted after this statement's snapshot is found by
+// neither half: then it is read again (see keyFor).
+const KEY_FOR = `with made as (
+    insert into personal_data_keys (subject, wrapped_key) values ($1, $2)
+    on conflict (subject) do nothing
+    returning wrapped_key, shredded_at
+  )
+  select wrapped_key, shredded_at from made
+  union all
+  select wrapped_key, shredded_at from personal_data_keys where subject = $1`;
 const SELECT_ONE = `select wrapped_key, shredded_at from personal_data_keys where subject = $1`;
 const SELECT_MANY = `select subject, wrapped_key from personal_data_keys
   where subject = any($1::text[]) and wrapped_key is not null`;
@@ -49,11 +58,12 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
 
   async keyFor(subject: string) {
     assertSubject(subject);
-    const existing = await this.read(subject);
-    if (existing) return existing;
-    await this.sql.query(INSERT_KEY, [subject, wrapDataKey(this.masterKey, subject, newDataKey())]);
-    // Read back what won: a concurrent first use by another process may have inserted first.
-    const stored = await this.read(subject);
+    const { rows } = await this.sql.query<KeyRow>(KEY_FOR, [
+      subject,
+      wrapDataKey(this.masterKey, subject, newDataKey()),
+    ]);
+    // Nothing found: a concurrent first use by another process inserted first; read what won.
+    const stored = rows.length > 0 ? this.unwrap(subject, rows[0]) : await this.read(subject);
     if (!stored) throw new SubjectErasedError(subject);
     return stored;
   }
@@ -85,8 +95,11 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
   /** The subject's key; undefined when it has none yet; throws when shredded. */
   private async read(subject: string) {
     const { rows } = await this.sql.query<KeyRow>(SELECT_ONE, [subject]);
-    if (rows.length === 0) return undefined;
-    if (rows[0].wrapped_key === null) throw new SubjectErasedError(subject);
-    return unwrapDataKey(this.masterKey, subject, rows[0].wrapped_key);
+    return rows.length === 0 ? undefined : this.unwrap(subject, rows[0]);
+  }
+
+  private unwrap(subject: string, row: KeyRow) {
+    if (row.wrapped_key === null) throw new SubjectErasedError(subject);
+    return unwrapDataKey(this.masterKey, subject, row.wrapped_key);
   }
 }
