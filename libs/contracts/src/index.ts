@@ -11,6 +11,7 @@ export * from './notifications/notification-catalogue';
 export * from './personal-data/personal-fields';
 export * from './personal-data/sealed-value';
 export * from './personal-data/ticket-subjects';
+export * from './personal-data/without-addresses';
 export * from './notifications/notification-events';
 export * from './releases/release-catalogue';
 export * from './releases/release-events';

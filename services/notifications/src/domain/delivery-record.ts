@@ -1,4 +1,4 @@
-import type { MessageQueued, NotificationEvent } from '@helpdesk/contracts';
+import { type MessageQueued, type NotificationEvent, withoutAddresses } from '@helpdesk/contracts';
 import type { Decider } from '@helpdesk/decider';
 import { createHash } from 'node:crypto';
 
@@ -75,7 +75,8 @@ const decide = (command: DeliveryCommand, record: DeliveryRecord): NotificationE
   if (command.type === 'RecordBounce') {
     // A report about a message we never queued, or a second report about one: nothing to add.
     if (record.status === 'unqueued' || record.status === 'bounced') return [];
-    const { status, action, diagnostic } = command.report;
+    const { status, action } = command.report;
+    const diagnostic = command.report.diagnostic && withoutAddresses(command.report.diagnostic);
     return [
       {
         type: 'MessageBounced',

@@ -196,3 +196,18 @@ describe('a bounce', () => {
       .then([]);
   });
 });
+
+describe("a bounce's diagnostic", () => {
+  it('is recorded in MessageBounced without the address', () => {
+    const [event] = deliveryRecordDecider.decide(
+      {
+        type: 'RecordBounce',
+        at: '2026-12-02T10:00:00.000Z',
+        mailId: 'f'.repeat(32),
+        report: { status: '5.1.1', action: 'failed', diagnostic: '550 <anna@zorg.example> unknown' },
+      },
+      { ...deliveryRecordDecider.initialState, status: 'sent', notificationId: 'n-1' } as never,
+    );
+    expect(event).toMatchObject({ type: 'MessageBounced', data: { diagnostic: '550 <address> unknown' } });
+  });
+});

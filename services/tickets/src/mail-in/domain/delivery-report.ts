@@ -1,4 +1,4 @@
-import type { DeliveryReport } from '@helpdesk/contracts';
+import { type DeliveryReport, withoutAddresses } from '@helpdesk/contracts';
 import type { IncomingMail } from './incoming-mail';
 import { isDeliveryReport } from './noise';
 
@@ -42,6 +42,6 @@ export const deliveryReportOf = (mail: IncomingMail): DeliveryReport | undefined
     action: recipient.action.toLowerCase(),
     status: status.slice(0, 20),
     ...(finalRecipient ? { recipient: finalRecipient.slice(0, 320) } : {}),
-    ...(diagnostic ? { diagnostic: diagnostic.slice(0, 500) } : {}),
+    ...(diagnostic ? { diagnostic: withoutAddresses(diagnostic).slice(0, 500) } : {}),
   };
 };

@@ -27,13 +27,13 @@ Diagnostic-Code: smtp; 550 5.1.1 <anna@zorg.example>: Recipient address
 `;
 
 describe('a delivery status notification (RFC 3464)', () => {
-  it('names the returned message, the recipient, the status and the remote words', () => {
+  it('names the returned message, the recipient (sealed on append), the status and the remote words without addresses', () => {
     expect(deliveryReportOf(bounce(failed))).toEqual({
       messageId: ours,
       action: 'failed',
       status: '5.1.1',
       recipient: 'anna@zorg.example',
-      diagnostic: '550 5.1.1 <anna@zorg.example>: Recipient address rejected: User unknown',
+      diagnostic: '550 5.1.1 <address>: Recipient address rejected: User unknown',
     });
   });
 
