@@ -34,6 +34,7 @@ export const en = {
     'You may not do this. Ask {names} (your organisation’s administrators) to authorise you.',
   'error.conflict':
     'Someone else changed this in the meantime. We show you the latest version; your text is kept below, check it and send it again.',
+  'error.notNow': 'This is not possible now: {detail}',
   'error.tooLarge': 'The file is too large. Make it smaller (or split it) and try again.',
   'error.invalid': 'Please correct the fields marked below.',
   'error.unavailable': 'The desk is busy or unavailable just now. Please try again in a moment.',
@@ -202,6 +203,9 @@ export const en = {
   'agent.queue.organisation': 'Organisation',
   'agent.queue.assignee': 'Assignee',
   'agent.queue.sort': 'Sort',
+  'agent.queue.sort.slaDue': 'SLA due soonest first',
+  'agent.queue.slaDue': 'SLA due',
+  'agent.queue.noClock': 'No clock running',
   'agent.queue.sort.-updatedAt': 'Latest change first',
   'agent.queue.sort.priority': 'Highest priority first',
   'agent.queue.sort.createdAt': 'Oldest first',

@@ -38,6 +38,7 @@ export const nl: Record<MessageKey, string> = {
     'Dit mag u niet doen. Vraag {names} (de beheerders van uw organisatie) om u te machtigen.',
   'error.conflict':
     'Iemand anders heeft dit intussen gewijzigd. U ziet nu de nieuwste versie; uw tekst staat hieronder, controleer hem en verstuur hem opnieuw.',
+  'error.notNow': 'Dit kan nu niet: {detail}',
   'error.tooLarge': 'Het bestand is te groot. Maak het kleiner (of splits het) en probeer het opnieuw.',
   'error.invalid': 'Verbeter de velden die hieronder gemarkeerd zijn.',
   'error.unavailable': 'De helpdesk is even druk of niet bereikbaar. Probeer het zo opnieuw.',
@@ -206,6 +207,9 @@ export const nl: Record<MessageKey, string> = {
   'agent.queue.organisation': 'Organisatie',
   'agent.queue.assignee': 'Behandelaar',
   'agent.queue.sort': 'Sorteren',
+  'agent.queue.sort.slaDue': 'SLA-termijn eerst verlopend',
+  'agent.queue.slaDue': 'SLA-termijn',
+  'agent.queue.noClock': 'Geen klok loopt',
   'agent.queue.sort.-updatedAt': 'Laatste wijziging eerst',
   'agent.queue.sort.priority': 'Hoogste prioriteit eerst',
   'agent.queue.sort.createdAt': 'Oudste eerst',
