@@ -89,9 +89,9 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
     await printing.locator('td:nth-child(6) time').waitFor({ timeout: LIVE_WAIT_MS });
     const order = await agent.locator('#live-queue tbody tr td:nth-child(2)').allTextContents();
     expect(order.indexOf('Export to Excel fails')).toBeLessThan(order.indexOf('Printing labels is slow'));
-    const dues = await agent.locator('#live-queue tbody tr td:nth-child(6) time').evaluateAll((cells) =>
-      cells.map((cell) => cell.getAttribute('datetime')!),
-    );
+    const dues = await agent
+      .locator('#live-queue tbody tr td:nth-child(6) time')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')!));
     expect(dues).toHaveLength(2);
     expect([...dues].sort()).toEqual(dues);
 

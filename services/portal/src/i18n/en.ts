@@ -185,6 +185,7 @@ export const en = {
   'organisation.timeZone': 'Time zone',
   'organisation.slaPolicy': 'Service level',
   'organisation.administrators': 'Administrators',
+  'organisation.savedMeanwhile': 'Saved meanwhile: {value}',
   'organisation.saved': 'The details are saved.',
   'releases.title': 'Release notes',
   'releases.none': 'No release has shipped yet.',

@@ -189,6 +189,7 @@ export const nl: Record<MessageKey, string> = {
   'organisation.timeZone': 'Tijdzone',
   'organisation.slaPolicy': 'Serviceniveau',
   'organisation.administrators': 'Beheerders',
+  'organisation.savedMeanwhile': 'Intussen opgeslagen: {value}',
   'organisation.saved': 'De gegevens zijn opgeslagen.',
   'releases.title': 'Releasenotes',
   'releases.none': 'Er is nog geen release uitgebracht.',
