@@ -47,6 +47,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
     await add.getByLabel('Language').selectOption('en');
     await add.getByRole('button', { name: 'Add a contact' }).click();
     await expect(notice(anna, 'status')).resolves.toBe('Bram Jansen is added.');
+    await checkPage(anna, 'admin-contacts-added');
     const bram = anna.getByRole('row', { name: /Bram Jansen/ });
     // Columns: name, e-mail, role, authorised, active, actions.
     await expect(cell(bram, 2)).resolves.toBe('Employee');
@@ -64,8 +65,10 @@ describe('the customers’ pages in the standalone desk: administrators and thei
       ).find((contact) => contact.email === 'bram@zorg.example');
     await expect(inTheDesk()).resolves.toMatchObject({ authorised: true, active: true });
 
+    await checkPage(anna, 'admin-contacts-authorised');
     await bram.getByRole('button', { name: 'Revoke Bram Jansen' }).click();
     await expect(cell(bram, 3)).resolves.toBe('No');
+    await checkPage(anna, 'admin-contacts-revoked');
     await bram.getByRole('button', { name: 'Deactivate Bram Jansen' }).click();
     await expect(cell(bram, 4)).resolves.toBe('No');
     await expect(bram.getByRole('button', { name: 'Reactivate Bram Jansen' }).count()).resolves.toBe(1);
@@ -108,6 +111,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
     await anna.getByRole('button', { name: 'Save' }).click();
     await expect(notice(anna, 'status')).resolves.toBe('The details are saved.');
     await expect(stored()).resolves.toMatchObject({ name: 'Zorg Groep BV', timeZone: 'Europe/Brussels' });
+    await checkPage(anna, 'admin-organisation-saved');
 
     // Two tabs on the same details: the one saved second is told, and keeps what it typed.
     const other = await anna.context().newPage();
@@ -128,6 +132,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
     await other.getByRole('button', { name: 'Save' }).click();
     await expect(notice(other, 'status')).resolves.toBe('The details are saved.');
     await expect(stored()).resolves.toMatchObject({ name: 'Zorg Zuid BV' });
+    await checkPage(other, 'admin-organisation-saved-again');
   }, 90_000);
 
   it('an administrator reads the notes of a shipped release naming the fix for their ticket', async () => {
@@ -203,6 +208,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
       page.getByText('A reassessment is requested: “Payroll must run tonight').count(),
     ).resolves.toBe(1);
     await expect(reassessment.count()).resolves.toBe(0);
+    await checkPage(page, 'customer-reassessment-requested');
     await expect(ticketInTheDesk()).resolves.toMatchObject({
       pendingReassessment: expect.objectContaining({
         reason: 'Payroll must run tonight: 200 employees wait for it.',
@@ -223,6 +229,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
       'A support specialist may not look along remotely.',
     );
     await expect(ticketInTheDesk()).resolves.toMatchObject({ remoteSessionConsent: false });
+    await checkPage(page, 'customer-consent-withdrawn');
 
     await api.call('POST', `/tickets/${ticketId}/reassessment/decision`, {
       accept: true,
@@ -231,6 +238,7 @@ describe('the customers’ pages in the standalone desk: administrators and thei
     await api.call('POST', `/tickets/${ticketId}/resolve`, { resolution: 'Restarted the tax service.' });
     await page.reload();
     await expect(status()).resolves.toBe('Resolved');
+    await checkPage(page, 'customer-ticket-resolved');
     await expect(page.locator('.facts dd').nth(2).textContent()).resolves.toMatch(/^\s*P1:/);
 
     // Reopened with a reason; but first an agent changes the ticket while the page is open.
@@ -250,6 +258,33 @@ describe('the customers’ pages in the standalone desk: administrators and thei
     await expect(notice(page, 'status')).resolves.toBe('The ticket is open again.');
     await expect(status()).resolves.toBe('Open');
     await expect(ticketInTheDesk()).resolves.toMatchObject({ status: 'open' });
+    await checkPage(page, 'customer-ticket-reopened');
+
+    // A file over the desk's limit (25 MiB) is refused by the desk with its reason; one over the
+    // portal's own form limit (26 MiB) is refused unread, with the way back. Nothing is attached.
+    const upload = async (bytes: number) => {
+      await page.setInputFiles('#file', {
+        name: 'screen-recording.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.alloc(bytes),
+      });
+      const answer = page.waitForResponse((r) => r.url().endsWith('/attachments'));
+      await page.getByRole('button', { name: 'Upload' }).click();
+      return (await answer).status();
+    };
+    await expect(upload(25 * 1024 * 1024 + 1)).resolves.toBe(422);
+    await expect(notice(page, 'alert')).resolves.toBe(
+      'The desk answered: Attachments may be at most 25 MiB.',
+    );
+    await checkPage(page, 'customer-attachment-refused');
+    await expect(upload(27 * 1024 * 1024)).resolves.toBe(413);
+    await expect(notice(page, 'alert')).resolves.toBe(
+      'The file is too large. Make it smaller (or split it) and try again.',
+    );
+    await checkPage(page, 'customer-attachment-too-large');
+    await page.getByRole('link', { name: 'Back' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/portal/tickets/${ticketId}`);
+    await expect(page.getByText('No attachments.').count()).resolves.toBe(1);
 
     // Solved again, and this time the customer confirms it.
     await api.call('POST', `/tickets/${ticketId}/resolve`, { resolution: 'Replaced the tax tables.' });
