@@ -7,3 +7,4 @@ export * from './test-app';
 export * from './organisations';
 export * from './service-process';
 export * from './openapi-contract';
+export * from './published-events';

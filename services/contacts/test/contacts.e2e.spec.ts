@@ -211,6 +211,9 @@ describe('contacts over HTTP (PostgreSQL event store, MongoDB read models)', () 
           .expect(422)
       ).body;
       expect(problem.detail).toMatch(/Europe\/Atlantis is not an IANA time zone/);
+      expect(problem.errors).toEqual([
+        { field: 'timeZone', reason: 'Europe/Atlantis is not an IANA time zone.' },
+      ]);
       expect((await desk.as(agent).get('/organisations?q=Atlantis').expect(200)).body.items).toEqual(before);
     });
 

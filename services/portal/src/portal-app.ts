@@ -6,6 +6,7 @@ import { html } from './html/html';
 import { layout, type Notice } from './html/layout';
 import { i18n, isLanguage, type Language } from './i18n/i18n';
 import { cookiesOf, FormTooLarge, readForm, type Form } from './http/portal-request';
+import { pageBefore } from './http/page-before';
 import { cookie, redirect, sendHtml } from './http/portal-response';
 import type { PageHandler, RequestContext } from './http/request-context';
 import { Router } from './http/router';
@@ -45,6 +46,7 @@ export const createPortal = (parts: PortalParts) => {
   const router = new Router<PortalRoute>();
   router.add(...parts.routes.map((route) => ({ ...route, handler: route })));
   const secure = parts.settings.publicUrl.startsWith('https:');
+  const answersGet = (path: string) => typeof router.match('GET', path) === 'object';
 
   const languageOf = (request: IncomingMessage, session?: Session): Language => {
     const chosen = cookiesOf(request)[LANGUAGE_COOKIE];
@@ -153,7 +155,11 @@ export const createPortal = (parts: PortalParts) => {
       }
       if (error instanceof FormTooLarge)
         return context.render(
-          { title: t('error.title'), notices: [{ kind: 'error', text: t('error.tooLarge') }], body: html`` },
+          {
+            title: t('error.title'),
+            notices: [{ kind: 'error', text: t('error.tooLarge') }],
+            body: html`<p><a href="${pageBefore(request, answersGet)}">${t('common.back')}</a></p>`,
+          },
           413,
         );
       if (error instanceof DeskProblem) {

@@ -1,9 +1,9 @@
 import { DEVELOPMENT_JWT_SECRET, signDevToken } from '@helpdesk/platform';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openPerson, screenshot, seriousAccessibilityViolations } from './browser';
-import { mailsTo, startStandaloneDesk, type StandaloneDesk } from './desk-process';
+import { startStandaloneDesk, type StandaloneDesk } from './desk-process';
+import { LIVE_WAIT_MS, liveConnected, signIn } from './portal-pages';
 
-const LIVE_WAIT_MS = 15_000;
 const RELEASE = '9.9.0';
 
 const token = (user: { id: string; role: 'agent' | 'customer_admin'; organisationId?: string }) =>
@@ -18,38 +18,6 @@ const deskPost = async <T>(desk: StandaloneDesk, path: string, bearer: string, b
   expect(response.status).toBe(201);
   return (await response.json()) as T;
 };
-
-const LINK = /https?:\/\/\S+\/portal\/sign-in\/link\?token=[\w-]+/;
-const usedLinks = new Set<string>();
-
-/** The sign-in link of a mail not used yet: the outbox's files are named by message id, not by time. */
-const freshSignInLink = async (desk: StandaloneDesk, email: string) => {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const fresh = (await mailsTo(desk, email))
-      .map((mail) => LINK.exec(mail)?.[0])
-      .find((link): link is string => Boolean(link) && !usedLinks.has(link!));
-    if (fresh) {
-      usedLinks.add(fresh);
-      return fresh;
-    }
-    if (Date.now() > deadline) throw new Error(`no new sign-in mail to ${email} in the outbox`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
-const signIn = async (page: Page, desk: StandaloneDesk, email: string) => {
-  await page.goto(`${desk.url}/portal/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-  await page.getByRole('status').waitFor();
-  await page.goto(await freshSignInLink(desk, email));
-  expect(new URL(page.url()).pathname).not.toBe('/portal/sign-in');
-};
-
-/** A page's live region has its stream open, so a change from now on reaches it. */
-const liveConnected = (page: Page, region: string) =>
-  page.locator(`#live-${region}[data-live-connected=true]`).waitFor({ timeout: LIVE_WAIT_MS });
 
 describe('the agents’ pages in the standalone desk: queue, workspace, live updates', () => {
   let desk: StandaloneDesk;
@@ -113,6 +81,19 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
     await liveConnected(agent, 'queue');
     await fileTicket('Printing labels is slow');
     await agent.getByRole('cell', { name: 'Printing labels is slow' }).waitFor({ timeout: LIVE_WAIT_MS });
+
+    // Sorted by SLA due time unless asked otherwise: both clocks have one target, so the ticket
+    // filed first is due first, above the one changed last (which the last-change sort puts on top).
+    await expect(agent.getByLabel('Sort').inputValue()).resolves.toBe('slaDue');
+    const printing = agent.getByRole('row', { name: /Printing labels is slow/ });
+    await printing.locator('td:nth-child(6) time').waitFor({ timeout: LIVE_WAIT_MS });
+    const order = await agent.locator('#live-queue tbody tr td:nth-child(2)').allTextContents();
+    expect(order.indexOf('Export to Excel fails')).toBeLessThan(order.indexOf('Printing labels is slow'));
+    const dues = await agent
+      .locator('#live-queue tbody tr td:nth-child(6) time')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')!));
+    expect(dues).toHaveLength(2);
+    expect([...dues].sort()).toEqual(dues);
 
     // Search by text narrows the queue to the customer's first ticket.
     await agent.getByLabel('Search by reference or text').fill('Excel');

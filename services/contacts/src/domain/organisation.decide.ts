@@ -221,22 +221,26 @@ const validateContact = (details: ContactDetails): ContactDetails => {
     throw new DomainError('invalid', 'invalid_email', `${details.email} is not an e-mail address.`);
   if (!details.name.trim()) throw new DomainError('invalid', 'name_required', 'A contact needs a name.');
   if (!LANGUAGES.includes(details.language)) {
-    throw new DomainError('invalid', 'unsupported_language', 'The language must be nl or en.');
+    throw invalidDetail('language', 'unsupported_language', 'The language must be nl or en.');
   }
   return { ...details, name: details.name.trim(), email };
 };
 
 const validateOrganisation = (details: Partial<OrganisationDetails>) => {
   if (details.name !== undefined && !details.name.trim()) {
-    throw new DomainError('invalid', 'name_required', 'An organisation needs a name.');
+    throw invalidDetail('name', 'name_required', 'An organisation needs a name.');
   }
   if (details.language !== undefined && !LANGUAGES.includes(details.language)) {
-    throw new DomainError('invalid', 'unsupported_language', 'The language must be nl or en.');
+    throw invalidDetail('language', 'unsupported_language', 'The language must be nl or en.');
   }
   if (details.timeZone !== undefined && !isTimeZone(details.timeZone)) {
-    throw new DomainError('invalid', 'unknown_time_zone', `${details.timeZone} is not an IANA time zone.`);
+    throw invalidDetail('timeZone', 'unknown_time_zone', `${details.timeZone} is not an IANA time zone.`);
   }
 };
+
+/** A refused detail names its field, so a form can mark the one to correct. */
+const invalidDetail = (field: string, code: string, reason: string) =>
+  new DomainError('invalid', code, reason, { errors: [{ field, reason }] });
 
 const isTimeZone = (zone: string) => {
   try {

@@ -51,6 +51,19 @@ describe('registering an organisation', () => {
       .when(command)
       .thenThrows(refusedWith('unknown_time_zone'), /Europe\/Atlantis/);
   });
+
+  it('names the refused field, so a form can mark it', () => {
+    const command = register();
+    command.data.timeZone = 'Europe/Atlantis';
+    spec
+      .given([])
+      .when(command)
+      .thenThrows(
+        (error) =>
+          error instanceof DomainError &&
+          (error.details?.errors as Array<{ field: string }>)?.[0]?.field === 'timeZone',
+      );
+  });
 });
 
 describe('changing organisation details', () => {

@@ -28,6 +28,13 @@ const showOrganisation = async (
   const organisation = (
     await context.desk().get<OrganisationDetails>(`/organisations/${context.session!.user.organisationId}`)
   ).body;
+  // After a concurrent change the fields keep what the person typed; each hint shows what is
+  // saved now where it differs, so they can see the other change before they send theirs again.
+  const conflict = status === 409 || status === 412;
+  const savedMeanwhile = (field: 'name' | 'timeZone') =>
+    conflict && typed[field] !== undefined && typed[field] !== organisation[field]
+      ? t('organisation.savedMeanwhile', { value: organisation[field] })
+      : undefined;
   context.render(
     {
       title: t('organisation.title'),
@@ -35,8 +42,8 @@ const showOrganisation = async (
       body: html`<form method="post" action="/portal/organisation">
           ${csrfField(context.session!.csrfToken)}
           <input type="hidden" name="revision" value="${organisation.revision}" />
-          ${inputField({ name: 'name', label: t('organisation.name'), value: typed.name ?? organisation.name, error: errors.name, required: true })}
-          ${inputField({ name: 'timeZone', label: t('organisation.timeZone'), value: typed.timeZone ?? organisation.timeZone, error: errors.timeZone })}
+          ${inputField({ name: 'name', label: t('organisation.name'), hint: savedMeanwhile('name'), value: typed.name ?? organisation.name, error: errors.name, required: true })}
+          ${inputField({ name: 'timeZone', label: t('organisation.timeZone'), hint: savedMeanwhile('timeZone'), value: typed.timeZone ?? organisation.timeZone, error: errors.timeZone })}
           ${selectField({
             name: 'language',
             label: t('contacts.language'),

@@ -16,10 +16,12 @@ export interface QueueTicket {
   organisationId: string;
   assigneeId?: string;
   updatedAt: string;
+  /** Only when sorted by it: the next deadline of its running SLA clocks (null: none runs). */
+  slaDueAt?: string | null;
 }
 
-/** The sorts the tickets API offers that an agent's queue needs. */
-const SORTS = ['-updatedAt', 'priority', 'createdAt'] as const;
+/** The sorts the tickets API offers that an agent's queue needs; the next deadline by default. */
+const SORTS = ['slaDue', '-updatedAt', 'priority', 'createdAt'] as const;
 
 const text = (value: string | null) => (value ?? '').trim().slice(0, 100) || undefined;
 
@@ -30,7 +32,7 @@ export const queueFilters = (query: URLSearchParams) => ({
   priority: choice(PRIORITIES, query.get('priority')),
   organisationId: text(query.get('organisationId')),
   assigneeId: text(query.get('assigneeId')),
-  sort: choice(SORTS, query.get('sort')) ?? '-updatedAt',
+  sort: choice(SORTS, query.get('sort')) ?? 'slaDue',
   cursor: query.get('cursor') ?? undefined,
 });
 
@@ -49,7 +51,7 @@ export const fetchQueue = async (context: RequestContext, filters: QueueFilters)
  * fetched again when a ticket in it changes (see live/).
  */
 const queue = async (context: RequestContext) => {
-  const { t } = context.i18n;
+  const { t, dateTime } = context.i18n;
   const filters = queueFilters(context.url.searchParams);
   const page = await fetchQueue(context, filters);
   const next = new URLSearchParams();
@@ -95,12 +97,22 @@ const queue = async (context: RequestContext) => {
                   heading: t('agent.queue.assignee'),
                   cell: (ticket) => ticket.assigneeId ?? t('agent.unassigned'),
                 },
+                ...(filters.sort === 'slaDue' ? [slaDueColumn(t, dateTime)] : []),
               ],
             }),
       )}
       ${page.nextCursor ? html`<p><a href="/portal/agent/queue?${next.toString()}">${t('tickets.next')}</a></p>` : ''}`,
   });
 };
+
+/** The deadline the queue is sorted by, so the order explains itself. */
+const slaDueColumn = (t: RequestContext['i18n']['t'], dateTime: RequestContext['i18n']['dateTime']) => ({
+  heading: t('agent.queue.slaDue'),
+  cell: (ticket: QueueTicket) =>
+    ticket.slaDueAt
+      ? html`<time datetime="${ticket.slaDueAt}">${dateTime(ticket.slaDueAt)}</time>`
+      : t('agent.queue.noClock'),
+});
 
 export const queueRoutes = (): PortalRoute[] => [
   { method: 'GET', pattern: '/portal/agent/queue', handler: agentOnly(queue) },

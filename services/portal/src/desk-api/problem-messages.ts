@@ -14,7 +14,7 @@ interface Administrator {
 
 /**
  * Turns the desk's problem+json into words a person can act on: whom to ask (403), that someone
- * else was quicker (409/412), that a file is too large (413), which fields to correct (400/422).
+ * else was quicker (412, a 409 race) or what the current state allows (other 409s), that a file is too large (413), which fields to correct (400/422).
  */
 export const problemMessage = (problem: ProblemDetails, t: Translate): ProblemMessage => {
   const fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field, error.reason]));
@@ -27,9 +27,17 @@ export const problemMessage = (problem: ProblemDetails, t: Translate): ProblemMe
     }
     case 404:
       return { message: t('error.notFound'), fieldErrors };
-    case 409:
     case 412:
       return { message: t('error.conflict'), fieldErrors };
+    case 409:
+      // A 409 is either a race (the event store's) or a rule of the current state, whose own
+      // sentence says what to do first (e.g. "make another contact administrator").
+      return {
+        message: problem.type.endsWith('/concurrent-modification')
+          ? t('error.conflict')
+          : t('error.notNow', { detail: problem.detail }),
+        fieldErrors,
+      };
     case 413:
       return { message: t('error.tooLarge'), fieldErrors };
     case 400:

@@ -21,9 +21,15 @@ describe("the desk's refusals in words a person can act on", () => {
     );
   });
 
-  it('says someone else was quicker on 409 and 412', () => {
+  it('says someone else was quicker on 412 and on a 409 race', () => {
     expect(problemMessage(problem(412), t).message).toContain('Someone else changed this');
-    expect(problemMessage(problem(409), t).message).toContain('Someone else changed this');
+    const race = problem(409, { type: 'https://helpdesk.example/problems/concurrent-modification' });
+    expect(problemMessage(race, t).message).toContain('Someone else changed this');
+  });
+
+  it("gives the desk's reason for a 409 the current state refuses, not a race", () => {
+    const refused = problem(409, { type: 'https://helpdesk.example/problems/last-administrator' });
+    expect(problemMessage(refused, t).message).toBe('This is not possible now: the desk says why');
   });
 
   it('says the file is too large on 413', () => {

@@ -167,6 +167,18 @@ export class ReleaseFixDto {
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
+const SORTS = [
+  'updatedAt',
+  '-updatedAt',
+  'createdAt',
+  '-createdAt',
+  'priority',
+  '-priority',
+  'number',
+  '-number',
+  'slaDue',
+];
+
 export class ListTicketsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated', example: 'open,in_progress' })
   @IsOptional()
@@ -192,20 +204,13 @@ export class ListTicketsDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
   @ApiPropertyOptional({
-    enum: [
-      'updatedAt',
-      '-updatedAt',
-      'createdAt',
-      '-createdAt',
-      'priority',
-      '-priority',
-      'number',
-      '-number',
-    ],
+    enum: SORTS,
     default: '-updatedAt',
+    description:
+      "slaDue: the soonest deadline of the ticket's running SLA clocks first, tickets without one last",
   })
   @IsOptional()
-  @IsIn(['updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'priority', '-priority', 'number', '-number'])
+  @IsIn(SORTS)
   sort?: string;
 }
 

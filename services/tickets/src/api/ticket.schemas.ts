@@ -33,7 +33,17 @@ const TICKET_HEADLINE: Record<string, JsonSchema> = {
 };
 const WHEN_KNOWN = { priority: PRIORITY, assigneeId: STRING };
 
-export const TICKET_SUMMARY_SCHEMA = objectOf(TICKET_HEADLINE, WHEN_KNOWN, 'A ticket summary');
+export const TICKET_SUMMARY_SCHEMA = objectOf(
+  TICKET_HEADLINE,
+  {
+    ...WHEN_KNOWN,
+    slaDueAt: {
+      ...nullable(INSTANT),
+      description: 'With sort=slaDue: the soonest deadline of its running SLA clocks, null when none runs',
+    },
+  },
+  'A ticket summary',
+);
 
 const PARTICIPANT = {
   oneOf: [objectOf({ contactId: STRING }), objectOf({ email: STRING })],

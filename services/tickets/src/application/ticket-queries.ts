@@ -9,6 +9,7 @@ import { type TicketView, ticketViewProjection, visibleTo } from '../projections
 import { TicketSlaClocks } from '../consumers/sla-clocks';
 import type { TicketSla } from '../projections/ticket-sla';
 import { receivedMailsOf } from './received-mails';
+import { pageBySlaDue } from './sla-due-order';
 import { TicketReadModel } from './ticket-read-model';
 
 const notFound = () => new DomainError('not_found', 'ticket_not_found', 'There is no such ticket.');
@@ -97,7 +98,10 @@ export interface TicketFilters {
   assigneeId?: string;
   reporterId?: string;
   q?: string;
-  sort: { field: 'updatedAt' | 'createdAt' | 'priorityRank' | 'number'; direction: 'asc' | 'desc' };
+  sort: {
+    field: 'updatedAt' | 'createdAt' | 'priorityRank' | 'number' | 'slaDue';
+    direction: 'asc' | 'desc';
+  };
   limit: number;
   cursor?: string;
 }
@@ -117,7 +121,7 @@ export type TicketSummary = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'revision'
->;
+> & { slaDueAt?: string | null };
 
 export class ListTicketsQuery {
   constructor(
@@ -131,7 +135,10 @@ export class ListTicketsQueryHandler implements IQueryHandler<
   ListTicketsQuery,
   { items: TicketSummary[]; nextCursor: string | null }
 > {
-  constructor(private readonly readModel: TicketReadModel) {}
+  constructor(
+    private readonly readModel: TicketReadModel,
+    private readonly sla: TicketSlaClocks,
+  ) {}
 
   async execute({ principal, filters }: ListTicketsQuery) {
     await this.readModel.includeCommittedWrites();
@@ -153,6 +160,7 @@ export class ListTicketsQueryHandler implements IQueryHandler<
     if (scope.involving !== undefined)
       query.either = [{ reporterId: scope.involving }, { participantIds: scope.involving }];
     if (filters.q) query.contains = { fields: ['subject', 'number'], text: filters.q };
+    if (filters.sort.field === 'slaDue') return this.bySlaDue(query, filters);
     if (filters.cursor) query.after = decodeCursor(filters.cursor);
     const found = await this.readModel.views.find(query);
     const page = found.slice(0, filters.limit);
@@ -166,7 +174,41 @@ export class ListTicketsQueryHandler implements IQueryHandler<
         : null;
     return { items: page.map(summary), nextCursor };
   }
+
+  /**
+   * The deadlines live in the SLA read model (fed by another service's topic), not in the ticket
+   * documents, which only the ticket projection writes: every ticket the filters select is read
+   * with its clocks and ordered here. FerretDB sorts such a selection in memory all the same.
+   */
+  private async bySlaDue(query: ViewQuery, filters: TicketFilters) {
+    const selected = await this.readModel.views.find({
+      ...query,
+      sort: { field: 'createdAt', direction: 'asc' },
+      limit: SLA_DUE_SELECTION + 1,
+    });
+    if (selected.length > SLA_DUE_SELECTION)
+      throw new DomainError(
+        'invalid',
+        'too_many_to_sort_by_sla_due',
+        `More than ${SLA_DUE_SELECTION} tickets match: filter them (by status, say) to sort by SLA due time.`,
+        { errors: [{ field: 'sort', reason: 'too many tickets match to sort by SLA due time' }] },
+      );
+    const dues = await this.sla.nextDuesOf(selected.map((view) => view.id));
+    const { page, more } = pageBySlaDue(
+      selected.map((view) => ({ ...summary(view), slaDueAt: dues.get(view.id) ?? null })),
+      filters.limit,
+      filters.cursor ? decodeCursor(filters.cursor) : undefined,
+    );
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor: more && last ? encodeCursor({ value: last.slaDueAt, id: last.id }) : null,
+    };
+  }
 }
+
+/** At most this many tickets are ordered by deadline at once: a queue filters to its open ones. */
+const SLA_DUE_SELECTION = 5000;
 
 const summary = (view: TicketView): TicketSummary => ({
   id: view.id,

@@ -16,6 +16,19 @@ export interface TicketSla extends View {
   clocks: Partial<Record<SlaMetric, TicketSlaClock>>;
 }
 
+/**
+ * The ticket's next SLA deadline: the soonest due time among its running clocks, null when none
+ * runs (paused and stopped clocks have no due time). What the agents' queue is sorted by.
+ */
+export const nextDueOf = (clocks: TicketSla['clocks']): string | null =>
+  Object.values(clocks).reduce<string | null>(
+    (soonest, clock) =>
+      clock?.state === 'running' && clock.dueAt && (soonest === null || clock.dueAt < soonest)
+        ? clock.dueAt
+        : soonest,
+    null,
+  );
+
 export const ticketSlaProjection: Projection<TicketSla> = {
   name: 'ticket-sla',
   documentId: (event) =>
