@@ -2,7 +2,6 @@ import type { TicketEvent } from '@helpdesk/contracts';
 import {
   activityOf,
   evolveInvolvement,
-  type InvolvementEvent,
   isInvolvementEvent,
   retentionReason,
   retentionVerdict,
@@ -16,18 +15,16 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 *
 const deactivated = (when = daysAgo(100)) => ({ active: false, erased: false, deactivatedAt: when });
 const noTickets = { openTickets: 0 };
 
+const about = { ticketId: 't-1', by: 'someone', at: daysAgo(200) };
+
 /** A ticket folded from its events, as the read model folds them (the others passed by). */
 const ticket = (...events: Array<{ type: TicketEvent['type']; data: object }>) =>
-  events.reduce<TicketInvolvement | undefined>(
-    (current, event) =>
-      !isInvolvementEvent(event)
-        ? current
-        : evolveInvolvement(current, {
-            type: event.type,
-            data: { ticketId: 't-1', by: 'someone', at: daysAgo(200), ...event.data },
-          } as Extract<TicketEvent, InvolvementEvent>),
-    undefined,
-  )!;
+  events
+    .map((event) => ({ type: event.type, data: { ...about, ...event.data } }) as TicketEvent)
+    .reduce<TicketInvolvement | undefined>(
+      (current, event) => (isInvolvementEvent(event) ? evolveInvolvement(current, event) : current),
+      undefined,
+    )!;
 const registered = (reporterId = 'c-bram', at = daysAgo(200)) => ({
   type: 'TicketRegistered' as const,
   data: { reporterId, at },
