@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { ContactLifecycleReadModel } from '../src/application/contacts-read-models';
 import { TicketActivityReadModel } from '../src/application/ticket-activity';
 import { contactsService } from '../src/contacts.service';
 import { RetentionSweep } from '../src/retention/retention-sweep';
@@ -62,12 +63,13 @@ describe('retention in the contacts service (real Kafka, PostgreSQL, FerretDB)',
     brokers: [requireInfra('KAFKA_BROKERS')],
     logLevel: logLevel.WARN,
   });
-  const people: Record<'carla' | 'dirk' | 'eva' | 'finn' | 'gijs', string> = {
+  const people: Record<'carla' | 'dirk' | 'eva' | 'finn' | 'gijs' | 'hanna', string> = {
     carla: '',
     dirk: '',
     eva: '',
     finn: '',
     gijs: '',
+    hanna: '',
   };
 
   const addContact = async (name: string) =>
@@ -219,13 +221,27 @@ describe('retention in the contacts service (real Kafka, PostgreSQL, FerretDB)',
     expect(await contact(people.finn)).not.toHaveProperty('erased', true);
   });
 
+  it('counts a refusal by the decider and goes on: a contact active again is never erased, whatever the copy says', async () => {
+    const lifecycle = desk.app.get(ContactLifecycleReadModel);
+    const hanna = (await lifecycle.views.get(people.hanna))!;
+    // A copy that has not yet seen Hanna's reactivation: the verdict says erase, the decider refuses.
+    expect(
+      await lifecycle.views.put({ ...hanna, active: false, deactivatedAt: daysAgo(400) }, hanna.revision),
+    ).toBe(true);
+    const pass = await desk.app.get(RetentionSweep).sweep({ days: 365 });
+    expect(pass).toMatchObject({ erased: [], refused: 1, failed: 0 });
+    expect(await contact(people.hanna)).toMatchObject({ active: true });
+    expect(await contact(people.hanna)).not.toHaveProperty('erased', true);
+    await lifecycle.views.put(hanna, hanna.revision);
+  });
+
   it('lists, with the CLI\u2019s dry run, whom a shorter period would erase, and erases no one', () => {
     const run = runCli(settings, '--dry-run', '--days', '30');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\[personal-data:retention\] dry run: listing/);
     expect(run.stdout).toContain(`would erase contact ${people.gijs}`);
-    for (const id of [people.carla, people.dirk, people.eva, people.finn])
+    for (const id of [people.carla, people.dirk, people.eva, people.finn, people.hanna])
       expect(run.stdout).not.toContain(id);
     expect(run.stdout).toMatch(
       /done: \d+ no longer contacts looked at, 1 to erase, 0 refused, 0 failed \(nothing written\)/,

@@ -27,6 +27,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private lease?: LeaseHandle;
   private running?: Promise<void>;
+  private held = false;
 
   constructor(
     private readonly retention: RetentionSweep,
@@ -45,11 +46,15 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
       this.leases,
       'personal-data-retention',
       {
+        // The first sweep one interval after taking the lease: the copy of the tickets catches up first.
         start: async () => {
+          this.held = true;
           // Unref'd: a pending sweep never keeps a stopping process alive.
           this.timer = setInterval(() => this.sweepOnce(days), sweepMs).unref();
         },
+        // A sweep under way ends at its next contact: the next holder must not find it still erasing.
         stop: async () => {
+          this.held = false;
           clearInterval(this.timer);
           await this.running;
         },
@@ -69,6 +74,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
     this.running = this.retention
       .sweep({
         days,
+        keepGoing: () => this.held,
         onProgress: (sofar) => this.logger.log(`retention sweep: ${sweepSummary(sofar)} so far`),
       })
       .then((done) => this.logger.log(`retention sweep done: ${sweepSummary(done)}`))

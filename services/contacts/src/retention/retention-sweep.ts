@@ -23,6 +23,8 @@ export interface SweepOptions {
   dryRun?: boolean;
   /** The sweep's clock (now by default): a test moves it on instead of waiting for a period to pass. */
   now?: Date;
+  /** Asked before each contact: false ends the pass there (the lease was lost, the process stops). */
+  keepGoing?: () => boolean;
   /** After each page: what it did so far. */
   onProgress?: (progress: SweepProgress) => void;
 }
@@ -56,7 +58,13 @@ export class RetentionSweep {
     private readonly erasure: ContactErasure,
   ) {}
 
-  async sweep({ days, dryRun = false, now = new Date(), onProgress }: SweepOptions): Promise<SweepProgress> {
+  async sweep({
+    days,
+    dryRun = false,
+    now = new Date(),
+    keepGoing = () => true,
+    onProgress,
+  }: SweepOptions): Promise<SweepProgress> {
     const progress: SweepProgress = { lookedAt: 0, erased: [], refused: 0, failed: 0 };
     const behind = await this.ticketActivityBehind();
     if (behind) {
@@ -68,6 +76,7 @@ export class RetentionSweep {
     const gone = { where: { active: false, erased: false }, orderedBy: 'id', pageSize: PAGE };
     for await (const page of viewPages(this.contacts.views, gone)) {
       for (const contact of page) {
+        if (!keepGoing()) return progress;
         progress.lookedAt++;
         const verdict = retentionVerdict(contact, await this.tickets.activityOf(contact.id), now, days);
         if (!verdict.erase) continue;
