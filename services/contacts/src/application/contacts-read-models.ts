@@ -25,8 +25,7 @@ export class ContactIndex extends ProjectedReadModel<ContactIndexEntry> {
 @Injectable()
 export class ContactLifecycleReadModel extends ProjectedReadModel<ContactLifecycle> {
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_STORE) readStore: ReadStore) {
-    super(store, readStore, contactLifecycleProjection, 'contact_lifecycle', [
-      { active: 1, erased: 1, id: 1 },
-    ]);
+    // The sweep pages through the former contacts (the store adds _id, its order, to the index).
+    super(store, readStore, contactLifecycleProjection, 'contact_lifecycle', [{ active: 1, erased: 1 }]);
   }
 }

@@ -17,6 +17,8 @@ import { type TicketActivityView, ticketActivityProjection } from '../projection
 
 const PAGE = 500;
 const COLLECTION = 'contacts_ticket_activity';
+// A contact's tickets are looked up by an element of contactIds (a multikey index; the store adds _id).
+const INDEXES = [{ contactIds: 1 } as const];
 export const TICKET_ACTIVITY_GROUP = 'contacts.ticket-activity';
 
 /**
@@ -47,6 +49,7 @@ export class TicketActivityReadModel extends SubscribedReadModel<TicketActivityV
       topic: TOPICS.tickets,
       collection: COLLECTION,
       projection: ticketActivityProjection,
+      indexes: INDEXES,
     });
   }
 
@@ -59,7 +62,7 @@ export class TicketActivityReadModel extends SubscribedReadModel<TicketActivityV
   }
 
   override async onApplicationBootstrap() {
-    if (this.readsOnly) this.views = await this.store.views<TicketActivityView>(COLLECTION);
+    if (this.readsOnly) this.views = await this.store.views<TicketActivityView>(COLLECTION, INDEXES);
     else await super.onApplicationBootstrap();
   }
 
