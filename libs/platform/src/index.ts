@@ -48,3 +48,4 @@ export * from './mail/mail-transport';
 export * from './mail/outbox-transport';
 export * from './mail/smtp-transport';
 export * from './mail/outgoing-mail.settings';
+export * from './http/configuration-failure';

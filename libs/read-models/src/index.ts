@@ -8,3 +8,4 @@ export * from './apply-to-view';
 export * from './published/organisation.projection';
 export * from './stores/recent-first.store';
 export * from './rewrite-views';
+export * from './view-pages';

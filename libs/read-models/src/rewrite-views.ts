@@ -1,4 +1,5 @@
 import type { Scalar, View, ViewStore } from './view';
+import { viewPages } from './view-pages';
 
 const PAGE = 100;
 /** A document the projection moves on while we rewrite it is read again; this often at most. */
@@ -24,19 +25,9 @@ export async function rewriteViews<V extends View>(
   rewrite: (view: V) => V,
 ): Promise<V[]> {
   const rewritten: V[] = [];
-  let after: { value: Scalar; id: string } | undefined;
-  for (;;) {
-    const page = await views.find({
-      where,
-      sort: { field: orderedBy, direction: 'asc' },
-      ...(after ? { after } : {}),
-      limit: PAGE,
-    });
+  for await (const page of viewPages(views, { where, orderedBy, pageSize: PAGE }))
     for (const found of page) rewritten.push(await rewriteOne(views, found, rewrite));
-    const last = page.at(-1);
-    if (page.length < PAGE || !last) return rewritten;
-    after = { value: (last as unknown as Record<string, Scalar>)[orderedBy], id: last.id };
-  }
+  return rewritten;
 }
 
 async function rewriteOne<V extends View>(views: ViewStore<V>, found: V, rewrite: (view: V) => V) {

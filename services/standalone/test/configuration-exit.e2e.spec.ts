@@ -66,6 +66,23 @@ describe('a process with wrong configuration', () => {
     expect(text).not.toMatch(/\n\s+at /);
   });
 
+  it('the contacts service refuses a retention period that is not a whole number of days, naming it', async () => {
+    const { exit, lines } = await run('bundles/contacts.js', {
+      EVENT_STORE: 'postgres',
+      PG_URL: 'postgres://127.0.0.1:1/desk',
+      MONGO_URL: 'mongodb://127.0.0.1:1/desk',
+      KAFKA_BROKERS: '127.0.0.1:1',
+      PERSONAL_DATA_RETENTION_DAYS: '30 days',
+    });
+    expect(exit).toBe(78);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].problems).toEqual([
+      expect.stringMatching(
+        /^PERSONAL_DATA_RETENTION_DAYS="30 days" is invalid: expected a positive integer/,
+      ),
+    ]);
+  });
+
   it('a setting only a provider checks (the mail transport of notifications) is in the list too', async () => {
     const { exit, lines } = await run('bundles/notifications.js', {
       EVENT_STORE: 'postgres',

@@ -1,5 +1,5 @@
 import { projectInto } from '@helpdesk/messaging';
-import type { Projection, View, ViewStore } from '@helpdesk/read-models';
+import type { IndexSpec, Projection, View, ViewStore } from '@helpdesk/read-models';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { EventSubscriptions } from '../events/event-subscriptions';
 import type { ReadStore } from '../runtime/runtime.module';
@@ -10,6 +10,8 @@ export interface ReadModelSubscription<V extends View> {
   topic: string;
   collection: string;
   projection: Projection<V>;
+  /** The fields its queries look documents up by (MongoDB indexes them). */
+  indexes?: IndexSpec[];
 }
 
 /**
@@ -28,8 +30,8 @@ export abstract class SubscribedReadModel<V extends View> implements OnApplicati
   ) {}
 
   async onApplicationBootstrap() {
-    const { group, topic, collection, projection } = this.subscription;
-    this.views = await this.readStore.views<V>(collection);
+    const { group, topic, collection, projection, indexes } = this.subscription;
+    this.views = await this.readStore.views<V>(collection, indexes);
     await this.subscriptions.subscribe({
       group,
       topics: [topic],

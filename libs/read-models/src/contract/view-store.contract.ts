@@ -140,6 +140,24 @@ export const viewStoreContract = (name: string, makeStore: () => Promise<ViewSto
         expect(byNumber.map((t) => t.id)).toEqual(['t-027']);
       });
 
+      it('sorts and pages by id, and filters by it', async () => {
+        const seen: string[] = [];
+        let after: { value: string; id: string } | undefined;
+        for (let page = 0; page < 10; page++) {
+          const items = await store.find({ sort: { field: 'id', direction: 'asc' }, after, limit: 7 });
+          if (items.length === 0) break;
+          seen.push(...items.map((t) => t.id));
+          after = { value: items[items.length - 1].id, id: items[items.length - 1].id };
+        }
+        expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => ticket(i + 1).id));
+        const byId = await store.find({
+          where: { id: ['t-002', 't-009'] },
+          sort: { field: 'id', direction: 'desc' },
+          limit: 5,
+        });
+        expect(byId.map((t) => t.id)).toEqual(['t-009', 't-002']);
+      });
+
       it.each(['asc', 'desc'] as const)('pages %s over ties without gaps or repeats', async (direction) => {
         const seen: string[] = [];
         let after: { value: string; id: string } | undefined;

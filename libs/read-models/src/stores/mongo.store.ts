@@ -100,13 +100,16 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 
   async find(query: ViewQuery) {
-    const { field, direction } = query.sort;
+    // A view's id is the document's _id: sorted and paged by id, it is _id that is there.
+    const field = storedField(query.sort.field);
+    const { direction } = query.sort;
     const dir = direction === 'asc' ? 1 : -1;
     // FerretDB 1.24 hands PostgreSQL only top-level equalities of scalars (nothing inside $and,
     // $or or $in): those stay at the top, so the server reads only the documents they match.
     const equalities: Record<string, Scalar> = {};
     const filters: Record<string, unknown>[] = [];
-    for (const [name, wanted] of Object.entries(query.where ?? {})) {
+    for (const [viewField, wanted] of Object.entries(query.where ?? {})) {
+      const name = storedField(viewField);
       if (!Array.isArray(wanted)) equalities[name] = wanted;
       else if (wanted.length === 1) equalities[name] = wanted[0];
       else filters.push({ [name]: { $in: wanted } });
@@ -194,6 +197,8 @@ const filterOf = (equalities: Record<string, Scalar>, rest: Record<string, unkno
 export const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const storedField = (viewField: string) => (viewField === 'id' ? '_id' : viewField);
 
 const afterFilter = (field: string, dir: 1 | -1, after: { value: Scalar; id: string }) => {
   const beyond = dir === 1 ? '$gt' : '$lt';

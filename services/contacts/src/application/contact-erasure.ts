@@ -18,10 +18,18 @@ export class ContactErasure {
     @Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeyStore,
   ) {}
 
-  async erase(organisationId: string, contactId: string, reason: string, request: CommandRequest) {
+  /** `byRetention`: the retention sweep's, as the system, of a contact no longer active (the decider checks). */
+  async erase(
+    organisationId: string,
+    contactId: string,
+    reason: string,
+    request: CommandRequest,
+    { byRetention = false } = {},
+  ) {
     const result = await runOrganisationCommand(this.commands, organisationId, request, 'EraseContact', {
       contactId,
       reason,
+      ...(byRetention ? { byRetention } : {}),
     });
     await this.keys.shred(contactSubject(contactId));
     return result;

@@ -3,6 +3,7 @@ import { EVENT_STORE, ProjectedReadModel, READ_STORE, type ReadStore } from '@he
 import { organisationProjection, type OrganisationView } from '@helpdesk/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ContactIndexEntry, contactIndexProjection } from '../projections/contact-index';
+import { type ContactLifecycle, contactLifecycleProjection } from '../projections/contact-lifecycle';
 
 /** Every organisation with its contacts, for lists. */
 @Injectable()
@@ -17,5 +18,14 @@ export class OrganisationsReadModel extends ProjectedReadModel<OrganisationView>
 export class ContactIndex extends ProjectedReadModel<ContactIndexEntry> {
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_STORE) readStore: ReadStore) {
     super(store, readStore, contactIndexProjection, 'contact_index');
+  }
+}
+
+/** Each contact's standing (active, erased, deactivated when), for retention. */
+@Injectable()
+export class ContactLifecycleReadModel extends ProjectedReadModel<ContactLifecycle> {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_STORE) readStore: ReadStore) {
+    // The sweep pages through the former contacts (the store adds _id, its order, to the index).
+    super(store, readStore, contactLifecycleProjection, 'contact_lifecycle', [{ active: 1, erased: 1 }]);
   }
 }

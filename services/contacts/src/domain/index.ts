@@ -4,3 +4,5 @@ export * from './organisation.events';
 export * from './organisation.state';
 export * from './organisation.types';
 export { canSee } from './organisation.decide';
+export * from './retention';
+export * from './ticket-involvement';

@@ -26,7 +26,15 @@ export type RevokeAuthorisation = Command<'RevokeAuthorisation', { contactId: st
 export type DeactivateContact = Command<'DeactivateContact', { contactId: string }>;
 export type ReactivateContact = Command<'ReactivateContact', { contactId: string }>;
 /** The person asked to be forgotten (GDPR art. 17): why, in the words of who records it. */
-export type EraseContact = Command<'EraseContact', { contactId: string; reason: string }>;
+export type EraseContact = Command<
+  'EraseContact',
+  {
+    contactId: string;
+    reason: string;
+    /** Erased by the retention sweep (the system), never on request: only a contact no longer active. */
+    byRetention?: boolean;
+  }
+>;
 
 export type OrganisationCommand =
   | RegisterOrganisation

@@ -39,6 +39,7 @@ export const decideOrganisation = (
       agentOnly();
       return state.status === 'active' ? [] : [{ type: 'OrganisationReactivated', data: by }];
   }
+  if (command.type === 'EraseContact' && command.data.byRetention) return eraseByRetention(command, state);
   requireMaintainer(command.actor, state);
   // A person may be forgotten whatever the state of their organisation's contract.
   if (command.type === 'EraseContact') return erase(command, state);
@@ -138,6 +139,28 @@ const erase = (
       data: { organisationId: state.id, by: command.actor.id, at: command.at, contactId: contact.id, reason },
     },
   ];
+};
+
+/**
+ * Retention erases as the system, and only someone who is no longer a contact: checked here, on the
+ * state the erasure is appended to, so a contact reactivated since the sweep looked stays.
+ */
+const eraseByRetention = (
+  command: Extract<OrganisationCommand, { type: 'EraseContact' }>,
+  state: Registered,
+): OrganisationEvent[] => {
+  if (command.actor.role !== 'system') {
+    throw new DomainError('forbidden', 'system_only', 'Only the retention sweep erases by retention.');
+  }
+  const contact = state.contacts[command.data.contactId];
+  if (contact?.active) {
+    throw new DomainError(
+      'illegal_transition',
+      'contact_active',
+      'This contact is active again: retention erases only people who are no longer contacts.',
+    );
+  }
+  return erase(command, state);
 };
 
 const register = (

@@ -301,6 +301,41 @@ describe('erasing a contact', () => {
   it('keeps an active administrator', () =>
     spec.given(withBram).when(erase(agent, anna.id)).thenThrows(refusedWith('last_administrator')));
 
+  describe('by retention', () => {
+    const system = { id: 'retention', role: 'system' as const };
+    const deactivated = [
+      ...withBram,
+      { type: 'ContactDeactivated' as const, data: { ...by(admin), contactId: bram.id } },
+    ];
+    const byRetention = (actor: typeof system | typeof agent = system) => ({
+      ...erase(actor, bram.id, 'retention: no longer a contact'),
+      data: { contactId: bram.id, reason: 'retention: no longer a contact', byRetention: true },
+    });
+
+    it('lets the system erase a contact who is no longer active', () =>
+      spec
+        .given(deactivated)
+        .when(byRetention())
+        .then([
+          {
+            type: 'ContactErased',
+            data: { ...by(system), contactId: bram.id, reason: 'retention: no longer a contact' },
+          },
+        ]));
+
+    it('never erases an active contact, e.g. one reactivated since the sweep looked', () =>
+      spec.given(withBram).when(byRetention()).thenThrows(refusedWith('contact_active')));
+
+    it('is the system\u2019s alone', () =>
+      spec.given(deactivated).when(byRetention(agent)).thenThrows(refusedWith('system_only')));
+
+    it('still refuses the system an erasure on request', () =>
+      spec
+        .given(deactivated)
+        .when(erase(system as never))
+        .thenThrows(refusedWith('not_a_maintainer')));
+  });
+
   it('happens also when the organisation is inactive', () =>
     spec
       .given([...withBram, { type: 'OrganisationDeactivated', data: { ...by(agent), reason: 'ended' } }])
