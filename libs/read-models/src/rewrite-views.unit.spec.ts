@@ -101,7 +101,7 @@ describe('rewriting the documents of a selection in place', () => {
         id: event.streamId,
         revision: event.revision,
         recipient: 'bram',
-        email: current?.email ?? String(event.data.email),
+        email: current?.email ?? String((event.data as { email?: string }).email),
         queuedAt: current?.queuedAt ?? event.recordedAt.toISOString(),
         status: event.type,
       }),

@@ -46,6 +46,12 @@ export abstract class ProjectedReadModel<V extends View>
   @Inject(LEASE_TIMING) private readonly leaseTiming!: LeaseTiming;
   private readonly readYourWritesMs = loadConsistencySettings().readYourWritesMs;
   views!: ViewStore<V>;
+  private viewsOpen!: () => void;
+  /**
+   * Resolves once `views` can be used (the projection may still be catching up): for a provider
+   * that writes to the documents too, whose bootstrap Nest runs beside this one's.
+   */
+  readonly opened = new Promise<void>((resolve) => (this.viewsOpen = resolve));
   // A property, not a constructor parameter: every read model's constructor stays as it is.
   @Optional() @Inject(LagRegistry) private readonly lags?: LagRegistry;
 
@@ -62,6 +68,7 @@ export abstract class ProjectedReadModel<V extends View>
 
   async onApplicationBootstrap() {
     this.views = await this.readStore.views<V>(this.collection, this.indexes, this.recent);
+    this.viewsOpen();
     const runner = () =>
       new ProjectionRunner(this.projection, eventFeed(this.store), this.views, this.readStore.checkpoints, {
         log: (message) => this.logger.log(message),

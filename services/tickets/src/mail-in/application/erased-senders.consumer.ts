@@ -10,7 +10,7 @@ import { MailLog } from './mail-log.read-model';
 /**
  * A contact erased on helpdesk.contacts.v1: the mail log forgets the mails they sent (their
  * events hold the address sealed under the shredded key, so a rebuild shows the same) and the
- * original messages, which name them in every header, are deleted. Repeating it changes nothing.
+ * original messages, which name them in their headers, are deleted. Repeating it changes nothing.
  */
 @Injectable()
 export class ErasedSendersConsumer implements OnApplicationBootstrap {
@@ -23,6 +23,7 @@ export class ErasedSendersConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    await this.log.opened;
     await this.subscriptions.subscribe({
       group: 'tickets.erasures',
       topics: [TOPICS.contacts],
