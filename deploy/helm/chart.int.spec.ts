@@ -54,6 +54,14 @@ const named = (objects: K8sObject[], kind: string, name: string) => {
 };
 const decoded = (data: Record<string, string> = {}) =>
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
+/** A Deployment's container environment as the pod gets it: the image's ENV, its ConfigMap, the Secret, its own. */
+const environmentOf = (objects: K8sObject[], deployment: string) => {
+  const container = named(objects, 'Deployment', deployment).spec.template.spec.containers[0];
+  const config = named(objects, 'ConfigMap', container.envFrom[0].configMapRef?.name ?? '').data;
+  const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
+  const own = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? 'from-the-pod']));
+  return { ...imageEnvironment(), ...config, ...secret, ...own };
+};
 const credentials = [
   'AUTH_JWT_SECRET',
   'ESDB_URL',
@@ -155,13 +163,9 @@ describe('the chart with its default values', () => {
   });
 
   it('gives every service an environment it starts with, as the image runs it (NODE_ENV=production)', () => {
-    const secret = decoded(named(objects, 'Secret', 'desk-credentials').data);
     const problems = ofKind(objects, 'Deployment').map((deployment) => {
-      const container = deployment.spec.template.spec.containers[0];
-      const config = named(objects, 'ConfigMap', container.envFrom[0].configMapRef?.name ?? '').data;
-      const own = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? 'from-the-pod']));
-      const env = { ...imageEnvironment(), ...config, ...secret, ...own };
-      return [container.name, startUpProblems(container.name, env)];
+      const { name } = deployment.spec.template.spec.containers[0];
+      return [name, startUpProblems(name, environmentOf(objects, deployment.metadata.name))];
     });
     expect(problems).toEqual(
       ofKind(objects, 'Deployment').map((d) => [d.spec.template.spec.containers[0].name, []]),
@@ -320,8 +324,7 @@ describe('the chart with the portal on', () => {
     expect(secret.PORTAL_SESSION_SECRET).toMatch(/^[A-Za-z0-9]{48}$/);
     const portal = named(objects, 'Deployment', 'desk-portal').spec.template.spec.containers[0];
     expect(portal.command).toEqual(['node', 'dist/bundles/portal.js']);
-    const own = Object.fromEntries((portal.env ?? []).map((e) => [e.name, e.value ?? 'from-the-pod']));
-    expect(startUpProblems('portal', { ...imageEnvironment(), ...config, ...secret, ...own })).toEqual([]);
+    expect(startUpProblems('portal', environmentOf(objects, 'desk-portal'))).toEqual([]);
   });
 
   it('refuses to start a portal without its identity provider, naming what is missing', () => {
@@ -329,9 +332,7 @@ describe('the chart with the portal on', () => {
       '-release',
       'desk',
     ]);
-    const config = named(rendered, 'ConfigMap', 'desk-portal-config').data;
-    const secret = decoded(named(rendered, 'Secret', 'desk-credentials').data);
-    expect(startUpProblems('portal', { ...imageEnvironment(), ...config, ...secret })).toEqual(
+    expect(startUpProblems('portal', environmentOf(rendered, 'desk-portal'))).toEqual(
       expect.arrayContaining([expect.stringContaining('PORTAL_OIDC_ISSUER is required')]),
     );
   });

@@ -33,6 +33,7 @@ export * from './events/event-subscriptions';
 export * from './read-models/projected-read-model';
 export * from './read-models/subscribed-read-model';
 export * from './events/organisation-directory';
+export * from './events/contact-erasures';
 export * from './config/settings-check';
 export * from './health/lag';
 export * from './health/startup-state';

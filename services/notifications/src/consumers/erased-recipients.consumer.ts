@@ -1,6 +1,9 @@
-import { type ContactErased, decodeMessage, type OrganisationEvent, TOPICS } from '@helpdesk/contracts';
-import type { ConsumedEvent } from '@helpdesk/messaging';
-import { EventSubscriptions, MAIL_TRANSPORT, type MailTransport } from '@helpdesk/platform';
+import {
+  EventSubscriptions,
+  followContactErasures,
+  MAIL_TRANSPORT,
+  type MailTransport,
+} from '@helpdesk/platform';
 import { rewriteViews } from '@helpdesk/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotificationLogReadModel } from '../application/notification-log.read-model';
@@ -22,18 +25,11 @@ export class ErasedRecipientsConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
-    await this.log.ready.promise;
-    await this.subscriptions.subscribe({
-      group: 'notifications.erasures',
-      topics: [TOPICS.contacts],
-      handler: (message) => this.handle(message),
-    });
+    await this.log.opened;
+    await followContactErasures(this.subscriptions, 'notifications.erasures', (id) => this.forget(id));
   }
 
-  private async handle({ event }: ConsumedEvent) {
-    const decoded = decodeMessage<OrganisationEvent>(event);
-    if (decoded.type !== 'ContactErased') return;
-    const { contactId } = (decoded as ContactErased).data;
+  private async forget(contactId: string) {
     const forgotten = await rewriteViews(
       this.log.views,
       { where: { recipientKey: `contact:${contactId}` }, orderedBy: 'queuedAt' },

@@ -1,6 +1,4 @@
-import { type ContactErased, decodeMessage, type OrganisationEvent, TOPICS } from '@helpdesk/contracts';
-import type { ConsumedEvent } from '@helpdesk/messaging';
-import { EventSubscriptions } from '@helpdesk/platform';
+import { EventSubscriptions, followContactErasures } from '@helpdesk/platform';
 import { rewriteViews } from '@helpdesk/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ATTACHMENT_CONTENT, type AttachmentContentStore } from '../../adapters/attachment-content.store';
@@ -24,17 +22,10 @@ export class ErasedSendersConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     await this.log.opened;
-    await this.subscriptions.subscribe({
-      group: 'tickets.erasures',
-      topics: [TOPICS.contacts],
-      handler: (message) => this.handle(message),
-    });
+    await followContactErasures(this.subscriptions, 'tickets.erasures', (id) => this.forget(id));
   }
 
-  private async handle({ event }: ConsumedEvent) {
-    const decoded = decodeMessage<OrganisationEvent>(event);
-    if (decoded.type !== 'ContactErased') return;
-    const { contactId } = (decoded as ContactErased).data;
+  private async forget(contactId: string) {
     const forgotten = await rewriteViews(
       this.log.views,
       { where: { contactId }, orderedBy: 'at' },
