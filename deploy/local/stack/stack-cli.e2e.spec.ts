@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { eventually } from '@helpdesk/testing';
 import { buildWorkspace, loadState, workspaceRoot } from './stack';
 import { isRunning } from './stack-process';
 
@@ -47,8 +48,11 @@ describe('the stack commands', () => {
     });
     expect(state.env.contacts.PG_URL).toMatch(new RegExp(`/${name}_contacts$`));
 
-    const status = await stack('status');
-    expect(status.stdout).toMatch(/contacts-1 .* running, live 200, ready 200/);
+    // `up` returns once each replica is live; ready follows when it has joined its consumer group.
+    const status = await eventually(
+      () => stack('status'),
+      (s) => /contacts-1 .* running, live 200, ready 200/.test(s.stdout),
+    );
     expect(status.stdout).toMatch(/smtp-catcher .* running/);
     expect((await stack('mail')).stdout).toContain('0 message(s)');
 
@@ -60,10 +64,15 @@ describe('the stack commands', () => {
   }, 180000);
 
   it('refuses wrong options with every problem listed, starting nothing', async () => {
-    await expect(stack('up', '--replicas', 'two', '--smtp', 'nowhere')).rejects.toMatchObject({
+    const empty = mkdtempSync(join(tmpdir(), 'stack-cli-refused-'));
+    const up = run(process.execPath, [cli, 'up', '--replicas', 'two', '--smtp', 'nowhere', '--dir', empty], {
+      cwd: workspaceRoot,
+    });
+    await expect(up).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--replicas must be a whole number from 1 to 9, not "two"'),
     });
-    expect(loadState(dir)?.processes.every((p) => !isRunning(p.pid)) ?? true).toBe(true);
+    expect({ state: loadState(empty), files: readdirSync(empty) }).toEqual({ state: undefined, files: [] });
+    rmSync(empty, { recursive: true, force: true });
   });
 });
