@@ -22,3 +22,4 @@ export * from './sequence';
 export * from './command-handling';
 export * from './derived-event-id';
 export * from './aggregate-state-cache';
+export { batchWhileBusy, type BatchWhileBusyOptions } from './postgres/batch-while-busy';

@@ -28,6 +28,7 @@ export const withPersonalData = (
       : event;
   };
   const open = (events: StoredEvent[]) => openPersonalData(keys, events);
+  const openShared = openedOnce(open);
   return {
     ...withoutReads(store),
     append: (async (streamId: string, events: NewEvent[], options: AppendOptions | ExpectedRevision) =>
@@ -37,13 +38,38 @@ export const withPersonalData = (
         options as AppendOptions,
       )) as EventStore['append'],
     readStream: async (streamId, options) => open(await store.readStream(streamId, options)),
-    readAll: async (options) => open(await store.readAll(options)),
+    readAll: async (options) => openShared(await store.readAll(options)),
     subscribeToAll: (options) =>
       store.subscribeToAll(
         options.onBatch
-          ? { ...options, onBatch: async (events) => options.onBatch(await open(events)) }
-          : { ...options, onEvent: async (event) => options.onEvent((await open([event]))[0]) },
+          ? { ...options, onBatch: async (events) => options.onBatch(await openShared(events)) }
+          : { ...options, onEvent: async (event) => options.onEvent((await openShared([event]))[0]) },
       ),
+  };
+};
+
+/**
+ * Followers at the head of the log are handed the same stored events at the same moment
+ * (sharedReads, one query for all of them): an event asked for while it is being opened is not
+ * opened again, so such a page costs one key look-up however many projections read it. Only
+ * while the opening runs: a later read opens anew, so a key shredded since is never used.
+ */
+const openedOnce = (open: (events: StoredEvent[]) => Promise<StoredEvent[]>) => {
+  const opening = new WeakMap<StoredEvent, Promise<StoredEvent>>();
+  return (events: StoredEvent[]) => {
+    const unopened = events.filter((event) => !opening.has(event));
+    if (unopened.length > 0) {
+      const opened = open(unopened);
+      unopened.forEach((event, i) =>
+        opening.set(
+          event,
+          opened.then((all) => all[i]),
+        ),
+      );
+      const forget = () => unopened.forEach((event) => opening.delete(event));
+      opened.then(forget, forget);
+    }
+    return Promise.all(events.map((event) => opening.get(event)!));
   };
 };
 

@@ -53,6 +53,27 @@ describe('the event store with personal data', () => {
       store.append('organisation-1', [event('Bram again')], { expectedRevision: 0 }),
     ).rejects.toThrow(/erased/);
   });
+
+  it('opens a page handed to several followers at once with one key look-up, and opens it anew later', async () => {
+    const { sealed, keys, store: writer } = setUp();
+    await writer.append('organisation-1', [event('Bram Jansen')], { expectedRevision: 'no_stream' });
+    const sealedPage = await sealed.readAll();
+    // As the PostgreSQL store's followers at the head are handed them: the very same stored events.
+    const sharing = new Proxy(sealed, {
+      get: (target, name) => (name === 'readAll' ? async () => sealedPage : Reflect.get(target, name)),
+    });
+    const store = withPersonalData(sharing, keys, () => contactAdded);
+    const lookUps = jest.spyOn(keys, 'findKeys');
+    const pages = await Promise.all([store.readAll(), store.readAll()]);
+    expect(lookUps).toHaveBeenCalledTimes(1);
+    expect(pages.map((page) => page[0].data)).toEqual([
+      { contact: { id: 'c-1', name: 'Bram Jansen' } },
+      { contact: { id: 'c-1', name: 'Bram Jansen' } },
+    ]);
+    await keys.shred(contactSubject('c-1'));
+    expect((await store.readAll())[0].data).toEqual({ contact: { id: 'c-1', name: ERASED } });
+    expect(lookUps).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('the event store as the relay publishes it', () => {

@@ -39,6 +39,30 @@ describe.each([
     expect(found.get(who)).toEqual(keys[0]);
   });
 
+  it('answers calls that arrive together each with its own outcome, made in shared statements', async () => {
+    const erased = subject();
+    await store.shred(erased);
+    const known = subject();
+    const knownKey = await store.keyFor(known);
+    const fresh = Array.from({ length: 40 }, subject);
+    const outcomes = await Promise.allSettled(
+      [...fresh, known, erased, fresh[0]].map((who) => store.keyFor(who)),
+    );
+    const [erasedOutcome, repeated] = outcomes.slice(-2);
+    expect(erasedOutcome).toMatchObject({ status: 'rejected', reason: expect.any(SubjectErasedError) });
+    expect(outcomes.slice(0, 41).every((o) => o.status === 'fulfilled')).toBe(true);
+    const keys = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : undefined));
+    expect(keys[40]).toEqual(knownKey);
+    expect(repeated).toEqual({ status: 'fulfilled', value: keys[0] });
+    expect(new Set(keys.slice(0, 40).map((k) => k!.toString('hex'))).size).toBe(40);
+    const looks = await Promise.all([
+      store.findKeys(fresh.slice(0, 20)),
+      store.findKeys([erased, ...fresh.slice(20)]),
+    ]);
+    expect(looks.map((found) => [...found.keys()])).toEqual([fresh.slice(0, 20), fresh.slice(20)]);
+    expect(looks[1].get(fresh[39])).toEqual(keys[39]);
+  });
+
   it('keeps keys wrapped: the row does not hold the key, and another master key cannot unwrap it', async () => {
     const who = subject();
     const key = await store.keyFor(who);

@@ -37,16 +37,18 @@ afterAll(async () => {
 });
 
 describe('ticket numbers from a PostgreSQL sequence', () => {
-  it('gives 400 concurrent registrations in two processes 400 different numbers, one statement each', async () => {
+  it('gives 400 concurrent registrations in two processes 400 different numbers, in shared statements', async () => {
     for (const p of processes) p.sent.length = 0;
     const numbers = await Promise.all(
       Array.from({ length: 400 }, (_, i) => nextSequenceValue(processes[i % 2].store, 'ticket-number')),
     );
     expect(new Set(numbers).size).toBe(400);
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
-    // No retry storm: one nextval per number, plus each process's one-time look for the sequence.
+    // No retry storm: callers that arrive together share a nextval statement (one value per row),
+    // plus each process's one-time look for the sequence.
     const nextvals = processes.flatMap((p) => p.sent.filter((text) => text.includes('nextval')));
-    expect(nextvals).toHaveLength(400);
+    expect(nextvals.length).toBeGreaterThanOrEqual(2);
+    expect(nextvals.length).toBeLessThanOrEqual(10);
     const others = processes.flatMap((p) => p.sent.filter((text) => !text.includes('nextval')));
     expect(others.length).toBeLessThanOrEqual(2 * 3);
     // And the hot stream the numbers used to be reserved on is never written.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sequenceStream } from '../sequence';
+import { batchWhileBusy } from './batch-while-busy';
 import { racedAnotherCreator, type SqlClient } from './sql-client';
 
 /**
@@ -14,6 +15,14 @@ import { racedAnotherCreator, type SqlClient } from './sql-client';
 export class NativeSequences {
   /** One look (and create) per sequence and process, however many callers arrive at once. */
   private readonly ensured = new Map<string, Promise<void>>();
+  /** Callers that arrive together (a burst of new tickets) share one statement. */
+  private readonly nextValues = batchWhileBusy(async (sequences: string[]) => {
+    const { rows } = await this.db.query<{ value: string }>(
+      `select nextval(s::regclass)::text as value from unnest($1::text[]) with ordinality as t(s, i) order by i`,
+      [sequences],
+    );
+    return rows.map((row) => Number(row.value));
+  });
 
   constructor(private readonly db: SqlClient) {}
 
@@ -27,10 +36,7 @@ export class NativeSequences {
       ensured.catch(() => this.ensured.delete(sequence));
     }
     await ensured;
-    const { rows } = await this.db.query<{ value: string }>(`select nextval($1::regclass)::text as value`, [
-      sequence,
-    ]);
-    return Number(rows[0].value);
+    return this.nextValues(sequence);
   }
 
   private async ensure(name: string, sequence: string) {
