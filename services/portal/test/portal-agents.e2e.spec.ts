@@ -1,4 +1,5 @@
 import { DEVELOPMENT_JWT_SECRET, signDevToken } from '@helpdesk/platform';
+import { eventually } from '@helpdesk/testing';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPerson, screenshot, seriousAccessibilityViolations } from './browser';
 import { startStandaloneDesk, type StandaloneDesk } from './desk-process';
@@ -85,14 +86,15 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
     // Sorted by SLA due time unless asked otherwise: both clocks have one target, so the ticket
     // filed first is due first, above the one changed last (which the last-change sort puts on top).
     await expect(agent.getByLabel('Sort').inputValue()).resolves.toBe('slaDue');
-    const printing = agent.getByRole('row', { name: /Printing labels is slow/ });
-    await printing.locator('td:nth-child(6) time').waitFor({ timeout: LIVE_WAIT_MS });
-    const order = await agent.locator('#live-queue tbody tr td:nth-child(2)').allTextContents();
+    // Each ticket's clock reaches the queue as its own live change: wait for both due times.
+    const queueNow = async () => ({
+      order: await agent.locator('#live-queue tbody tr td:nth-child(2)').allTextContents(),
+      dues: await agent
+        .locator('#live-queue tbody tr td:nth-child(6) time')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')!)),
+    });
+    const { order, dues } = await eventually(queueNow, (queue) => queue.dues.length === 2, LIVE_WAIT_MS);
     expect(order.indexOf('Export to Excel fails')).toBeLessThan(order.indexOf('Printing labels is slow'));
-    const dues = await agent
-      .locator('#live-queue tbody tr td:nth-child(6) time')
-      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')!));
-    expect(dues).toHaveLength(2);
     expect([...dues].sort()).toEqual(dues);
 
     // Search by text narrows the queue to the customer's first ticket.
