@@ -94,8 +94,10 @@ describe('the agents’ pages in the standalone desk: queue, workspace, live upd
         .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')!)),
     });
     const { order, dues } = await eventually(queueNow, (queue) => queue.dues.length === 2, LIVE_WAIT_MS);
-    expect(order.indexOf('Export to Excel fails')).toBeLessThan(order.indexOf('Printing labels is slow'));
     expect([...dues].sort()).toEqual(dues);
+    // Filed outside business hours, both fall due at the same instant: then either may come first.
+    if (dues[0] !== dues[1])
+      expect(order.indexOf('Export to Excel fails')).toBeLessThan(order.indexOf('Printing labels is slow'));
 
     // Search by text narrows the queue to the customer's first ticket.
     await agent.getByLabel('Search by reference or text').fill('Excel');
