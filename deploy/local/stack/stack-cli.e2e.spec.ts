@@ -13,8 +13,9 @@ const cli = join(workspaceRoot, 'dist', 'deploy', 'local', 'stack', 'main.js');
 /** What a user types, `npm run stack:up|status|mail|down`, on one service in a folder of its own. */
 describe('the stack commands', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stack-cli-'));
-  const stack = (...args: string[]) =>
-    run(process.execPath, [cli, ...args, '--dir', dir], { cwd: workspaceRoot });
+  const stackIn = (folder: string, ...args: string[]) =>
+    run(process.execPath, [cli, ...args, '--dir', folder], { cwd: workspaceRoot });
+  const stack = (...args: string[]) => stackIn(dir, ...args);
 
   beforeAll(() => buildWorkspace(), 120000);
   afterAll(async () => {
@@ -65,10 +66,7 @@ describe('the stack commands', () => {
 
   it('refuses wrong options with every problem listed, starting nothing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'stack-cli-refused-'));
-    const up = run(process.execPath, [cli, 'up', '--replicas', 'two', '--smtp', 'nowhere', '--dir', empty], {
-      cwd: workspaceRoot,
-    });
-    await expect(up).rejects.toMatchObject({
+    await expect(stackIn(empty, 'up', '--replicas', 'two', '--smtp', 'nowhere')).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--replicas must be a whole number from 1 to 9, not "two"'),
     });

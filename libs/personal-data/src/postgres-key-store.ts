@@ -20,13 +20,14 @@ const KEYS_FOR = `with wanted as (
   ), made as (
     insert into personal_data_keys (subject, wrapped_key) select subject, wrapped_key from wanted
     on conflict (subject) do nothing
-    returning subject, wrapped_key, shredded_at
+    returning subject, wrapped_key
   )
-  select subject, wrapped_key, shredded_at from made
+  select subject, wrapped_key from made
   union all
-  select k.subject, k.wrapped_key, k.shredded_at from personal_data_keys k join wanted using (subject)`;
-const SELECT_ONE = `select wrapped_key, shredded_at from personal_data_keys where subject = $1`;
-const SELECT_MANY = `select subject, wrapped_key, shredded_at from personal_data_keys where subject = any($1::text[])`;
+  select k.subject, k.wrapped_key from personal_data_keys k join wanted using (subject)`;
+const SELECT_ONE = `select wrapped_key from personal_data_keys where subject = $1`;
+// Tombstones too: a subject raced to in keysFor may have been shredded meanwhile.
+const SELECT_MANY = `select subject, wrapped_key from personal_data_keys where subject = any($1::text[])`;
 const SHRED = `insert into personal_data_keys (subject, wrapped_key, shredded_at) values ($1, null, now())
   on conflict (subject) do update set wrapped_key = null, shredded_at = now()
   where personal_data_keys.shredded_at is null
@@ -35,7 +36,6 @@ const SHRED = `insert into personal_data_keys (subject, wrapped_key, shredded_at
 interface KeyRow {
   subject?: string;
   wrapped_key: string | null;
-  shredded_at?: string | Date | null;
 }
 
 /**
@@ -72,7 +72,7 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
   async findKeys(subjects: readonly string[]) {
     const found = new Map<string, Buffer>();
     if (subjects.length === 0) return found;
-    for (const row of await this.found([...new Set(subjects)]))
+    for (const row of await this.found([...subjects]))
       if (row.wrapped_key !== null)
         found.set(row.subject!, unwrapDataKey(this.masterKey, row.subject!, row.wrapped_key));
     return found;
