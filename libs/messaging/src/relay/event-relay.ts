@@ -5,6 +5,7 @@ import type { CheckpointStore } from '@helpdesk/read-models';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { type RelaySource, toCloudEvents } from './cloud-event-mapping';
 import { whileBrokerStarts } from '../kafka/while-broker-starts';
+import { keyPartitioner } from '../kafka/key-partitioner';
 import { type BackOff, backOffDelay } from '../kafka/back-off';
 
 export interface EventRelayOptions extends RelaySource {
@@ -43,6 +44,7 @@ export class EventRelay {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      createPartitioner: keyPartitioner,
     });
     this.name = relayCheckpointName(options.topic);
   }

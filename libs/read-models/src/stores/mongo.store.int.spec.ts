@@ -36,6 +36,54 @@ describe('MongoDB checkpoints saved before they were stored comparably', () => {
   });
 });
 
+describe('MongoDB views kept as text', () => {
+  const view = {
+    id: 't-1',
+    revision: 2,
+    number: 'HD-1',
+    subject: 's',
+    organisationId: 'org-a',
+    status: 'open',
+    participants: ['c-1', 'c-2'],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    comments: [{ body: 'b', by: 'c-1' }],
+    details: { browser: 'x' },
+  };
+
+  it('store the text with copies of the top-level scalars and lists of scalars, which queries find', async () => {
+    const store = new MongoViewStore<typeof view>(connection, 'as_text');
+    await store.put(view, undefined);
+    const stored = await connection.collection('as_text').findOne({ _id: 't-1' as never });
+    expect(stored).toEqual({
+      _id: 't-1',
+      revision: 2,
+      number: 'HD-1',
+      subject: 's',
+      organisationId: 'org-a',
+      status: 'open',
+      participants: ['c-1', 'c-2'],
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      _view: expect.any(String),
+    });
+    expect(await store.get('t-1')).toEqual(view);
+    const sort = { field: 'updatedAt', direction: 'desc' } as const;
+    expect(await store.find({ where: { participants: 'c-2', status: 'open' }, sort, limit: 5 })).toEqual([
+      view,
+    ]);
+  });
+
+  it('read a document stored before, as a tree, as it is, and replace it under the same guard', async () => {
+    const { id, ...rest } = view;
+    await connection.collection('as_tree').insertOne({ _id: id, ...rest } as never);
+    const store = new MongoViewStore<typeof view>(connection, 'as_tree');
+    expect(await store.get('t-1')).toEqual(view);
+    expect(
+      await store.putMany([{ view: { ...view, revision: 3, status: 'closed' }, expectedRevision: 2 }]),
+    ).toEqual([true]);
+    expect(await store.get('t-1')).toEqual({ ...view, revision: 3, status: 'closed' });
+  });
+});
+
 describe('MongoDB list queries', () => {
   it('send equalities at the top of the filter, where FerretDB 1.24 pushes them down to PostgreSQL', async () => {
     const monitored = await mongoose

@@ -1,7 +1,8 @@
 import { type Connection, mongo } from 'mongoose';
 import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
+import { type Stored, storedReplacement, toStored, toView } from './stored-view';
 
-export type Stored = Record<string, unknown> & { _id: string };
+export { type Stored, toView } from './stored-view';
 
 /**
  * Read models in MongoDB through mongoose. Only operations in the subset FerretDB 1.24
@@ -33,10 +34,9 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 
   async put(view: V, expectedRevision: number | undefined) {
-    const { id, ...rest } = view;
     if (expectedRevision === undefined) {
       try {
-        await this.collection.insertOne({ _id: id, ...rest }, { ignoreUndefined: true });
+        await this.collection.insertOne(toStored(view));
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;
@@ -44,9 +44,10 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       }
     }
     // The revision guard: a write based on a stale read matches nothing.
-    const result = await this.collection.replaceOne({ _id: id, revision: expectedRevision }, rest, {
-      ignoreUndefined: true,
-    });
+    const result = await this.collection.replaceOne(
+      { _id: view.id, revision: expectedRevision },
+      storedReplacement(view),
+    );
     return result.matchedCount === 1;
   }
 
@@ -70,16 +71,20 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
    */
   async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
     if (writes.length === 0) return [];
-    const operations = writes.map(({ view, expectedRevision }): mongo.AnyBulkWriteOperation<Stored> => {
-      const { id, ...rest } = view;
-      return expectedRevision === undefined
-        ? { insertOne: { document: { _id: id, ...rest } } }
-        : { replaceOne: { filter: { _id: id, revision: expectedRevision }, replacement: rest } };
-    });
+    const operations = writes.map(({ view, expectedRevision }): mongo.AnyBulkWriteOperation<Stored> =>
+      expectedRevision === undefined
+        ? { insertOne: { document: toStored(view) } }
+        : {
+            replaceOne: {
+              filter: { _id: view.id, revision: expectedRevision },
+              replacement: storedReplacement(view),
+            },
+          },
+    );
     const lostInserts = new Set<number>();
     let result: mongo.BulkWriteResult;
     try {
-      result = await this.collection.bulkWrite(operations, { ordered: false, ignoreUndefined: true });
+      result = await this.collection.bulkWrite(operations, { ordered: false });
     } catch (error) {
       if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
       for (const failed of [error.writeErrors].flat()) {
@@ -193,8 +198,6 @@ export class MongoCheckpointStore implements CheckpointStore {
 /** The query as FerretDB can push it down: equalities at the top, the rest under `$and`. */
 const filterOf = (equalities: Record<string, Scalar>, rest: Record<string, unknown>[]) =>
   rest.length ? { ...equalities, $and: rest } : equalities;
-
-export const toView = <V extends View>({ _id, ...rest }: Stored): V => ({ id: _id, ...rest }) as unknown as V;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,7 +1,8 @@
 import { type Connection, mongo } from 'mongoose';
 import type { GuardedWrite, IndexSpec, Scalar, View, ViewQuery } from '../view';
 import { firstMatching } from './in-memory.store';
-import { MongoViewStore, type Stored, toView } from './mongo.store';
+import { MongoViewStore } from './mongo.store';
+import { type Stored, storedReplacement, toView } from './stored-view';
 import { compareScalars } from './scalar-order';
 
 /** The field whose newest views a list asks for most (e.g. `updatedAt`), and how many to keep. */
@@ -73,10 +74,14 @@ export class RecentFirstViewStore<V extends View> extends MongoViewStore<V> {
   /** Each view's latest copy replaces an older one only (two runners may write out of order). */
   private async remember(views: V[]) {
     if (views.length === 0) return;
-    const operations = views.map(({ id, ...rest }): mongo.AnyBulkWriteOperation<Stored> => ({
-      replaceOne: { filter: { _id: id, revision: { $lt: rest.revision } }, replacement: rest, upsert: true },
+    const operations = views.map((view): mongo.AnyBulkWriteOperation<Stored> => ({
+      replaceOne: {
+        filter: { _id: view.id, revision: { $lt: view.revision } },
+        replacement: storedReplacement(view),
+        upsert: true,
+      },
     }));
-    await ignoringNewerCopies(this.recent.bulkWrite(operations, { ordered: false, ignoreUndefined: true }));
+    await ignoringNewerCopies(this.recent.bulkWrite(operations, { ordered: false }));
     this.writesSinceTrim += views.length;
     // Trimmed every keep/2 writes: a list reads at most 1.5 x keep documents.
     if (this.writesSinceTrim >= Math.ceil(this.window.keep / 2)) await this.trim();
