@@ -4,7 +4,7 @@
 //   2. p99 delay between a clock's due time and its breach event, with every clock open at once;
 //   3. the process's memory (RSS and heap) holding them.
 //   npm run bench:sla   (BENCH_CLOCKS=100000, BENCH_SPREAD_SECONDS=120, SLA_TICK_MS=1000,
-//                        SLA_TICK_BATCH=2000 by default)
+//                        SLA_TICK_BATCH=2000, BENCH_OBSERVE_BATCH=500 ticket events by default)
 // The event store is PostgreSQL, as the monitor runs deployed (a fresh database on PG_URL from
 // `npm run infra:up`), so the memory figures are the monitor's own; BENCH_EVENT_STORE=memory holds
 // it in this process instead (the in-memory stand-in: its events then count in RSS and heap).
@@ -42,6 +42,8 @@ const LEAD_SECONDS = Number(process.env.BENCH_LEAD_SECONDS ?? 120);
 /** The clocks fall due over this many seconds (three deadlines each: warnings at 75% and 90%, breach). */
 const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 120);
 const TICK_BATCH = Number(process.env.SLA_TICK_BATCH ?? 2000);
+/** Ticket events observed at once, as the consumer hands the observer a batch from a fetch. */
+const OBSERVE_BATCH = Number(process.env.BENCH_OBSERVE_BATCH ?? 500);
 const EVENT_STORE = process.env.BENCH_EVENT_STORE ?? 'postgres';
 
 const openEventStore = async (): Promise<EventStore> => {
@@ -140,7 +142,11 @@ const main = async () => {
 
   // 1. Absorbing ticket events.
   const absorbStarted = process.hrtime.bigint();
-  for (let i = 0; i < CLOCKS; i++) for (const event of ticketEvents(i, start)) await observer.observe(event);
+  for (let i = 0; i < CLOCKS; i += OBSERVE_BATCH / 2) {
+    const batch = [];
+    for (let j = i; j < Math.min(CLOCKS, i + OBSERVE_BATCH / 2); j++) batch.push(...ticketEvents(j, start));
+    await observer.observeAll(batch);
+  }
   const absorbSeconds = elapsedMs(absorbStarted) / 1000;
   const heapWithEvents = liveHeap();
   const projectionStarted = process.hrtime.bigint();

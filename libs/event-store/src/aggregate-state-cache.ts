@@ -50,6 +50,11 @@ export const withAggregateStateCache = (
           states.delete(args[0]);
           return target.append(...args);
         };
+      if (property === 'appendToStreams')
+        return (appends: Parameters<EventStore['appendToStreams']>[0]) => {
+          for (const { streamId } of appends) states.delete(streamId);
+          return target.appendToStreams(appends);
+        };
       const value = Reflect.get(target, property);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -31,6 +31,13 @@ export interface AppendOptions {
   expectedRevision: ExpectedRevision;
 }
 
+/** One stream's part of `appendToStreams`: its events and what its writer expects of it. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** The revision of the stream's last event after the append: the next append's expectation. */
   nextExpectedRevision: number;
@@ -87,8 +94,19 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** @deprecated Pass `{ expectedRevision }`; kept so that earlier callers still compile. */
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams (each at most once), each as `append` would: its own expectation,
+   * all its events or none, a replay answered as the first time. Answers in their order; throws
+   * the first refusal. The streams are not one unit: when one is refused others may be stored, so
+   * a caller that tries again relies on each stream's expectation and event ids, as with `append`.
+   * PostgreSQL writes them all in one statement when every expectation holds: a consumer's batch
+   * of many streams costs one round trip, not one per stream.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events in order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Several streams' events, as `readStream` each, in the order of the ids (PostgreSQL: one statement). */
+  readStreams(streamIds: string[]): Promise<StoredEvent[][]>;
   /** A page of the global log, in position order. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /**

@@ -11,8 +11,10 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
   type SubscribeOptions,
 } from './event-store';
+import { appendOneByOne, readOneByOne } from './one-by-one';
 import { AppendSignal, followGlobalLog } from './subscription';
 
 /**
@@ -82,6 +84,14 @@ export class InMemoryEventStore implements EventStore {
     this.streams.set(streamId, [...stream, ...added]);
     this.appends.signal();
     return { nextExpectedRevision: actual + events.length, position: this.head()! };
+  }
+
+  appendToStreams(appends: StreamAppend[]) {
+    return appendOneByOne(this, appends);
+  }
+
+  readStreams(streamIds: string[]) {
+    return readOneByOne(this, streamIds);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}) {

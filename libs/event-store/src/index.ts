@@ -20,6 +20,7 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './sequence';
 export * from './command-handling';
+export * from './batch-commands';
 export * from './derived-event-id';
 export * from './aggregate-state-cache';
 export { batchWhileBusy, type BatchWhileBusyOptions } from './postgres/batch-while-busy';

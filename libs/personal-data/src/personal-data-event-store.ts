@@ -4,6 +4,7 @@ import type {
   ExpectedRevision,
   NewEvent,
   StoredEvent,
+  StreamAppend,
 } from '@helpdesk/event-store';
 import type { PersonalDataKeyStore } from './key-store';
 import type { PersonalFieldsOf } from '@helpdesk/contracts';
@@ -37,7 +38,14 @@ export const withPersonalData = (
         await Promise.all(events.map(seal)),
         options as AppendOptions,
       )) as EventStore['append'],
+    appendToStreams: async (appends) =>
+      store.appendToStreams(
+        await Promise.all(
+          appends.map(async (a) => ({ ...a, events: await Promise.all(a.events.map(seal)) })),
+        ),
+      ),
     readStream: async (streamId, options) => open(await store.readStream(streamId, options)),
+    readStreams: async (streamIds) => regroup(await store.readStreams(streamIds), open),
     readAll: async (options) => openShared(await store.readAll(options)),
     subscribeToAll: (options) =>
       store.subscribeToAll(
@@ -95,6 +103,7 @@ export const sealedForPublishing = (
   return {
     ...withoutReads(store),
     readStream: async (streamId, options) => sealAll(await store.readStream(streamId, options)),
+    readStreams: async (streamIds) => regroup(await store.readStreams(streamIds), sealAll),
     readAll: async (options) => sealAll(await store.readAll(options)),
     subscribeToAll: (options) =>
       store.subscribeToAll(
@@ -105,8 +114,19 @@ export const sealedForPublishing = (
   };
 };
 
+/** Several streams' events through one call of `each` (one batch of key look-ups), split again. */
+const regroup = async (
+  streams: StoredEvent[][],
+  each: (events: StoredEvent[]) => Promise<StoredEvent[]>,
+): Promise<StoredEvent[][]> => {
+  const all = await each(streams.flat());
+  let at = 0;
+  return streams.map((events) => all.slice(at, (at += events.length)));
+};
+
 const withoutReads = (store: EventStore) => ({
   append: store.append.bind(store) as EventStore['append'],
+  appendToStreams: (appends: StreamAppend[]) => store.appendToStreams(appends),
   headPosition: () => store.headPosition(),
   ...(store.nextSequenceValue ? { nextSequenceValue: (name: string) => store.nextSequenceValue!(name) } : {}),
   close: () => store.close(),

@@ -6,6 +6,7 @@ import { appendAndReadCases } from './append-and-read.cases';
 import { concurrencyCases } from './concurrency.cases';
 import { expectedRevisionCases } from './expected-revision.cases';
 import { globalLogCases } from './global-log.cases';
+import { multiStreamCases } from './multi-stream.cases';
 import { subscriptionCases } from './subscription.cases';
 import { uniqueEventIdCases } from './unique-event-ids.cases';
 
@@ -37,6 +38,7 @@ export const eventStoreContract = (
     expectedRevisionCases(current);
     concurrencyCases(current);
     globalLogCases(current);
+    multiStreamCases(current);
     subscriptionCases(current);
     if (eventIdsUniqueAcrossStreams) uniqueEventIdCases(current);
   });

@@ -23,9 +23,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
+import { appendOneByOne, readOneByOne } from '../one-by-one';
 import {
   fromEsdbPosition,
   isSystemEvent,
@@ -79,6 +81,15 @@ export class EventStoreDbEventStore implements EventStore {
         typeof actual === 'bigint' ? Number(actual) : 'no_stream',
       );
     }
+  }
+
+  /** The server appends one stream per call: the streams in turn, each as `append`. */
+  appendToStreams(appends: StreamAppend[]) {
+    return appendOneByOne(this, appends);
+  }
+
+  readStreams(streamIds: string[]) {
+    return readOneByOne(this, streamIds);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}) {

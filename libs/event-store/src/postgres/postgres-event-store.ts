@@ -10,8 +10,10 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
+import { appendOneByOne, checkDistinctStreams } from '../one-by-one';
 import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
 import { packPosition, unpackPosition } from './global-position';
 import { NativeSequences } from './native-sequences';
@@ -99,6 +101,59 @@ export class PostgresEventStore implements EventStore {
       if (violated === sql.STREAM_REVISION_UNIQUE && attempt < attempts) continue;
       throw await this.conflict(streamId, expectedRevision);
     }
+  }
+
+  /**
+   * One statement for every stream when all expectations hold (the common case: a consumer's
+   * batch, a scheduler's round). Anything else, a refusal or a lost race, and the streams are
+   * appended one by one, which answers replays and conflicts exactly as `append` does.
+   */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    checkDistinctStreams(appends);
+    const expectations = appends.map((a) => checkAppend(a.streamId, a.events, a.expectedRevision));
+    if (appends.length <= 1 || appends.some((a) => a.events.length === 0))
+      return appendOneByOne(this, appends);
+    const events = appends.flatMap((a, s) =>
+      a.events.map((event, i) => ({ event, stream: s + 1, nth: i + 1 })),
+    );
+    const params = [
+      appends.map((a) => a.streamId),
+      expectations.map((e) => (typeof e === 'number' ? 'exact' : e)),
+      expectations.map((e) => (typeof e === 'number' ? e : null)),
+      events.map((e) => e.stream),
+      events.map((e) => e.nth),
+      events.map((e) => e.event.id),
+      events.map((e) => e.event.type),
+      events.map((e) => JSON.stringify(e.event.data)),
+      events.map((e) => JSON.stringify(e.event.metadata)),
+    ];
+    try {
+      const { rows } = await this.db.query<PositionRow>(sql.appendToStreams, params);
+      if (rows.length > 0) {
+        this.appends.signal();
+        const last = new Map<string, PositionRow>();
+        for (const row of rows) {
+          const seen = last.get(row.stream_id);
+          if (!seen || row.revision > seen.revision) last.set(row.stream_id, row);
+        }
+        return appends.map((a) => {
+          const row = last.get(a.streamId)!;
+          return { nextExpectedRevision: row.revision, position: positionOf(row) };
+        });
+      }
+    } catch (error) {
+      const violated = sqlError(error).constraint;
+      if (violated !== sql.STREAM_REVISION_UNIQUE && violated !== sql.EVENT_ID_UNIQUE) throw error;
+    }
+    return appendOneByOne(this, appends);
+  }
+
+  async readStreams(streamIds: string[]) {
+    if (streamIds.length === 0) return [];
+    const { rows } = await this.db.query<EventRow>(sql.readStreams, [streamIds]);
+    const byStream = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) byStream.get(row.stream_id)!.push(toStoredEvent(row));
+    return streamIds.map((id) => byStream.get(id)!);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}) {

@@ -79,3 +79,44 @@ export const headPosition = `
   select ${positionColumns} from events
   where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   order by transaction_id desc, position desc limit 1`;
+
+/**
+ * Many streams' appends in one statement, each checked as `appendEvents` checks one: every
+ * stream's expectation must hold, or nothing is inserted (no row returned). Two writers that
+ * computed the same revision collide on (stream_id, revision) as with one stream. The adapter
+ * answers a refusal by appending the streams one by one, which tells replays from conflicts.
+ *   $1..$3 per stream: ids, modes, expected revisions (null unless exact), as parallel arrays;
+ *   $4..$9 per event: its stream's place in $1 (from 1), its place in its stream's batch (from 1),
+ *   ids, types, data, metadata.
+ */
+export const appendToStreams = `
+  with expectation as (
+    select s.ord, s.stream_id, s.mode, s.expected,
+           case s.mode
+             when 'exact' then s.expected
+             when 'no_stream' then -1
+             else coalesce((select max(revision) from events where stream_id = s.stream_id), -1)
+           end as last_revision
+    from unnest($1::text[], $2::text[], $3::int[]) with ordinality as s(stream_id, mode, expected, ord)
+  ), allowed as (
+    select ord, stream_id, last_revision from expectation x
+    where case x.mode
+            when 'exact' then exists (select 1 from events where stream_id = x.stream_id and revision = x.expected)
+            when 'stream_exists' then x.last_revision >= 0
+            else true
+          end
+  ), complete as (
+    select (select count(*) from allowed) = (select count(*) from expectation) as holds
+  )
+  insert into events (event_id, stream_id, revision, type, data, metadata)
+  select e.id, a.stream_id, a.last_revision + e.nth, e.type, e.data, e.metadata
+  from unnest($4::int[], $5::int[], $6::uuid[], $7::text[], $8::jsonb[], $9::jsonb[])
+         with ordinality as e(stream, nth, id, type, data, metadata, ord)
+  join allowed a on a.ord = e.stream
+  where (select holds from complete)
+  order by e.ord
+  returning stream_id, revision, ${positionColumns}`;
+
+/** Several streams' events, by stream and revision (the adapter groups them). */
+export const readStreams = `
+  select ${columns} from events where stream_id = any($1::text[]) order by stream_id, revision`;

@@ -47,6 +47,13 @@ export const parseReadAfter = (header: string | undefined): bigint | undefined =
 export const recordingWritePositions = (store: EventStore): EventStore =>
   new Proxy(store, {
     get(target, property) {
+      if (property === 'appendToStreams')
+        return async (appends: Parameters<EventStore['appendToStreams']>[0]) => {
+          const results = await target.appendToStreams(appends);
+          for (const [i, result] of results.entries())
+            if (appends[i].events.length > 0) requestConsistency.recordWrite(result.position);
+          return results;
+        };
       if (property !== 'append') {
         const value = Reflect.get(target, property);
         return typeof value === 'function' ? value.bind(target) : value;

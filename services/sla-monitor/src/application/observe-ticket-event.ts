@@ -1,10 +1,19 @@
-import { type CloudEvent, decodeMessage, type TicketEvent } from '@helpdesk/contracts';
-import { derivedEventId, DuplicateEventError, type EventStore, handleCommand } from '@helpdesk/event-store';
+import { type CloudEvent, decodeMessage, type SlaEvent, type TicketEvent } from '@helpdesk/contracts';
+import {
+  derivedEventId,
+  DuplicateEventError,
+  type EventStore,
+  handleCommand,
+  handleCommandsOnStreams,
+  type StoredEvent,
+  type StreamCommands,
+  WrongExpectedRevisionError,
+} from '@helpdesk/event-store';
 import { NotYetKnown } from '@helpdesk/messaging';
 import { EVENT_STORE } from '@helpdesk/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { SlaOrganisationDirectory } from '../consumers/sla-organisation-directory';
-import { type SlaClockCommand, slaClockDecider, slaStream } from '../domain';
+import { type SlaClockCommand, type SlaClocks, slaClockDecider, slaStream } from '../domain';
 import { SLA_SETTINGS, type SlaSettings } from './sla-settings';
 
 /** Who the monitor's own events are by: the service, reacting to tickets and to time. */
@@ -19,8 +28,10 @@ interface ObservedMetadata {
 }
 
 /** The last ticket revision whose effects the SLA stream holds; -1 when none. */
-const lastObservedRevision = async (store: EventStore, streamId: string) => {
-  const events = await store.readStream(streamId);
+const lastObservedRevision = async (store: EventStore, streamId: string) =>
+  lastObservedIn(await store.readStream(streamId));
+
+const lastObservedIn = (events: StoredEvent[]) => {
   for (let i = events.length - 1; i >= 0; i--) {
     const revision = (events[i].metadata as ObservedMetadata).ticketRevision;
     if (typeof revision === 'number') return revision;
@@ -50,10 +61,67 @@ export class TicketEventObserver {
   }
 
   async observe(message: CloudEvent) {
-    const event = decodeMessage<TicketEvent>(message);
     const streamId = slaStream(message.subject);
+    if (Number(message.sequence) <= (await lastObservedRevision(this.store, streamId))) return;
+    const { command, ...options } = await this.commandFor(message);
+    try {
+      await handleCommand(this.store, this.decider, streamId, command, options);
+    } catch (error) {
+      if (!(error instanceof DuplicateEventError)) throw error;
+    }
+  }
+
+  /**
+   * Many ticket events, with the effect of `observe` on each in turn (order matters only within a
+   * ticket, and is kept): one read of every ticket's SLA stream, one append for all of them. A
+   * ticket whose event cannot be decided here (an organisation not yet known, a refusal), or a
+   * batch the store refuses (a concurrent writer, a batch stored before and regrouped since), is
+   * observed one event at a time: each is skipped, replayed or decided anew as `observe` does, and
+   * its failure is thrown as `observe` throws it. So a redelivered batch appends nothing twice.
+   */
+  async observeAll(messages: CloudEvent[]) {
+    const byStream = new Map<string, CloudEvent[]>();
+    for (const message of messages) {
+      const streamId = slaStream(message.subject);
+      byStream.set(streamId, [...(byStream.get(streamId) ?? []), message]);
+    }
+    const alone: CloudEvent[][] = [];
+    const work: StreamCommands<SlaClockCommand, SlaEvent, SlaClocks>[] = [];
+    for (const [streamId, ofStream] of byStream) {
+      try {
+        const commands = await Promise.all(ofStream.map((m) => this.commandFor(m)));
+        work.push({
+          streamId,
+          decider: this.decider,
+          commands: (history: StoredEvent[]) => {
+            let observed = lastObservedIn(history);
+            return commands.filter(({ metadata }) => {
+              if (metadata.ticketRevision <= observed) return false;
+              observed = metadata.ticketRevision;
+              return true;
+            });
+          },
+        });
+      } catch {
+        alone.push(ofStream);
+      }
+    }
+    try {
+      const outcomes = await handleCommandsOnStreams(this.store, work);
+      outcomes.forEach((outcome, i) => {
+        if ('failed' in outcome) alone.push(byStream.get(work[i].streamId)!);
+      });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventError)) throw error;
+      alone.push(...work.map((w) => byStream.get(w.streamId)!));
+    }
+    for (const ofStream of alone) for (const message of ofStream) await this.observe(message);
+  }
+
+  /** The command a ticket event makes, with its metadata and ids derived from the event's. */
+  private async commandFor(message: CloudEvent) {
+    const event = decodeMessage<TicketEvent>(message);
     const ticketRevision = Number(message.sequence);
-    if (ticketRevision <= (await lastObservedRevision(this.store, streamId))) return;
     const command: SlaClockCommand = {
       type: 'ObserveTicketEvent',
       event,
@@ -61,21 +129,17 @@ export class TicketEventObserver {
         policyId: await this.policyOf(event.data.organisationId, event.data.at),
       }),
     };
-    const metadata = {
-      correlationId: message.correlationid ?? message.id,
-      causationId: message.id,
-      actor: SLA_MONITOR_ACTOR,
-      occurredAt: event.data.at,
-      ticketRevision,
+    return {
+      command,
+      metadata: {
+        correlationId: message.correlationid ?? message.id,
+        causationId: message.id,
+        actor: SLA_MONITOR_ACTOR,
+        occurredAt: event.data.at,
+        ticketRevision,
+      },
+      eventIds: (index: number) => derivedEventId('sla-observed', message.id, String(index)),
     };
-    try {
-      await handleCommand(this.store, this.decider, streamId, command, {
-        metadata,
-        eventIds: (index) => derivedEventId('sla-observed', message.id, String(index)),
-      });
-    } catch (error) {
-      if (!(error instanceof DuplicateEventError)) throw error;
-    }
   }
 
   /**

@@ -116,4 +116,61 @@ describe('observing ticket events', () => {
     const [started] = await slaEvents(store);
     expect(started).toMatchObject({ type: 'ClockStarted', data: { policyId: 'response-time' } });
   });
+
+  describe('in batches, as a consumer hands them over', () => {
+    /** The same history for another ticket (its own subject, ids and organisation). */
+    const otherTicket = (id: string, organisationId = 'org-1'): CloudEvent[] =>
+      history.map((message) => ({
+        ...message,
+        id: derivedEventId('ticket-event', id, message.sequence!),
+        subject: id,
+        data: {
+          ...(message.data as object),
+          ticketId: id,
+          ...('organisationId' in (message.data as object) && { organisationId }),
+        },
+      }));
+    const eventsOf = async (store: InMemoryEventStore, id: string) =>
+      (await store.readStream(slaStream(id))).map((e) => ({ id: e.id, ...decodeEvent<SlaEvent>(e) }));
+    const tickets = [ticketId, 't-2', 't-3'];
+    const interleaved = history.flatMap((message, i) => [
+      message,
+      otherTicket('t-2')[i],
+      otherTicket('t-3')[i],
+    ]);
+
+    it('gives every ticket the SLA events, ids included, that observing one by one gives', async () => {
+      const [oneByOne, batched] = [new InMemoryEventStore(), new InMemoryEventStore()];
+      await feed(oneByOne, interleaved);
+      const observer = new TicketEventObserver(batched, settings, directory);
+      for (let i = 0; i < interleaved.length; i += 4) await observer.observeAll(interleaved.slice(i, i + 4));
+      for (const id of tickets) expect(await eventsOf(batched, id)).toEqual(await eventsOf(oneByOne, id));
+      expect(await eventsOf(batched, 't-2')).toHaveLength(7);
+    });
+
+    it('appends nothing when a batch arrives again, whole or grouped otherwise', async () => {
+      const store = new InMemoryEventStore();
+      const observer = new TicketEventObserver(store, settings, directory);
+      await observer.observeAll(interleaved.slice(0, 9));
+      await observer.observeAll(interleaved.slice(0, 9));
+      await observer.observeAll(interleaved.slice(5, 14));
+      await observer.observeAll(interleaved);
+      const once = new InMemoryEventStore();
+      await feed(once, interleaved);
+      for (const id of tickets) expect(await eventsOf(store, id)).toEqual(await eventsOf(once, id));
+    });
+
+    it("stores the other tickets' events and throws for a ticket whose organisation is not yet known", async () => {
+      const store = new InMemoryEventStore();
+      const observer = new TicketEventObserver(store, settings, directory);
+      const unknown = otherTicket('t-4', 'org-unknown');
+      const refused = await observer
+        .observeAll([...history.slice(0, 2), unknown[0], ...otherTicket('t-2').slice(0, 2)])
+        .catch((error: unknown) => error);
+      expect(isNotYetKnown(refused) && refused.dependency).toBe('organisation org-unknown');
+      expect(await eventsOf(store, 't-4')).toEqual([]);
+      expect(await eventsOf(store, ticketId)).toHaveLength(4);
+      expect(await eventsOf(store, 't-2')).toHaveLength(4);
+    });
+  });
 });

@@ -1,10 +1,17 @@
-import { type Decider, type EventStore, handleCommand } from '@helpdesk/event-store';
+import {
+  type Decider,
+  DuplicateEventError,
+  type EventStore,
+  handleCommand,
+  handleCommandsOnStreams,
+  WrongExpectedRevisionError,
+} from '@helpdesk/event-store';
 import type { SlaEvent } from '@helpdesk/contracts';
 import type { ViewStore } from '@helpdesk/read-models';
 import { type PolicyCatalog, slaClockDecider, slaStream } from '../domain';
 import type { ScheduledTicket } from '../projections/sla-schedule';
 
-/** Tickets ticked at once: enough to keep the event store busy, few enough to share it. */
+/** Tickets ticked at once when ticked one by one: enough to keep the event store busy, few enough to share it. */
 const PARALLEL_TICKS = 16;
 
 export interface DueClocks {
@@ -21,7 +28,10 @@ export interface DueClocks {
  * each ticked at `now`. The decider emits each warning and breach once, with the instant it was
  * due, and every append is guarded by the revision it read: a document the read model has not
  * updated yet, an overlapping round or a second instance all end in an empty decision or a
- * conflict that is decided again, never in a second breach. Returns how many tickets were due.
+ * conflict that is decided again, never in a second breach. The round reads every due stream at
+ * once and appends all their events together (handleCommandsOnStreams); a round the store
+ * refuses, and a ticket whose tick fails, are ticked one by one as before (a stream already
+ * ticked then decides nothing). Returns how many tickets were due.
  */
 export const tickDueClocks = async (
   { store, schedule, policies, actor, observedRevision }: DueClocks,
@@ -34,20 +44,36 @@ export const tickDueClocks = async (
     sort: { field: 'nextDeadline', direction: 'asc' },
     limit,
   });
+  if (due.length === 0) return 0;
   const decider = slaClockDecider(policies);
-  for (let i = 0; i < due.length; i += PARALLEL_TICKS)
+  const metadata = { correlationId: `tick-${at}`, actor, occurredAt: at };
+  const ticks = await Promise.all(
+    due.map(async ({ ticketId }) => ({
+      ticketId,
+      decider: naming(decider, await observedRevision?.(ticketId)),
+    })),
+  );
+  let alone = ticks;
+  try {
+    const outcomes = await handleCommandsOnStreams(
+      store,
+      ticks.map((tick) => ({
+        streamId: slaStream(tick.ticketId),
+        decider: tick.decider,
+        commands: () => [{ command: { type: 'Tick' as const, at }, metadata }],
+      })),
+    );
+    alone = ticks.filter((_, i) => 'failed' in outcomes[i]);
+  } catch (error) {
+    if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventError)) throw error;
+  }
+  for (let i = 0; i < alone.length; i += PARALLEL_TICKS)
     await Promise.all(
-      due.slice(i, i + PARALLEL_TICKS).map(async ({ ticketId }) =>
-        handleCommand(
-          store,
-          naming(decider, await observedRevision?.(ticketId)),
-          slaStream(ticketId),
-          { type: 'Tick', at },
-          {
-            metadata: { correlationId: `tick-${at}`, actor, occurredAt: at },
-          },
+      alone
+        .slice(i, i + PARALLEL_TICKS)
+        .map(({ ticketId, decider: named }) =>
+          handleCommand(store, named, slaStream(ticketId), { type: 'Tick', at }, { metadata }),
         ),
-      ),
     );
   return due.length;
 };
