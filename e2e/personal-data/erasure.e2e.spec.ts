@@ -1,4 +1,5 @@
 import { eventually, type TestPrincipal } from '@helpdesk/testing';
+import { type OrganisationView, toView } from '@helpdesk/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Stack } from '../../deploy/local/stack/stack';
 import { agent, call } from '../operations/support/desk-client';
@@ -38,7 +39,10 @@ describe('erasing a contact leaves no readable copy anywhere (contacts, tickets 
     const copies = (await mongoDocuments(urls)).filter(
       (d) => d.startsWith('tickets') && d.includes(organisationId),
     );
-    return copies.map((d) => JSON.parse(d.slice(d.indexOf(' ') + 1)).contacts?.[bramId]).find(Boolean);
+    // A document holds its view as JSON text (stored-view.ts): read back as the service reads it.
+    return copies
+      .map((d) => toView<OrganisationView>(JSON.parse(d.slice(d.indexOf(' ') + 1))).contacts?.[bramId])
+      .find(Boolean);
   };
 
   beforeAll(async () => {
