@@ -4,6 +4,7 @@ import {
   initHttp,
   DEFAULT_SCOPES,
   KafkaHealth,
+  LagRegistry,
   type Principal,
   SCOPES,
   type Scope,
@@ -145,5 +146,24 @@ export const registerOrganisation = async (desk: TestApp, name = 'Zorg') => {
     role: 'customer_admin',
     organisationId: body.id,
   };
+  await consumersCaughtUp(desk);
   return { id: body.id as string, administrator };
+};
+
+/**
+ * Until every consumer group of the desk has handled what is in the store (in process: the
+ * tickets' directory holds an organisation the contacts API just registered), as a client would
+ * retry a 403 for a contact not known yet. Gives up after 15 s; the test's next step then says why.
+ */
+export const consumersCaughtUp = async (desk: TestApp, ms = 15000) => {
+  const lags = desk.app.get(LagRegistry, { strict: false });
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    // A lag that cannot be told (a broker not yet joined) is a string: nothing to wait for then.
+    const behind = Object.values((await lags.report()).consumer_group).some(
+      (lag) => typeof lag === 'number' && lag > 0,
+    );
+    if (!behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };
