@@ -14,7 +14,10 @@ export const httpAdapter = (service: string) => {
   const adapter = new FastifyAdapter({
     loggerInstance: serviceLogger(service),
     logController: new RequestLines(),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Fastify's default (100) answers a longer path parameter 414 in its own shape, before the
+    // route's id check could answer 400 problem+json naming the parameter; Node's 16 KiB header
+    // limit bounds the URL anyway.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
     genReqId: (request: IncomingMessage) => requestIdOf(request),
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
