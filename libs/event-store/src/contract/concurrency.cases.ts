@@ -33,6 +33,32 @@ export const concurrencyCases = (store: () => EventStore) =>
       expect(read.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
     });
 
+    it('answers each of many writers to different streams at once as if it wrote alone', async () => {
+      // PostgreSQL sends appends that arrive together as one statement: one refusal among them
+      // must refuse only its own writer, and a replay must still be answered as the first time.
+      const ids = Array.from({ length: WRITERS * 2 }, () => newStreamId('group'));
+      const first = ids.map((id) => newEvent('Wrote', { id }));
+      await store().append(ids[0], [first[0]], { expectedRevision: 'no_stream' });
+      const outcomes = await Promise.allSettled(
+        ids.map((id, i) => store().append(id, [first[i]], { expectedRevision: 'no_stream' })),
+      );
+      // The first stream's event is already stored: the same event again is a replay, not a conflict.
+      expect(outcomes.map((o) => o.status)).toEqual(ids.map(() => 'fulfilled'));
+      const stale = await Promise.allSettled(
+        ids.map((id, i) =>
+          store().append(id, [newEvent('Again', { i })], { expectedRevision: i === 3 ? 'no_stream' : 0 }),
+        ),
+      );
+      expect(stale.map((o) => o.status)).toEqual(ids.map((_, i) => (i === 3 ? 'rejected' : 'fulfilled')));
+      expect((stale[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const positions = stale.flatMap((o) => (o.status === 'fulfilled' ? [o.value.position] : []));
+      expect(new Set(positions).size).toBe(positions.length);
+      for (const [i, id] of ids.entries())
+        expect((await store().readStream(id)).map((e) => e.type)).toEqual(
+          i === 3 ? ['Wrote'] : ['Wrote', 'Again'],
+        );
+    });
+
     it("loses nothing when many writers append with 'any' at once", async () => {
       const id = newStreamId('any');
       const events = Array.from({ length: WRITERS * 2 }, (_, i) => newEvent('Wrote', { i }));

@@ -14,6 +14,7 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { appendOneByOne, checkDistinctStreams } from '../one-by-one';
+import { batchWhileBusy } from './batch-while-busy';
 import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
 import { packPosition, unpackPosition } from './global-position';
 import { NativeSequences } from './native-sequences';
@@ -64,6 +65,15 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(db, options);
   }
 
+  /**
+   * Appends made while others are out go to the server together, as one statement (group
+   * commit): the tickets service's concurrent commands then cost one round trip and one
+   * transaction per batch instead of one each. Each caller still gets its own answer.
+   */
+  private readonly appendTogether = batchWhileBusy((appends: StreamAppend[]) => this.appendGroup(appends), {
+    maxInFlight: 2,
+  });
+
   async append(
     streamId: string,
     events: NewEvent[],
@@ -71,6 +81,33 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expectedRevision = checkAppend(streamId, events, options);
     if (events.length === 0) return this.appendNothing(streamId, expectedRevision);
+    const outcome = await this.appendTogether({ streamId, events, expectedRevision });
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome;
+  }
+
+  /**
+   * A batch of appends as one statement when every expectation holds and no stream is in it
+   * twice (the common case). Otherwise each goes alone, in the order they came, so a refusal,
+   * a replay or two writers of one stream are answered exactly as appends one at a time.
+   */
+  private async appendGroup(appends: StreamAppend[]): Promise<Array<AppendResult | { refused: unknown }>> {
+    const distinct = new Set(appends.map((a) => a.streamId)).size === appends.length;
+    const together = appends.length > 1 && distinct ? await this.appendAllAtOnce(appends) : undefined;
+    if (together) return together;
+    const outcomes: Array<AppendResult | { refused: unknown }> = [];
+    for (const { streamId, events, expectedRevision } of appends)
+      outcomes.push(
+        await this.appendAlone(streamId, events, expectedRevision).catch((refused: unknown) => ({ refused })),
+      );
+    return outcomes;
+  }
+
+  private async appendAlone(
+    streamId: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const mode = typeof expectedRevision === 'number' ? 'exact' : expectedRevision;
     const params = [
       streamId,
@@ -110,9 +147,18 @@ export class PostgresEventStore implements EventStore {
    */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     checkDistinctStreams(appends);
-    const expectations = appends.map((a) => checkAppend(a.streamId, a.events, a.expectedRevision));
-    if (appends.length <= 1 || appends.some((a) => a.events.length === 0))
-      return appendOneByOne(this, appends);
+    const checked = appends.map((a) => ({
+      ...a,
+      expectedRevision: checkAppend(a.streamId, a.events, a.expectedRevision),
+    }));
+    if (checked.length <= 1 || checked.some((a) => a.events.length === 0))
+      return appendOneByOne(this, checked);
+    return (await this.appendAllAtOnce(checked)) ?? appendOneByOne(this, checked);
+  }
+
+  /** Distinct streams, each with events, in one statement; undefined when one was refused (then nothing is written). */
+  private async appendAllAtOnce(appends: StreamAppend[]): Promise<AppendResult[] | undefined> {
+    const expectations = appends.map((a) => a.expectedRevision);
     const events = appends.flatMap((a, s) =>
       a.events.map((event, i) => ({ event, stream: s + 1, nth: i + 1 })),
     );
@@ -145,7 +191,7 @@ export class PostgresEventStore implements EventStore {
       const violated = sqlError(error).constraint;
       if (violated !== sql.STREAM_REVISION_UNIQUE && violated !== sql.EVENT_ID_UNIQUE) throw error;
     }
-    return appendOneByOne(this, appends);
+    return undefined;
   }
 
   async readStreams(streamIds: string[]) {
