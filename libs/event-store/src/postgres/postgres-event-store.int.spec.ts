@@ -1,5 +1,6 @@
 import { requireInfra } from '@helpdesk/test-infra';
 import { eventStoreContract } from '../contract/event-store.contract';
+import { newEvent, newStreamId } from '../contract/test-events';
 import { createPostgresEventStore } from './create';
 import { createTestDatabase } from './test-database';
 
@@ -25,6 +26,30 @@ describe('a new database opened by many processes at the same moment', () => {
       } finally {
         await fresh.drop();
       }
+    }
+  });
+});
+
+describe('appends that arrive together (one statement for the batch)', () => {
+  it('fails only the caller whose event the server refuses; the others in its batch are stored', async () => {
+    const fresh = await createTestDatabase(requireInfra('PG_URL'));
+    const store = await createPostgresEventStore(fresh.url, { poolSize: 4 });
+    try {
+      const ids = Array.from({ length: 12 }, () => newStreamId('batch'));
+      // PostgreSQL's jsonb takes no NUL character: that one append is refused by the server.
+      const outcomes = await Promise.allSettled(
+        ids.map((id, i) =>
+          store.append(id, [newEvent('Wrote', { text: i === 7 ? 'a\u0000b' : `text ${i}` })], {
+            expectedRevision: 'no_stream',
+          }),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(ids.map((_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+      const stored = await store.readStreams(ids);
+      expect(stored.map((events) => events.length)).toEqual(ids.map((_, i) => (i === 7 ? 0 : 1)));
+    } finally {
+      await store.close();
+      await fresh.drop();
     }
   });
 });

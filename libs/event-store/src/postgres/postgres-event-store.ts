@@ -93,7 +93,10 @@ export class PostgresEventStore implements EventStore {
    */
   private async appendGroup(appends: StreamAppend[]): Promise<Array<AppendResult | { refused: unknown }>> {
     const distinct = new Set(appends.map((a) => a.streamId)).size === appends.length;
-    const together = appends.length > 1 && distinct ? await this.appendAllAtOnce(appends) : undefined;
+    // Any failure of the batch (one event the server refuses, say) is retried alone, so it stays
+    // the answer of the caller it belongs to.
+    const together =
+      appends.length > 1 && distinct ? await this.appendAllAtOnce(appends).catch(() => undefined) : undefined;
     if (together) return together;
     const outcomes: Array<AppendResult | { refused: unknown }> = [];
     for (const { streamId, events, expectedRevision } of appends)
