@@ -54,17 +54,10 @@ describe('MongoDB views kept as text', () => {
     const store = new MongoViewStore<typeof view>(connection, 'as_text');
     await store.put(view, undefined);
     const stored = await connection.collection('as_text').findOne({ _id: 't-1' as never });
-    expect(stored).toEqual({
-      _id: 't-1',
-      revision: 2,
-      number: 'HD-1',
-      subject: 's',
-      organisationId: 'org-a',
-      status: 'open',
-      participants: ['c-1', 'c-2'],
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      _view: expect.any(String),
-    });
+    const { id, comments, details, ...scalars } = view;
+    void comments;
+    void details;
+    expect(stored).toEqual({ _id: id, ...scalars, _view: expect.any(String) });
     expect(await store.get('t-1')).toEqual(view);
     const sort = { field: 'updatedAt', direction: 'desc' } as const;
     expect(await store.find({ where: { participants: 'c-2', status: 'open' }, sort, limit: 5 })).toEqual([
