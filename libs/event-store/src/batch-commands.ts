@@ -2,6 +2,7 @@ import { decodeEvent, schemaVersionMetadata, traceCarrierOf } from '@helpdesk/co
 import { type Decider, fold } from '@helpdesk/decider';
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent, EventMetadata } from './command-handling';
+import { DuplicateEventError, WrongExpectedRevisionError } from './errors';
 import type { EventStore, NewEvent, StoredEvent, StreamAppend } from './event-store';
 
 /** One command of a stream's share of a batch, with what `handleCommand` would be given for it. */
@@ -26,10 +27,11 @@ export type StreamOutcome<E> = { events: E[] } | { failed: unknown };
  * Decides commands on many streams from one read of them all (readStreams), and appends every
  * stream's events with one appendToStreams, each expecting the revision it read: as many
  * `handleCommand`s, for two round trips in all. A stream whose decision throws (a refusal, a
- * bug) appends nothing and is answered `failed`, for the caller to handle alone. A conflict is
- * thrown as the store throws it and is not retried here: streams may then be stored or not, so
- * the caller handles the batch one stream at a time (`handleCommand` decides again on what is
- * stored, and deterministic ids or the decision itself make a stored one a replay).
+ * bug) appends nothing and is answered `failed`, for the caller to handle alone. A batch the
+ * store refuses (a conflict, a duplicate id) is not retried here: streams may then be stored or
+ * not, so every stream is answered `failed` and the caller handles each alone (`handleCommand`
+ * decides again on what is stored, and deterministic ids or the decision itself make a stored
+ * one a replay). Any other error of the store is thrown.
  */
 export const handleCommandsOnStreams = async <C, E extends DomainEvent, S>(
   store: EventStore,
@@ -70,6 +72,13 @@ export const handleCommandsOnStreams = async <C, E extends DomainEvent, S>(
       return { failed };
     }
   });
-  if (appends.length > 0) await store.appendToStreams(appends);
+  if (appends.length === 0) return outcomes;
+  try {
+    await store.appendToStreams(appends);
+  } catch (failed) {
+    if (!(failed instanceof WrongExpectedRevisionError || failed instanceof DuplicateEventError))
+      throw failed;
+    return work.map(() => ({ failed }));
+  }
   return outcomes;
 };

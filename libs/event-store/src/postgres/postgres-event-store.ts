@@ -34,6 +34,9 @@ interface EventRow {
   position_text: string;
 }
 
+/** One append's answer within a group: its result, or what `append` alone would have thrown. */
+type AppendOutcome = AppendResult | { refused: unknown };
+
 type PositionRow = Pick<
   EventRow,
   'event_id' | 'stream_id' | 'revision' | 'transaction_text' | 'position_text'
@@ -91,14 +94,14 @@ export class PostgresEventStore implements EventStore {
    * twice (the common case). Otherwise each goes alone, in the order they came, so a refusal,
    * a replay or two writers of one stream are answered exactly as appends one at a time.
    */
-  private async appendGroup(appends: StreamAppend[]): Promise<Array<AppendResult | { refused: unknown }>> {
+  private async appendGroup(appends: StreamAppend[]): Promise<AppendOutcome[]> {
     const distinct = new Set(appends.map((a) => a.streamId)).size === appends.length;
     // Any failure of the batch (one event the server refuses, say) is retried alone, so it stays
     // the answer of the caller it belongs to.
     const together =
       appends.length > 1 && distinct ? await this.appendAllAtOnce(appends).catch(() => undefined) : undefined;
     if (together) return together;
-    const outcomes: Array<AppendResult | { refused: unknown }> = [];
+    const outcomes: AppendOutcome[] = [];
     for (const { streamId, events, expectedRevision } of appends)
       outcomes.push(
         await this.appendAlone(streamId, events, expectedRevision).catch((refused: unknown) => ({ refused })),
@@ -144,9 +147,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One statement for every stream when all expectations hold (the common case: a consumer's
-   * batch, a scheduler's round). Anything else, a refusal or a lost race, and the streams are
-   * appended one by one, which answers replays and conflicts exactly as `append` does.
+   * The streams as one group (see appendGroup): one statement when every expectation holds (a
+   * consumer's batch, a scheduler's round), else each alone, as `append` answers it.
    */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     checkDistinctStreams(appends);
@@ -154,12 +156,18 @@ export class PostgresEventStore implements EventStore {
       ...a,
       expectedRevision: checkAppend(a.streamId, a.events, a.expectedRevision),
     }));
-    if (checked.length <= 1 || checked.some((a) => a.events.length === 0))
-      return appendOneByOne(this, checked);
-    return (await this.appendAllAtOnce(checked)) ?? appendOneByOne(this, checked);
+    if (checked.some((a) => a.events.length === 0)) return appendOneByOne(this, checked);
+    const outcomes = await this.appendGroup(checked);
+    return outcomes.map((outcome) => {
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome;
+    });
   }
 
-  /** Distinct streams, each with events, in one statement; undefined when one was refused (then nothing is written). */
+  /**
+   * Distinct streams, each with events, in one statement: undefined when an expectation does not
+   * hold, a throw when two writers collide (either way nothing is written).
+   */
   private async appendAllAtOnce(appends: StreamAppend[]): Promise<AppendResult[] | undefined> {
     const expectations = appends.map((a) => a.expectedRevision);
     const events = appends.flatMap((a, s) =>
@@ -176,25 +184,18 @@ export class PostgresEventStore implements EventStore {
       events.map((e) => JSON.stringify(e.event.data)),
       events.map((e) => JSON.stringify(e.event.metadata)),
     ];
-    try {
-      const { rows } = await this.db.query<PositionRow>(sql.appendToStreams, params);
-      if (rows.length > 0) {
-        this.appends.signal();
-        const last = new Map<string, PositionRow>();
-        for (const row of rows) {
-          const seen = last.get(row.stream_id);
-          if (!seen || row.revision > seen.revision) last.set(row.stream_id, row);
-        }
-        return appends.map((a) => {
-          const row = last.get(a.streamId)!;
-          return { nextExpectedRevision: row.revision, position: positionOf(row) };
-        });
-      }
-    } catch (error) {
-      const violated = sqlError(error).constraint;
-      if (violated !== sql.STREAM_REVISION_UNIQUE && violated !== sql.EVENT_ID_UNIQUE) throw error;
+    const { rows } = await this.db.query<PositionRow>(sql.appendToStreams, params);
+    if (rows.length === 0) return undefined;
+    this.appends.signal();
+    const last = new Map<string, PositionRow>();
+    for (const row of rows) {
+      const seen = last.get(row.stream_id);
+      if (!seen || row.revision > seen.revision) last.set(row.stream_id, row);
     }
-    return undefined;
+    return appends.map((a) => {
+      const row = last.get(a.streamId)!;
+      return { nextExpectedRevision: row.revision, position: positionOf(row) };
+    });
   }
 
   async readStreams(streamIds: string[]) {

@@ -7,7 +7,6 @@ import {
   handleCommandsOnStreams,
   type StoredEvent,
   type StreamCommands,
-  WrongExpectedRevisionError,
 } from '@helpdesk/event-store';
 import { NotYetKnown } from '@helpdesk/messaging';
 import { EVENT_STORE } from '@helpdesk/platform';
@@ -83,7 +82,9 @@ export class TicketEventObserver {
     const byStream = new Map<string, CloudEvent[]>();
     for (const message of messages) {
       const streamId = slaStream(message.subject);
-      byStream.set(streamId, [...(byStream.get(streamId) ?? []), message]);
+      const ofStream = byStream.get(streamId);
+      if (ofStream) ofStream.push(message);
+      else byStream.set(streamId, [message]);
     }
     const alone: CloudEvent[][] = [];
     const work: StreamCommands<SlaClockCommand, SlaEvent, SlaClocks>[] = [];
@@ -106,15 +107,10 @@ export class TicketEventObserver {
         alone.push(ofStream);
       }
     }
-    try {
-      const outcomes = await handleCommandsOnStreams(this.store, work);
-      outcomes.forEach((outcome, i) => {
-        if ('failed' in outcome) alone.push(byStream.get(work[i].streamId)!);
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventError)) throw error;
-      alone.push(...work.map((w) => byStream.get(w.streamId)!));
-    }
+    const outcomes = await handleCommandsOnStreams(this.store, work);
+    outcomes.forEach((outcome, i) => {
+      if ('failed' in outcome) alone.push(byStream.get(work[i].streamId)!);
+    });
     for (const ofStream of alone) for (const message of ofStream) await this.observe(message);
   }
 

@@ -1,11 +1,4 @@
-import {
-  type Decider,
-  DuplicateEventError,
-  type EventStore,
-  handleCommand,
-  handleCommandsOnStreams,
-  WrongExpectedRevisionError,
-} from '@helpdesk/event-store';
+import { type Decider, type EventStore, handleCommand, handleCommandsOnStreams } from '@helpdesk/event-store';
 import type { SlaEvent } from '@helpdesk/contracts';
 import type { ViewStore } from '@helpdesk/read-models';
 import { type PolicyCatalog, slaClockDecider, slaStream } from '../domain';
@@ -53,20 +46,15 @@ export const tickDueClocks = async (
       decider: naming(decider, await observedRevision?.(ticketId)),
     })),
   );
-  let alone = ticks;
-  try {
-    const outcomes = await handleCommandsOnStreams(
-      store,
-      ticks.map((tick) => ({
-        streamId: slaStream(tick.ticketId),
-        decider: tick.decider,
-        commands: () => [{ command: { type: 'Tick' as const, at }, metadata }],
-      })),
-    );
-    alone = ticks.filter((_, i) => 'failed' in outcomes[i]);
-  } catch (error) {
-    if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventError)) throw error;
-  }
+  const outcomes = await handleCommandsOnStreams(
+    store,
+    ticks.map((tick) => ({
+      streamId: slaStream(tick.ticketId),
+      decider: tick.decider,
+      commands: () => [{ command: { type: 'Tick' as const, at }, metadata }],
+    })),
+  );
+  const alone = ticks.filter((_, i) => 'failed' in outcomes[i]);
   for (let i = 0; i < alone.length; i += PARALLEL_TICKS)
     await Promise.all(
       alone
