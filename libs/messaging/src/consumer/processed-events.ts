@@ -1,3 +1,4 @@
+import { updateBudgetOf } from '@helpdesk/read-models';
 import type { Connection } from 'mongoose';
 
 /**
@@ -32,10 +33,12 @@ export class MongoProcessedEvents implements ProcessedEvents {
   }
 
   async markProcessed(consumer: string, eventId: string) {
-    await this.collection.updateOne(
-      { _id: `${consumer}:${eventId}` },
-      { $setOnInsert: { at: new Date() } },
-      { upsert: true },
+    await updateBudgetOf(this.connection).run(1, () =>
+      this.collection.updateOne(
+        { _id: `${consumer}:${eventId}` },
+        { $setOnInsert: { at: new Date() } },
+        { upsert: true },
+      ),
     );
   }
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { checkpointStoreContract } from '../contract/checkpoint-store.contract';
 import { viewStoreContract, type TicketLike } from '../contract/view-store.contract';
 import { MongoCheckpointStore, MongoViewStore } from './mongo.store';
+import { UPDATES_IN_FLIGHT, UPDATES_PER_COMMAND } from './update-budget';
 
 let connection: Connection;
 beforeAll(async () => {
@@ -112,6 +113,56 @@ describe('MongoDB list queries', () => {
     const explained = await monitored.db!.command({ explain: { find: 'pushdown', filter: filters[0] } });
     // FerretDB says what it handed to PostgreSQL; MongoDB has no such field.
     if ('filterPushdown' in explained) expect(explained.filterPushdown).toBe(true);
+    await monitored.close();
+  });
+});
+
+describe('MongoDB pages of writes', () => {
+  it('go a few updates to a command and a few commands at once, so FerretDB 1.24 keeps connections to spare', async () => {
+    const monitored = await mongoose
+      .createConnection(requireInfra('MONGO_URL'), { dbName: connection.name, monitorCommands: true })
+      .asPromise();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let largestCommand = 0;
+    const statements = new Map<number, number>();
+    const client = monitored.getClient();
+    client.on('commandStarted', (event) => {
+      if (event.commandName !== 'update') return;
+      const count = (event.command.updates as unknown[]).length;
+      statements.set(event.requestId, count);
+      largestCommand = Math.max(largestCommand, count);
+      mostInFlight = Math.max(mostInFlight, (inFlight += count));
+    });
+    const ended = (event: { requestId: number }) => (inFlight -= statements.get(event.requestId) ?? 0);
+    client.on('commandSucceeded', ended);
+    client.on('commandFailed', ended);
+
+    const store = new MongoViewStore<TicketLike>(monitored, 'pages');
+    const ticket = (n: number, revision: number): TicketLike => ({
+      id: `t-${n}`,
+      revision,
+      number: `HD-${n}`,
+      subject: `s${revision}`,
+      organisationId: 'org-a',
+      status: 'open',
+      participants: [],
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const ids = Array.from({ length: 200 }, (_, n) => n);
+    expect(
+      await store.putMany(ids.map((n) => ({ view: ticket(n, 0), expectedRevision: undefined }))),
+    ).toEqual(ids.map(() => true));
+    // 200 guarded replaces in one bulkWrite would take all of FerretDB's 50 connections for good.
+    const stale = new Set([7, 150]);
+    const stored = await store.putMany(
+      ids.map((n) => ({ view: ticket(n, 1), expectedRevision: stale.has(n) ? 5 : 0 })),
+    );
+    expect(stored).toEqual(ids.map((n) => !stale.has(n)));
+    expect(largestCommand).toBe(UPDATES_PER_COMMAND);
+    expect(mostInFlight).toBeLessThanOrEqual(UPDATES_IN_FLIGHT);
+    expect((await store.get('t-199'))?.subject).toBe('s1');
+    expect((await store.get('t-150'))?.subject).toBe('s0');
     await monitored.close();
   });
 });

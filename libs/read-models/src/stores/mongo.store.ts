@@ -1,6 +1,7 @@
 import { type Connection, mongo } from 'mongoose';
 import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
 import { type Stored, storedReplacement, toStored, toView } from './stored-view';
+import { inCommands, updateBudgetOf } from './update-budget';
 
 export { type Stored, toView } from './stored-view';
 
@@ -44,11 +45,15 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       }
     }
     // The revision guard: a write based on a stale read matches nothing.
-    const result = await this.collection.replaceOne(
-      { _id: view.id, revision: expectedRevision },
-      storedReplacement(view),
+    const result = await this.updates.run(1, () =>
+      this.collection.replaceOne({ _id: view.id, revision: expectedRevision }, storedReplacement(view)),
     );
     return result.matchedCount === 1;
+  }
+
+  /** Shared by every store on this connection (see update-budget.ts for why FerretDB needs it). */
+  protected get updates() {
+    return updateBudgetOf(this.connection);
   }
 
   /** One lookup per id: FerretDB 1.24 pushes an `_id` equality down to PostgreSQL, not `$in`. */
@@ -64,13 +69,27 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 
   /**
-   * One unordered bulkWrite of guarded inserts and replaces. A lost insert is a duplicate-key
-   * error of its own; a replace that matched nothing is only counted, so when any did, the
-   * stored revisions tell which (a document at the revision we wrote holds what we wrote: the
-   * projection is a pure fold).
+   * Unordered bulkWrites of guarded inserts and replaces, a few to a command (update-budget.ts).
+   * A lost insert is a duplicate-key error of its own; a replace that matched nothing is only
+   * counted, so when any of a command's did, the stored revisions tell which (a document at the
+   * revision we wrote holds what we wrote: the projection is a pure fold).
    */
   async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
-    if (writes.length === 0) return [];
+    const outcomes = (
+      await Promise.all(
+        inCommands(writes).map((command) =>
+          this.updates.run(command.length, () => this.writeCommand(command)),
+        ),
+      )
+    ).flat();
+    const unsure = writes.filter((_, i) => outcomes[i] === 'unsure').map(({ view }) => view.id);
+    const stored = unsure.length > 0 ? await this.getMany(unsure) : new Map<string, V>();
+    return writes.map(({ view }, i) =>
+      outcomes[i] === 'unsure' ? stored.get(view.id)?.revision === view.revision : outcomes[i] === 'stored',
+    );
+  }
+
+  private async writeCommand(writes: ReadonlyArray<GuardedWrite<V>>): Promise<WriteOutcome[]> {
     const operations = writes.map(({ view, expectedRevision }): mongo.AnyBulkWriteOperation<Stored> =>
       expectedRevision === undefined
         ? { insertOne: { document: toStored(view) } }
@@ -93,14 +112,10 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       }
       result = error.result;
     }
-    const replaces = writes.filter((w) => w.expectedRevision !== undefined);
-    const stored =
-      result.matchedCount === replaces.length
-        ? undefined
-        : await this.getMany(replaces.map((w) => w.view.id));
-    return writes.map(({ view, expectedRevision }, i) => {
-      if (expectedRevision === undefined) return !lostInserts.has(i);
-      return stored === undefined || stored.get(view.id)?.revision === view.revision;
+    const replaces = writes.filter((w) => w.expectedRevision !== undefined).length;
+    return writes.map(({ expectedRevision }, i) => {
+      if (expectedRevision === undefined) return lostInserts.has(i) ? 'lost' : 'stored';
+      return result.matchedCount === replaces ? 'stored' : 'unsure';
     });
   }
 
@@ -142,6 +157,9 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 }
 
+/** A guarded write's fate as its command's result tells it ('unsure': a replace of a command some of whose replaces matched nothing). */
+type WriteOutcome = 'stored' | 'lost' | 'unsure';
+
 /**
  * Positions as fixed-width decimal strings: they compare in the store as they do as numbers
  * (a bigint of up to 128 bits, the PostgreSQL adapter's packed position, needs 39 digits).
@@ -179,13 +197,15 @@ export class MongoCheckpointStore implements CheckpointStore {
   }
 
   private async moveForward(projection: string, position: bigint, upsert: boolean) {
-    const result = await this.collection.updateOne(
-      {
-        _id: projection,
-        $or: [{ ordered: { $lt: ordered(position) } }, { ordered: { $exists: false } }],
-      },
-      { $set: { position: position.toString(), ordered: ordered(position) } },
-      { upsert },
+    const result = await updateBudgetOf(this.connection).run(1, () =>
+      this.collection.updateOne(
+        {
+          _id: projection,
+          $or: [{ ordered: { $lt: ordered(position) } }, { ordered: { $exists: false } }],
+        },
+        { $set: { position: position.toString(), ordered: ordered(position) } },
+        { upsert },
+      ),
     );
     return result.modifiedCount + result.upsertedCount === 1;
   }
