@@ -32,6 +32,7 @@ import {
   type ScheduledTicket,
   slaScheduleProjection,
 } from '../../services/sla-monitor/src/projections/sla-schedule';
+import { soonestDeadline, untilNextRound } from '../../services/sla-monitor/src/scheduler/next-round';
 import { tickDueClocks } from '../../services/sla-monitor/src/scheduler/tick-due-clocks';
 import { elapsedMs, percentile } from '../lib/stats';
 
@@ -190,14 +191,14 @@ const main = async () => {
   const actor = { id: 'sla-monitor', role: 'system' };
   let peak = open;
   while (delays.length < CLOCKS) {
-    const round = Date.now();
     const due = await tickDueClocks({ store, schedule, policies, actor }, new Date(), settings.tickBatch);
     await runner.caughtUpTo((await store.headPosition())!);
     const now = memory();
     if (now.rssMB > peak.rssMB) peak = now;
-    // As the service's scheduler: a full batch means more is due, so the next round starts at once.
-    if (due < settings.tickBatch)
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_MS - (Date.now() - round))));
+    // As the service's scheduler: at once after a full batch, else at the soonest deadline ahead.
+    const soonest = due < settings.tickBatch ? await soonestDeadline(schedule) : undefined;
+    const waitMs = untilNextRound(due, soonest, Date.now(), settings);
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
   await breachesSeen.stop();
   await runner.stop();

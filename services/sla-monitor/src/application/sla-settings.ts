@@ -26,7 +26,8 @@ export const loadSlaSettings = (env: NodeJS.ProcessEnv = process.env): SlaSettin
   const config = loadConfig(
     {
       SLA_TICK_MS: {
-        description: 'scheduler interval in milliseconds',
+        description:
+          'longest pause between scheduler rounds in milliseconds (a round also starts at the soonest deadline ahead)',
         default: '1000',
         parse: parse.positiveInt,
       },

@@ -13,17 +13,20 @@ import { SLA_MONITOR_ACTOR } from '../application/observe-ticket-event';
 import { SlaScheduleReadModel } from '../application/sla-read-models';
 import { SLA_SETTINGS, type SlaSettings } from '../application/sla-settings';
 import { TicketEventsConsumer } from '../consumers/ticket-events';
+import { soonestDeadline, untilNextRound } from './next-round';
 import { tickDueClocks } from './tick-due-clocks';
 
 /**
  * Fires the clocks' deadlines from the durable schedule (a read model of the monitor's own
- * events), every SLA_TICK_MS. Nothing is kept in timers: after a restart the first round finds
- * every clock that fell due meanwhile and breaches it at once, with the instant it was due.
+ * events). After each round it sleeps until the soonest deadline ahead, at most SLA_TICK_MS
+ * (next-round.ts). Nothing is kept in timers but the next round: after a restart the first round
+ * finds every clock that fell due meanwhile and breaches it at once, with the instant it was due.
  * Of several replicas, the holder of the lease `sla-deadlines` ticks; the others stand by.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineScheduler');
+  private ticking = false;
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
   private lease?: LeaseHandle;
@@ -48,35 +51,30 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   }
 
   private startTicking() {
-    this.timer = setInterval(() => this.runRound(), this.settings.tickMs);
-    // The schedule never keeps a process alive on its own.
-    this.timer.unref();
+    this.ticking = true;
     this.runRound();
   }
 
-  /**
-   * One round at a time: a slow round is not overtaken by the next. A full batch means more is
-   * due: the next round starts at once, on a schedule that holds this round's appends.
-   */
+  /** One round at a time, each timed by the one before; a failed round is tried again a tick later. */
   private runRound() {
-    if (this.round || !this.timer) return;
     this.round = this.tickOnce()
-      .then(
-        (due) => due >= this.settings.tickBatch,
-        (error: Error) => {
-          this.logger.error(`a scheduler round failed: ${error.message}`, error.stack);
-          return false;
-        },
-      )
-      .then((more) => {
+      .catch((error: Error) => {
+        this.logger.error(`a scheduler round failed: ${error.message}`, error.stack);
+        return this.settings.tickMs;
+      })
+      .then((waitMs) => {
         this.round = undefined;
-        if (more) this.runRound();
+        if (!this.ticking) return;
+        this.timer = setTimeout(() => this.runRound(), waitMs);
+        // The schedule never keeps a process alive on its own.
+        this.timer.unref();
       });
   }
 
+  /** Ticks what is due and answers how long to wait for the next round. */
   private async tickOnce() {
     await this.schedule.includeCommittedWrites();
-    return tickDueClocks(
+    const due = await tickDueClocks(
       {
         store: this.store,
         schedule: this.schedule.views,
@@ -87,11 +85,15 @@ export class DeadlineScheduler implements OnApplicationShutdown {
       new Date(),
       this.settings.tickBatch,
     );
+    if (due >= this.settings.tickBatch) return 0;
+    // The schedule with this round's appends: a clock just ticked is not the soonest any more.
+    await this.schedule.includeCommittedWrites();
+    return untilNextRound(due, await soonestDeadline(this.schedule.views), Date.now(), this.settings);
   }
 
   private async stopTicking() {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.ticking = false;
+    clearTimeout(this.timer);
     await this.round;
   }
 
