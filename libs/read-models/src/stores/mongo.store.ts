@@ -157,7 +157,10 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
   }
 }
 
-/** A guarded write's fate as its command's result tells it ('unsure': a replace of a command some of whose replaces matched nothing). */
+/**
+ * A guarded write's fate as its command's result tells it; 'unsure' is a replace in a command
+ * some of whose replaces matched nothing (the stored revision then tells).
+ */
 type WriteOutcome = 'stored' | 'lost' | 'unsure';
 
 /**
