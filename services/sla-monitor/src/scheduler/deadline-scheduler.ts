@@ -52,11 +52,13 @@ export class DeadlineScheduler implements OnApplicationShutdown {
 
   private startTicking() {
     this.ticking = true;
-    this.runRound();
+    // A round still out (stopped and started again meanwhile) goes on timing the next one.
+    if (!this.round && !this.timer) this.runRound();
   }
 
   /** One round at a time, each timed by the one before; a failed round is tried again a tick later. */
   private runRound() {
+    this.timer = undefined;
     this.round = this.tickOnce()
       .catch((error: Error) => {
         this.logger.error(`a scheduler round failed: ${error.message}`, error.stack);
@@ -94,6 +96,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   private async stopTicking() {
     this.ticking = false;
     clearTimeout(this.timer);
+    this.timer = undefined;
     await this.round;
   }
 
