@@ -6,7 +6,9 @@
  * until the whole update command ends (one per statement), and takes a second one to write it.
  * One bulkWrite of 60 guarded replaces therefore holds all 50 connections of its pool and waits
  * forever for a 51st; from then on FerretDB answers no one, not even a ping, until it restarts.
- * Inserts and deletes let go of their reads before they write, so only updates count here.
+ * Inserts and deletes let go of their reads before they write, so only updates count here;
+ * leases stay outside (one statement each, every few seconds, and a renewal must not wait
+ * behind a page of writes).
  * A process stays within UPDATES_IN_FLIGHT, so up to five processes may share one FerretDB at
  * its default pool size (`pool_max_conns=50` in its PostgreSQL URL; ten per process sharing it).
  */
