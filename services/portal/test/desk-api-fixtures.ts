@@ -14,8 +14,26 @@ export const agentApi = (desk: StandaloneDesk) => {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
+  /**
+   * A command that another service decides on its copy of a ticket, which Kafka brings a moment
+   * after the ticket's own change (the releases service's "is it being worked on"): tried again
+   * while it is refused for that reason, for at most 15 s, as a client of an eventually
+   * consistent desk would.
+   */
+  const callOnceCopied = async <T>(refusal: string, method: string, path: string, body?: unknown) => {
+    const started = Date.now();
+    for (;;) {
+      try {
+        return await call<T>(method, path, body);
+      } catch (error) {
+        if (!(error as Error).message.includes(refusal) || Date.now() - started > 15_000) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  };
   return {
     call,
+    callOnceCopied,
     registerOrganisation: (
       name: string,
       administrator: { name: string; email: string; language: 'nl' | 'en' },
