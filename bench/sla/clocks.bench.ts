@@ -32,8 +32,7 @@ import {
   type ScheduledTicket,
   slaScheduleProjection,
 } from '../../services/sla-monitor/src/projections/sla-schedule';
-import { soonestDeadline, untilNextRound } from '../../services/sla-monitor/src/scheduler/next-round';
-import { tickDueClocks } from '../../services/sla-monitor/src/scheduler/tick-due-clocks';
+import { tickRound } from '../../services/sla-monitor/src/scheduler/next-round';
 import { elapsedMs, percentile } from '../lib/stats';
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 100_000);
@@ -179,7 +178,7 @@ const main = async () => {
   if (Date.now() > firstWarning)
     console.warn(`absorbing took longer than the lead: raise BENCH_LEAD_SECONDS (now ${LEAD_SECONDS})`);
 
-  // 2. The scheduler round every TICK_MS until every clock has breached; delay = appended - due.
+  // 2. The service's scheduler rounds until every clock has breached; delay = appended - due.
   const delays: number[] = [];
   const breachesSeen = store.subscribeToAll({
     fromPosition: await store.headPosition(),
@@ -189,15 +188,13 @@ const main = async () => {
     },
   });
   const actor = { id: 'sla-monitor', role: 'system' };
+  const caughtUp = async () => runner.caughtUpTo((await store.headPosition())!);
   let peak = open;
   while (delays.length < CLOCKS) {
-    const due = await tickDueClocks({ store, schedule, policies, actor }, new Date(), settings.tickBatch);
-    await runner.caughtUpTo((await store.headPosition())!);
+    // The service's round: at once after a full batch, else at the soonest deadline ahead.
+    const waitMs = await tickRound({ store, schedule, policies, actor }, caughtUp, settings);
     const now = memory();
     if (now.rssMB > peak.rssMB) peak = now;
-    // As the service's scheduler: at once after a full batch, else at the soonest deadline ahead.
-    const soonest = due < settings.tickBatch ? await soonestDeadline(schedule) : undefined;
-    const waitMs = untilNextRound(due, soonest, Date.now(), settings);
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
   await breachesSeen.stop();

@@ -7,6 +7,6 @@ export * from './event-feed';
 export * from './apply-to-view';
 export * from './published/organisation.projection';
 export * from './stores/recent-first.store';
-export { updateBudgetOf } from './stores/update-budget';
+export { asUpdate } from './stores/update-budget';
 export * from './rewrite-views';
 export * from './view-pages';

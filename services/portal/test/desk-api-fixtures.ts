@@ -1,5 +1,6 @@
 // What an agent does over the API in the portal's tests (the agents' pages come later).
 import { DEVELOPMENT_JWT_SECRET, signDevToken } from '@helpdesk/platform';
+import { eventually } from '@helpdesk/test-infra';
 import type { StandaloneDesk } from './desk-process';
 
 export const agentApi = (desk: StandaloneDesk) => {
@@ -21,15 +22,18 @@ export const agentApi = (desk: StandaloneDesk) => {
    * consistent desk would.
    */
   const callOnceCopied = async <T>(refusal: string, method: string, path: string, body?: unknown) => {
-    const started = Date.now();
-    for (;;) {
-      try {
-        return await call<T>(method, path, body);
-      } catch (error) {
-        if (!(error as Error).message.includes(refusal) || Date.now() - started > 15_000) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
+    const attempt = () =>
+      call<T>(method, path, body).then(
+        (value) => ({ value }),
+        (error: Error) => ({ refused: error.message }),
+      );
+    const outcome = await eventually(
+      attempt,
+      (answer) => !('refused' in answer && answer.refused.includes(refusal)),
+      15_000,
+    );
+    if ('refused' in outcome) throw new Error(outcome.refused);
+    return outcome.value;
   };
   return {
     call,

@@ -1,4 +1,4 @@
-import { updateBudgetOf } from '@helpdesk/read-models';
+import { asUpdate } from '@helpdesk/read-models';
 import type { Connection } from 'mongoose';
 
 /**
@@ -33,7 +33,7 @@ export class MongoProcessedEvents implements ProcessedEvents {
   }
 
   async markProcessed(consumer: string, eventId: string) {
-    await updateBudgetOf(this.connection).run(1, () =>
+    await asUpdate(this.connection, () =>
       this.collection.updateOne(
         { _id: `${consumer}:${eventId}` },
         { $setOnInsert: { at: new Date() } },

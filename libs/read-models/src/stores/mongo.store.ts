@@ -1,7 +1,7 @@
 import { type Connection, mongo } from 'mongoose';
 import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
 import { type Stored, storedReplacement, toStored, toView } from './stored-view';
-import { inCommands, updateBudgetOf } from './update-budget';
+import { asUpdate, inUpdateCommands } from './update-budget';
 
 export { type Stored, toView } from './stored-view';
 
@@ -45,15 +45,10 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       }
     }
     // The revision guard: a write based on a stale read matches nothing.
-    const result = await this.updates.run(1, () =>
+    const result = await asUpdate(this.connection, () =>
       this.collection.replaceOne({ _id: view.id, revision: expectedRevision }, storedReplacement(view)),
     );
     return result.matchedCount === 1;
-  }
-
-  /** Shared by every store on this connection (see update-budget.ts for why FerretDB needs it). */
-  protected get updates() {
-    return updateBudgetOf(this.connection);
   }
 
   /** One lookup per id: FerretDB 1.24 pushes an `_id` equality down to PostgreSQL, not `$in`. */
@@ -76,11 +71,7 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
    */
   async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
     const outcomes = (
-      await Promise.all(
-        inCommands(writes).map((command) =>
-          this.updates.run(command.length, () => this.writeCommand(command)),
-        ),
-      )
+      await inUpdateCommands(this.connection, writes, (command) => this.writeCommand(command))
     ).flat();
     const unsure = writes.filter((_, i) => outcomes[i] === 'unsure').map(({ view }) => view.id);
     const stored = unsure.length > 0 ? await this.getMany(unsure) : new Map<string, V>();
@@ -200,7 +191,7 @@ export class MongoCheckpointStore implements CheckpointStore {
   }
 
   private async moveForward(projection: string, position: bigint, upsert: boolean) {
-    const result = await updateBudgetOf(this.connection).run(1, () =>
+    const result = await asUpdate(this.connection, () =>
       this.collection.updateOne(
         {
           _id: projection,

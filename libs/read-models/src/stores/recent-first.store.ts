@@ -4,7 +4,7 @@ import { firstMatching } from './in-memory.store';
 import { MongoViewStore } from './mongo.store';
 import { type Stored, storedReplacement, toView } from './stored-view';
 import { compareScalars } from './scalar-order';
-import { inCommands } from './update-budget';
+import { inUpdateCommands } from './update-budget';
 
 /** The field whose newest views a list asks for most (e.g. `updatedAt`), and how many to keep. */
 export interface RecentWindow {
@@ -82,12 +82,8 @@ export class RecentFirstViewStore<V extends View> extends MongoViewStore<V> {
         upsert: true,
       },
     }));
-    await Promise.all(
-      inCommands(operations).map((command) =>
-        this.updates.run(command.length, () =>
-          ignoringNewerCopies(this.recent.bulkWrite(command, { ordered: false })),
-        ),
-      ),
+    await inUpdateCommands(this.connection, operations, (command) =>
+      ignoringNewerCopies(this.recent.bulkWrite(command, { ordered: false })),
     );
     this.writesSinceTrim += views.length;
     // Trimmed every keep/2 writes: a list reads at most 1.5 x keep documents.

@@ -61,10 +61,27 @@ export class UpdateBudget {
 const budgets = new WeakMap<object, UpdateBudget>();
 
 /** The budget of one read-store connection: every store on it shares it. */
-export const updateBudgetOf = (connection: object) => {
+const budgetOf = (connection: object) => {
   let budget = budgets.get(connection);
   if (!budget) budgets.set(connection, (budget = new UpdateBudget()));
   return budget;
+};
+
+/** One update statement on `connection`, within its budget. */
+export const asUpdate = <T>(connection: object, write: () => Promise<T>) =>
+  budgetOf(connection).run(1, write);
+
+/**
+ * Many update statements on `connection`: `write` is called with consecutive commands of at most
+ * UPDATES_PER_COMMAND, each within the budget; their answers come back in order.
+ */
+export const inUpdateCommands = <I, O>(
+  connection: object,
+  items: readonly I[],
+  write: (command: I[]) => Promise<O>,
+): Promise<O[]> => {
+  const budget = budgetOf(connection);
+  return Promise.all(inCommands(items).map((command) => budget.run(command.length, () => write(command))));
 };
 
 /** `items` in consecutive commands of at most UPDATES_PER_COMMAND each. */

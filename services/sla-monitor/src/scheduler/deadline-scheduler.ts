@@ -13,8 +13,7 @@ import { SLA_MONITOR_ACTOR } from '../application/observe-ticket-event';
 import { SlaScheduleReadModel } from '../application/sla-read-models';
 import { SLA_SETTINGS, type SlaSettings } from '../application/sla-settings';
 import { TicketEventsConsumer } from '../consumers/ticket-events';
-import { soonestDeadline, untilNextRound } from './next-round';
-import { tickDueClocks } from './tick-due-clocks';
+import { tickRound } from './next-round';
 
 /**
  * Fires the clocks' deadlines from the durable schedule (a read model of the monitor's own
@@ -74,9 +73,8 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   }
 
   /** Ticks what is due and answers how long to wait for the next round. */
-  private async tickOnce() {
-    await this.schedule.includeCommittedWrites();
-    const due = await tickDueClocks(
+  private tickOnce() {
+    return tickRound(
       {
         store: this.store,
         schedule: this.schedule.views,
@@ -84,13 +82,9 @@ export class DeadlineScheduler implements OnApplicationShutdown {
         actor: SLA_MONITOR_ACTOR,
         observedRevision: async (ticketId) => (await this.tickets.records.get(ticketId))?.revision,
       },
-      new Date(),
-      this.settings.tickBatch,
+      () => this.schedule.includeCommittedWrites(),
+      this.settings,
     );
-    if (due >= this.settings.tickBatch) return 0;
-    // The schedule with this round's appends: a clock just ticked is not the soonest any more.
-    await this.schedule.includeCommittedWrites();
-    return untilNextRound(due, await soonestDeadline(this.schedule.views), Date.now(), this.settings);
   }
 
   private async stopTicking() {

@@ -1,5 +1,6 @@
 import type { ViewStore } from '@helpdesk/read-models';
 import type { ScheduledTicket } from '../projections/sla-schedule';
+import { type DueClocks, tickDueClocks } from './tick-due-clocks';
 
 /**
  * The shortest pause between two rounds while deadlines keep falling due: each round then has
@@ -39,4 +40,21 @@ export const untilNextRound = (
   if (due >= tickBatch) return 0;
   if (soonest === undefined) return tickMs;
   return Math.min(tickMs, Math.max(MIN_ROUND_GAP_MS, Date.parse(soonest) - now));
+};
+
+/**
+ * One scheduler round and the wait before the next. `includeCommittedWrites` brings the schedule
+ * up to the event store: before the round, so it finds what fell due, and after a round that
+ * appended, so that a clock just ticked is not taken for the soonest deadline.
+ */
+export const tickRound = async (
+  clocks: DueClocks,
+  includeCommittedWrites: () => Promise<void>,
+  timing: RoundTiming,
+) => {
+  await includeCommittedWrites();
+  const due = await tickDueClocks(clocks, new Date(), timing.tickBatch);
+  if (due >= timing.tickBatch) return 0;
+  if (due > 0) await includeCommittedWrites();
+  return untilNextRound(due, await soonestDeadline(clocks.schedule), Date.now(), timing);
 };
