@@ -162,6 +162,8 @@ const ORDERED_DIGITS = 40;
 const ordered = (position: bigint) => position.toString().padStart(ORDERED_DIGITS, '0');
 
 export class MongoCheckpointStore implements CheckpointStore {
+  private readonly saving = new Map<string, Promise<boolean>>();
+
   constructor(private readonly connection: Connection) {}
 
   private get collection() {
@@ -182,6 +184,21 @@ export class MongoCheckpointStore implements CheckpointStore {
    * what a concurrent first save looks like, so it is tried once more as a plain update.
    */
   async save(projection: string, position: bigint) {
+    // One save of a projection at a time in this process: FerretDB 1.24 runs a conditional
+    // update as a lookup and a write in two steps, so two racing saves could both match and
+    // the lower one land last.
+    const saved = (this.saving.get(projection) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.saveNow(projection, position));
+    this.saving.set(projection, saved);
+    try {
+      return await saved;
+    } finally {
+      if (this.saving.get(projection) === saved) this.saving.delete(projection);
+    }
+  }
+
+  private async saveNow(projection: string, position: bigint) {
     try {
       return await this.moveForward(projection, position, true);
     } catch (error) {
