@@ -59,6 +59,24 @@ export const concurrencyCases = (store: () => EventStore) =>
         );
     });
 
+    it('answers racing writers of one stream among writers of others as if each wrote alone', async () => {
+      // PostgreSQL sends a stream's second append of a group in a later round: one racer wins,
+      // the others are refused, and the rest of the group is written all the same.
+      const busy = newStreamId('busy');
+      await store().append(busy, [newEvent('Wrote', {})], { expectedRevision: 'no_stream' });
+      const beside = Array.from({ length: WRITERS }, () => newStreamId('beside'));
+      const outcomes = await Promise.allSettled([
+        ...[0, 1, 2, 3].map((i) => store().append(busy, [newEvent('Raced', { i })], { expectedRevision: 0 })),
+        ...beside.map((id) => store().append(id, [newEvent('Wrote', {})], { expectedRevision: 'no_stream' })),
+      ]);
+      const raced = outcomes.slice(0, 4);
+      expect(raced.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of raced)
+        if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(outcomes.slice(4).map((o) => o.status)).toEqual(beside.map(() => 'fulfilled'));
+      expect((await store().readStream(busy)).map((e) => e.type)).toEqual(['Wrote', 'Raced']);
+    });
+
     it("loses nothing when many writers append with 'any' at once", async () => {
       const id = newStreamId('any');
       const events = Array.from({ length: WRITERS * 2 }, (_, i) => newEvent('Wrote', { i }));

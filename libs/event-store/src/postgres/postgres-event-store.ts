@@ -14,6 +14,7 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { appendOneByOne, checkDistinctStreams } from '../one-by-one';
+import { roundsOfDistinctStreams } from './append-rounds';
 import { batchWhileBusy } from './batch-while-busy';
 import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
 import { packPosition, unpackPosition } from './global-position';
@@ -90,23 +91,43 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * A batch of appends as one statement when every expectation holds and no stream is in it
-   * twice (the common case). Otherwise each goes alone, in the order they came, so a refusal,
-   * a replay or two writers of one stream are answered exactly as appends one at a time.
+   * A group of appends in rounds of distinct streams (a stream twice waits for the next round),
+   * each round as one statement when every expectation holds. When one does not, the appends
+   * whose expectation still holds go together once more and the others alone, so a refusal, a
+   * replay or two writers of one stream are answered exactly as appends one at a time, and one
+   * busy ticket does not send a whole group to the server one append at a time.
    */
   private async appendGroup(appends: StreamAppend[]): Promise<AppendOutcome[]> {
-    const distinct = new Set(appends.map((a) => a.streamId)).size === appends.length;
-    // Any failure of the batch (one event the server refuses, say) is retried alone, so it stays
-    // the answer of the caller it belongs to.
-    const together =
-      appends.length > 1 && distinct ? await this.appendAllAtOnce(appends).catch(() => undefined) : undefined;
-    if (together) return together;
-    const outcomes: AppendOutcome[] = [];
-    for (const { streamId, events, expectedRevision } of appends)
-      outcomes.push(
-        await this.appendAlone(streamId, events, expectedRevision).catch((refused: unknown) => ({ refused })),
-      );
+    const outcomes = new Array<AppendOutcome>(appends.length);
+    for (const round of roundsOfDistinctStreams(appends.map((a) => a.streamId))) {
+      const answers = await this.appendRound(round.map((i) => appends[i]));
+      round.forEach((i, k) => (outcomes[i] = answers[k]));
+    }
     return outcomes;
+  }
+
+  private async appendRound(appends: StreamAppend[], retry = true): Promise<AppendOutcome[]> {
+    if (appends.length === 1) return [await this.appendAloneOutcome(appends[0])];
+    // Any failure of the statement (an event the server refuses, another writer in between) is
+    // sorted out below, so that it stays the answer of the caller it belongs to.
+    const together = await this.appendAllAtOnce(appends).catch(() => undefined);
+    if (together) return together;
+    const last = retry ? await this.lastRevisions(appends.map((a) => a.streamId)) : undefined;
+    const holds = appends.map(
+      (a) => !!last && revisionMatches(a.expectedRevision, last.get(a.streamId) ?? -1),
+    );
+    if (!holds.includes(true) || !holds.includes(false))
+      return Promise.all(appends.map((a) => this.appendAloneOutcome(a)));
+    const holding = appends.filter((_, i) => holds[i]);
+    const [holdingAnswers, otherAnswers] = await Promise.all([
+      this.appendRound(holding, false),
+      Promise.all(appends.filter((_, i) => !holds[i]).map((a) => this.appendAloneOutcome(a))),
+    ]);
+    return holds.map((held) => (held ? holdingAnswers : otherAnswers).shift()!);
+  }
+
+  private appendAloneOutcome({ streamId, events, expectedRevision }: StreamAppend): Promise<AppendOutcome> {
+    return this.appendAlone(streamId, events, expectedRevision).catch((refused: unknown) => ({ refused }));
   }
 
   private async appendAlone(
@@ -265,6 +286,12 @@ export class PostgresEventStore implements EventStore {
 
   private conflictAt(streamId: string, expected: ExpectedRevision, actual: number) {
     return new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
+  }
+
+  /** Each stream's last revision; a stream without events is missing. */
+  private async lastRevisions(streamIds: string[]) {
+    const { rows } = await this.db.query<{ stream_id: string; last: number }>(sql.lastRevisions, [streamIds]);
+    return new Map(rows.map((row) => [row.stream_id, row.last]));
   }
 
   private async lastRevision(streamId: string) {

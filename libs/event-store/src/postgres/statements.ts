@@ -45,6 +45,9 @@ export const findEvents = `
 
 export const lastRevision = `select max(revision) as last from events where stream_id = $1`;
 
+export const lastRevisions = `
+  select stream_id, max(revision) as last from events where stream_id = any($1::text[]) group by stream_id`;
+
 /** Times compare to the millisecond, the precision of a JavaScript Date. */
 export const readStream = `
   select ${columns} from events
