@@ -4,7 +4,7 @@
 // INSERT into the same PostgreSQL per request). For the peer and for ours, with the read side on
 // FerretDB (mongodb) and in memory:
 //   1. sustained commands/s (file a ticket, then comment on it 3 times) with 32 concurrent clients;
-//   2. p50/p99 latency at half that rate, open loop;
+//   2. p50/p99 latency at half that rate, open loop, with the same mix;
 //   3. command to read model: from filing a ticket until the read side holds it (FerretDB: its
 //      document, looked up in the database; memory: a list with X-Read-After answers; the peer:
 //      its row, by GET);
@@ -146,10 +146,17 @@ const sustained = async () => {
   return summarise('sustained (32 clients)', latencies, elapsedMs(started) / 1000);
 };
 
-/** Open loop: commands start on a clock, whatever the ones before them are doing. */
-const atRate = async (perSecond: number, tickets: string[]) => {
+/**
+ * Open loop: commands start on a clock, whatever the ones before them are doing. The mix is the
+ * sustained one, a registration and three comments: each comment goes to a ticket filed before
+ * the loop, three to a ticket, so that streams stay as short as in the sustained run (commenting
+ * round a few tickets instead gave each of them hundreds of events by the end, every command
+ * reading them all).
+ */
+const atRate = async (perSecond: number) => {
   const latencies: number[] = [];
   const total = perSecond * SECONDS;
+  const tickets = await fileTickets(Math.ceil(total / 4));
   const started = process.hrtime.bigint();
   const running: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -157,13 +164,25 @@ const atRate = async (perSecond: number, tickets: string[]) => {
     const wait = due - elapsedMs(started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t = process.hrtime.bigint();
-    const work = i % 4 === 0 ? register() : comment(tickets[i % tickets.length]);
+    const work = i % 4 === 0 ? register() : comment(tickets[(i - Math.ceil(i / 4)) % tickets.length]);
     running.push(work.then(() => void latencies.push(elapsedMs(t))));
     // Every command is awaited below; none may end the process as an unhandled rejection first.
     running[running.length - 1].catch(() => undefined);
   }
   await Promise.all(running);
   return summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000);
+};
+
+/** Files `count` tickets, CLIENTS at a time. */
+const fileTickets = async (count: number) => {
+  const ids: string[] = new Array<string>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let slot = next++; slot < count; slot = next++) ids[slot] = (await register()).id;
+    }),
+  );
+  return ids;
 };
 
 /** From filing a ticket until the read side holds it, 200 times; `held` says whether it does. */
@@ -265,8 +284,7 @@ const measure = async (base: string, toRead: () => ReturnType<typeof timeToRead>
     )
       await new Promise((r) => setTimeout(r, 200));
     const sustainedRun = await sustained();
-    const tickets = await Promise.all(Array.from({ length: 50 }, () => register().then((t) => t.id)));
-    const openLoop = await atRate(Math.max(1, Math.round(sustainedRun.perSecond / 2)), tickets);
+    const openLoop = await atRate(Math.max(1, Math.round(sustainedRun.perSecond / 2)));
     return { sustained: sustainedRun, openLoop, toRead: await toRead() };
   } finally {
     http.close();
