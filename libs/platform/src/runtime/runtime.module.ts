@@ -108,8 +108,9 @@ const openStores = async (
 const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<ReadStore> => {
   if (settings.kind === 'memory') {
     return {
-      views: async <V extends View>(_name: string, indexes: IndexSpec[] = []) =>
-        new InMemoryViewStore<V>(indexes),
+      // Lists sort newest first by the recent window's field: in memory, an index kept in that order.
+      views: async <V extends View>(_name: string, indexes: IndexSpec[] = [], recent?: RecentWindow) =>
+        new InMemoryViewStore<V>(recent ? [...indexes, { [recent.field]: -1 }] : indexes),
       checkpoints: new InMemoryCheckpointStore(),
     };
   }

@@ -58,10 +58,11 @@ export class InMemoryViewStore<V extends View> implements ViewStore<V> {
     const { wanted } = evaluated<V>(query);
     const index = this.ordered.find((i) => i.usable && i.field === field && i.direction === direction);
     const bounds = query.range?.[field];
-    // Only a range on the field excludes the views without it (MongoDB sorts those first).
-    if (index && bounds) {
+    // The index holds the views that have the field: enough when a range on it excludes the
+    // others, or when there are no others (MongoDB sorts views without it first).
+    if (index && (bounds || index.size === this.views.size)) {
       const sign = direction === 'asc' ? 1 : -1;
-      const end = direction === 'asc' ? bounds.lte : bounds.gte;
+      const end = direction === 'asc' ? bounds?.lte : bounds?.gte;
       const pastEnd = (value: Scalar) => end !== undefined && sign * compareScalars(value, end) > 0;
       return firstOf(
         only(index.inOrder(pastEnd), (id) => this.read(id)!, wanted),

@@ -37,6 +37,11 @@ export class OrderedIndex {
     return this.unordered.size === 0;
   }
 
+  /** Views with a value in the index. */
+  get size() {
+    return this.entries.size;
+  }
+
   set(id: string, value: unknown) {
     if (value !== undefined && !isScalar(value)) this.unordered.add(id);
     else this.unordered.delete(id);
