@@ -14,6 +14,7 @@
 //   npm run bench:tickets                       (needs `npm run infra:up`)
 //   BENCH_READ_STORE=memory npm run bench:tickets   (one read side only; default: mongodb,memory)
 //   BENCH_NODE_ARGS=--cpu-prof npm run bench:tickets (profiles our service; .cpuprofile in the cwd)
+//   BENCH_COMMENTS=together npm run bench:tickets   (open loop: each ticket's three comments at once)
 import {
   freshPostgresDatabase,
   loadInfraEnv,
@@ -32,6 +33,7 @@ import { elapsedMs, summarise } from '../lib/stats';
 const CLIENTS = 32;
 const SECONDS = 15;
 const COMMENTS_PER_TICKET = 3;
+const TOGETHER = process.env.BENCH_COMMENTS === 'together';
 const reporter = { id: 'c-bench', role: 'customer_employee' as const, organisationId: 'org-bench' };
 const agent = { id: 'agent-bench', role: 'agent' as const };
 
@@ -164,7 +166,9 @@ const atRate = async (perSecond: number) => {
     const wait = due - elapsedMs(started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t = process.hrtime.bigint();
-    const work = i % 4 === 0 ? register() : comment(tickets[(i - Math.ceil(i / 4)) % tickets.length]);
+    // BENCH_COMMENTS=together sends a ticket's three comments one after another, at once.
+    const ticket = TOGETHER ? Math.floor(i / 4) : (i - Math.ceil(i / 4)) % tickets.length;
+    const work = i % 4 === 0 ? register() : comment(tickets[ticket]);
     running.push(work.then(() => void latencies.push(elapsedMs(t))));
     // Every command is awaited below; none may end the process as an unhandled rejection first.
     running[running.length - 1].catch(() => undefined);
