@@ -6,6 +6,7 @@ export * from './errors';
 export { revisionMatches } from './append-rules';
 export * from './in-memory-event-store';
 export * from './compact-json';
+export { InTurn } from './in-turn';
 export {
   createEmbeddedEventStore,
   createPostgresEventStore,

@@ -112,18 +112,19 @@ export class PostgresEventStore implements EventStore {
     // sorted out below, so that it stays the answer of the caller it belongs to.
     const together = await this.appendAllAtOnce(appends).catch(() => undefined);
     if (together) return together;
-    const last = retry ? await this.lastRevisions(appends.map((a) => a.streamId)) : undefined;
-    const holds = appends.map(
-      (a) => !!last && revisionMatches(a.expectedRevision, last.get(a.streamId) ?? -1),
-    );
-    if (!holds.includes(true) || !holds.includes(false))
-      return Promise.all(appends.map((a) => this.appendAloneOutcome(a)));
-    const holding = appends.filter((_, i) => holds[i]);
-    const [holdingAnswers, otherAnswers] = await Promise.all([
-      this.appendRound(holding, false),
-      Promise.all(appends.filter((_, i) => !holds[i]).map((a) => this.appendAloneOutcome(a))),
+    const alone = (some: StreamAppend[]) => Promise.all(some.map((a) => this.appendAloneOutcome(a)));
+    if (!retry) return alone(appends);
+    const last = await this.lastRevisions(appends.map((a) => a.streamId));
+    const holds = appends.map((a) => revisionMatches(a.expectedRevision, last.get(a.streamId) ?? -1));
+    if (holds.every(Boolean) || !holds.some(Boolean)) return alone(appends);
+    const [holding, refused] = await Promise.all([
+      this.appendRound(
+        appends.filter((_, i) => holds[i]),
+        false,
+      ),
+      alone(appends.filter((_, i) => !holds[i])),
     ]);
-    return holds.map((held) => (held ? holdingAnswers : otherAnswers).shift()!);
+    return holds.map((held) => (held ? holding : refused).shift()!);
   }
 
   private appendAloneOutcome({ streamId, events, expectedRevision }: StreamAppend): Promise<AppendOutcome> {

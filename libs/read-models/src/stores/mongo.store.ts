@@ -1,3 +1,4 @@
+import { InTurn } from '@helpdesk/event-store';
 import { type Connection, mongo } from 'mongoose';
 import type { CheckpointStore, GuardedWrite, IndexSpec, Scalar, View, ViewQuery, ViewStore } from '../view';
 import { type Stored, storedReplacement, toStored, toView } from './stored-view';
@@ -162,7 +163,7 @@ const ORDERED_DIGITS = 40;
 const ordered = (position: bigint) => position.toString().padStart(ORDERED_DIGITS, '0');
 
 export class MongoCheckpointStore implements CheckpointStore {
-  private readonly saving = new Map<string, Promise<boolean>>();
+  private readonly saves = new InTurn();
 
   constructor(private readonly connection: Connection) {}
 
@@ -187,15 +188,7 @@ export class MongoCheckpointStore implements CheckpointStore {
     // One save of a projection at a time in this process: FerretDB 1.24 runs a conditional
     // update as a lookup and a write in two steps, so two racing saves could both match and
     // the lower one land last.
-    const saved = (this.saving.get(projection) ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => this.saveNow(projection, position));
-    this.saving.set(projection, saved);
-    try {
-      return await saved;
-    } finally {
-      if (this.saving.get(projection) === saved) this.saving.delete(projection);
-    }
+    return this.saves.run(projection, () => this.saveNow(projection, position));
   }
 
   private async saveNow(projection: string, position: bigint) {
