@@ -4,6 +4,7 @@
 // run measures FerretDB's own rate for bare single-document replaces (by _id, 8 in flight), and
 // prints the rebuild as a ratio to it.
 //   npm run bench:rebuild          (needs `npm run infra:up`)
+//   BENCH_EVENTS=spread            each page's events all of different tickets (see below)
 import { createPostgresEventStore } from '@helpdesk/event-store';
 import {
   type CheckpointStore,
@@ -23,6 +24,7 @@ import { type TicketView, ticketViewProjection } from '../../services/tickets/sr
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10000);
 const COMMENTS = 9;
+const SPREAD = process.env.BENCH_EVENTS === 'spread';
 
 const ticketEvents = (ticketId: string, n: number) => {
   const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
@@ -64,14 +66,19 @@ const main = async () => {
     { poolSize: 8 },
   );
   let started = Date.now();
-  for (let n = 0; n < TICKETS; n += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, TICKETS - n) }, (_, i) => {
-        const id = randomUUID();
-        return store.append(`ticket-${id}`, ticketEvents(id, n + i), 'no_stream');
-      }),
-    );
-  }
+  const ids = Array.from({ length: TICKETS }, () => randomUUID());
+  const eventsOf = ids.map((id, n) => ticketEvents(id, n));
+  // Together: each ticket's events in one append, so a page holds whole tickets (a document
+  // written once). Spread: every ticket's first event, then every ticket's second, and so on, so
+  // every event of a page is of another ticket (a document written once per event).
+  const rounds = SPREAD ? eventsOf[0].map((_, r) => eventsOf.map((events) => [events[r]])) : [eventsOf];
+  for (const [r, round] of rounds.entries())
+    for (let n = 0; n < TICKETS; n += 50)
+      await Promise.all(
+        round
+          .slice(n, n + 50)
+          .map((events, i) => store.append(`ticket-${ids[n + i]}`, events, r === 0 ? 'no_stream' : r - 1)),
+      );
   const total = TICKETS * (COMMENTS + 1);
   console.log(`wrote ${total} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const head = await store.headPosition();

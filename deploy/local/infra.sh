@@ -186,6 +186,8 @@ ferretdb_up() {
   pg=${PG_URL:-$(setting PG_URL)}
   server=${pg%/*}
   probe pg "$server/postgres" --create-database ferretdb >/dev/null || die "cannot create the ferretdb database on $server"
+  probe pg "$server/ferretdb" --sql "$root/deploy/ferretdb/postgres-lookups.sql" >/dev/null ||
+    die "cannot prepare the ferretdb database for lookups by index (deploy/ferretdb/postgres-lookups.sql)"
   port=$(choose_port MONGO_PORT)
   save_setting MONGO_PORT "$port"
   setsid nohup "$bin" -listen "127.0.0.1:$port" -postgresql-url "$server/ferretdb" >"$dir/server.log" 2>&1 </dev/null &

@@ -1,5 +1,5 @@
 // Asks a server to prove it is up, and prints what it reports about itself.
-//   node probe.js kafka <brokers> | mongo <url> | pg <url> [--create-database NAME] | imap <url>
+//   node probe.js kafka <brokers> | mongo <url> | pg <url> [--create-database NAME] [--sql FILE] | imap <url>
 // Exits non-zero when the server does not answer; infra.sh polls it while servers start.
 'use strict';
 
@@ -69,6 +69,9 @@ const probes = {
         const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
         if (exists.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '')}"`);
       }
+      // Statements to run in this database once it answers (each file safe to run again).
+      const sqlIndex = rest.indexOf('--sql');
+      if (sqlIndex >= 0) await client.query(require('fs').readFileSync(rest[sqlIndex + 1], 'utf8'));
       const { rows } = await client.query('show server_version');
       return `PostgreSQL ${rows[0].server_version}`;
     } finally {
@@ -78,7 +81,7 @@ const probes = {
 };
 
 if (!probes[kind] || !address) {
-  console.error('usage: node probe.js kafka|mongo|pg <address> [--create-database NAME]');
+  console.error('usage: node probe.js kafka|mongo|pg <address> [--create-database NAME] [--sql FILE]');
   process.exit(2);
 }
 probes[kind](address).then(

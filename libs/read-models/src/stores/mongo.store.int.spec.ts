@@ -117,6 +117,55 @@ describe('MongoDB list queries', () => {
   });
 });
 
+describe('MongoDB lookups at scale', () => {
+  it('find a document by id, and by the first field of a store index, through an index, not a scan', async () => {
+    const store = new MongoViewStore<TicketLike>(connection, 'lookups', [
+      { organisationId: 1, updatedAt: -1 },
+    ]);
+    await store.ensureIndexes();
+    const tickets = Array.from({ length: 3000 }, (_, n) => ({
+      view: {
+        id: `t-${n}`,
+        revision: 0,
+        number: `HD-${n}`,
+        subject: 'x'.repeat(300),
+        organisationId: `org-${n % 300}`,
+        status: 'open',
+        participants: [],
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+      expectedRevision: undefined,
+    }));
+    expect(await store.putMany(tickets)).toEqual(tickets.map(() => true));
+    for (const filter of [{ _id: 't-1234' }, { organisationId: 'org-7' }]) {
+      const explained = await connection.db!.command({ explain: { find: 'lookups', filter } });
+      // FerretDB answers with PostgreSQL's plan (deploy/ferretdb/postgres-lookups.sql gives it
+      // the GIN index its `@>` lookups need); MongoDB with its own.
+      const scans =
+        'Plan' in explained.queryPlanner
+          ? postgresScans(explained.queryPlanner.Plan)
+          : mongoScans(explained.queryPlanner.winningPlan);
+      expect({ filter, scans }).toEqual({ filter, scans: [expect.stringMatching(/index/i)] });
+    }
+  });
+});
+
+/** The scans of a PostgreSQL plan, named by their node type (and index). */
+const postgresScans = (plan: Record<string, unknown>): string[] => {
+  const children = ((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(postgresScans);
+  const type = String(plan['Node Type']);
+  if (type === 'Bitmap Heap Scan') return children;
+  return type.endsWith('Scan') ? [`${type} ${plan['Index Name'] ?? ''}`.trim(), ...children] : children;
+};
+
+/** The leaf stage of MongoDB's winning plan: IXSCAN, IDHACK or EXPRESS_IXSCAN when an index answers. */
+const mongoScans = (winningPlan: Record<string, unknown>) => {
+  let stage = winningPlan;
+  while (stage.inputStage) stage = stage.inputStage as Record<string, unknown>;
+  const name = String(stage.stage);
+  return [name === 'IDHACK' || name.includes('IXSCAN') ? `index ${name}` : name];
+};
+
 describe('MongoDB pages of writes', () => {
   it('go a few updates to a command and a few commands at once, so FerretDB 1.24 keeps connections to spare', async () => {
     const monitored = await mongoose
@@ -163,6 +212,41 @@ describe('MongoDB pages of writes', () => {
     expect(mostInFlight).toBeLessThanOrEqual(UPDATES_IN_FLIGHT);
     expect((await store.get('t-199'))?.subject).toBe('s1');
     expect((await store.get('t-150'))?.subject).toBe('s0');
+    await monitored.close();
+  });
+
+  it('answers each write of a page that mixes inserts and replaces, the inserts in one command', async () => {
+    const monitored = await mongoose
+      .createConnection(requireInfra('MONGO_URL'), { dbName: connection.name, monitorCommands: true })
+      .asPromise();
+    const insertCommands: number[] = [];
+    monitored.getClient().on('commandStarted', (event) => {
+      if (event.commandName === 'insert') insertCommands.push((event.command.documents as unknown[]).length);
+    });
+    const store = new MongoViewStore<TicketLike>(monitored, 'mixed_pages');
+    const ticket = (n: number, revision: number): TicketLike => ({
+      id: `t-${n}`,
+      revision,
+      number: `HD-${n}`,
+      subject: `s${revision}`,
+      organisationId: 'org-a',
+      status: 'open',
+      participants: [],
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.putMany([0, 1, 2].map((n) => ({ view: ticket(n, 0), expectedRevision: undefined })));
+    insertCommands.length = 0;
+    // t-0 and t-2 again as new (a redelivered first event), t-1 replaced, t-3..t-12 new.
+    const page = [
+      { view: ticket(1, 1), expectedRevision: 0 },
+      { view: ticket(0, 0), expectedRevision: undefined },
+      ...Array.from({ length: 10 }, (_, i) => ({ view: ticket(i + 3, 0), expectedRevision: undefined })),
+      { view: ticket(2, 0), expectedRevision: undefined },
+    ];
+    expect(await store.putMany(page)).toEqual([true, false, ...Array(10).fill(true), false]);
+    expect(insertCommands).toEqual([12]);
+    expect((await store.get('t-1'))?.subject).toBe('s1');
+    expect((await store.get('t-12'))?.subject).toBe('s0');
     await monitored.close();
   });
 });

@@ -71,9 +71,18 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
    * revision we wrote holds what we wrote: the projection is a pure fold).
    */
   async putMany(writes: ReadonlyArray<GuardedWrite<V>>) {
-    const outcomes = (
-      await inUpdateCommands(this.connection, writes, (command) => this.writeCommand(command))
-    ).flat();
+    const inserts = writes.filter((w) => w.expectedRevision === undefined);
+    const replaces = writes.filter((w) => w.expectedRevision !== undefined);
+    // Inserts let go of FerretDB's pool as they go (update-budget.ts): they need no budget, and
+    // go in commands as large as the driver's batch, not a few at a time.
+    const [inserted, replaced] = await Promise.all([
+      inserts.length > 0 ? this.writeCommand(inserts) : [],
+      inUpdateCommands(this.connection, replaces, (command) => this.writeCommand(command)),
+    ]);
+    const outcomeOf = new Map<GuardedWrite<V>, WriteOutcome>();
+    inserts.forEach((write, i) => outcomeOf.set(write, inserted[i]));
+    replaced.flat().forEach((outcome, i) => outcomeOf.set(replaces[i], outcome));
+    const outcomes = writes.map((write) => outcomeOf.get(write)!);
     const unsure = writes.filter((_, i) => outcomes[i] === 'unsure').map(({ view }) => view.id);
     const stored = unsure.length > 0 ? await this.getMany(unsure) : new Map<string, V>();
     return writes.map(({ view }, i) =>
