@@ -1,19 +1,24 @@
 // Events through the whole backbone: PostgreSQL event store -> relay -> Kafka -> consumer.
-//   1. throughput: 20,000 events already stored, relay and consumer started cold, until the
+//   1. throughput: 100,000 events already stored (BENCH_EVENTS), relay and consumer started cold, until the
 //      consumer handled the last one;
 //   2. latency at a steady 200 events/s for 10 s: from append (its recorded time) to the handler.
 // The consumer remembers handled ids in memory here, so this measures the transport, not MongoDB.
+// It runs on a worker thread (pipeline-consumer.worker.ts), as the relay and a consuming service
+// are processes of their own when deployed; the relay stays on the main thread.
 //   npm run bench:pipeline              (needs `npm run infra:up`)
 import { createPostgresEventStore } from '@helpdesk/event-store';
-import { ensureTopics, EventRelay, InMemoryProcessedEvents, KafkaEventConsumer } from '@helpdesk/messaging';
+import { ensureTopics, EventRelay } from '@helpdesk/messaging';
 import { InMemoryCheckpointStore } from '@helpdesk/read-models';
 import { freshPostgresDatabase, loadInfraEnv } from '@helpdesk/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 import { elapsedMs, summarise } from '../lib/stats';
+import type { ConsumerReport } from './pipeline-consumer.worker';
 
-const STORED = 20000;
+const STORED = Number(process.env.BENCH_EVENTS ?? 100000);
 const TICKETS = 500;
 const RATE = 200;
 const SECONDS = 10;
@@ -58,16 +63,21 @@ const main = async () => {
 
   const latencies: number[] = [];
   let handled = 0;
-  const consumer = new KafkaEventConsumer({
-    kafka,
-    groupId: `bench-${Date.now()}`,
-    topics: [topic],
-    processed: new InMemoryProcessedEvents(),
-    concurrency: 6,
-    handler: async ({ event }) => {
-      handled++;
-      latencies.push(Date.now() - new Date(event.time).getTime());
-    },
+  let firstHandled: bigint | undefined;
+  const consumer = new Worker(join(__dirname, 'pipeline-consumer.worker.js'), {
+    workerData: { brokers: process.env.KAFKA_BROKERS.split(','), topic },
+  });
+  const said = (word: string) =>
+    new Promise<void>((resolve) => consumer.on('message', (m) => m === word && resolve()));
+  consumer.on('message', (report: ConsumerReport | string) => {
+    if (typeof report === 'string') return;
+    handled = report.handled;
+    if (report.firstHandledAt) firstHandled = BigInt(report.firstHandledAt);
+    latencies.push(...report.latencies);
+  });
+  consumer.on('error', (error) => {
+    console.error(error);
+    process.exit(1);
   });
   const relay = new EventRelay({
     store,
@@ -79,16 +89,26 @@ const main = async () => {
     streamPrefix: 'ticket-',
   });
   const started = process.hrtime.bigint();
-  await consumer.start();
+  await said('started');
   await relay.start();
   while (handled < STORED) await new Promise((r) => setTimeout(r, 20));
   const seconds = elapsedMs(started) / 1000;
-  const throughput = {
-    name: 'stored -> handled',
-    events: STORED,
-    seconds: Number(seconds.toFixed(1)),
-    perSecond: Math.round(STORED / seconds),
-  };
+  const flowing = seconds - Number(firstHandled! - started) / 1e9;
+  const throughput = [
+    {
+      name: 'stored -> handled, from the start',
+      events: STORED,
+      seconds: Number(seconds.toFixed(2)),
+      perSecond: Math.round(STORED / seconds),
+    },
+    // Without the start: connecting, joining the group and the first fetch happen once.
+    {
+      name: 'stored -> handled, from the first handled',
+      events: STORED - 1,
+      seconds: Number(flowing.toFixed(2)),
+      perSecond: Math.round((STORED - 1) / flowing),
+    },
+  ];
 
   latencies.length = 0;
   const steadyStart = process.hrtime.bigint();
@@ -99,10 +119,12 @@ const main = async () => {
   }
   while (handled < STORED + RATE * SECONDS) await new Promise((r) => setTimeout(r, 20));
   const latency = summarise(`append -> handler at ${RATE}/s`, latencies, SECONDS);
-  console.table([throughput]);
+  console.table(throughput);
   console.table([latency]);
   await relay.stop();
-  await consumer.stop();
+  consumer.postMessage('stop');
+  await said('stopped');
+  await consumer.terminate();
   await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] });
   await admin.disconnect();
   await store.close();

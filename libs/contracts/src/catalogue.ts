@@ -40,6 +40,16 @@ export interface TopicContract {
 
 /** `TicketRegistered` of aggregate `ticket` becomes `helpdesk.ticket.registered.v1`. */
 export const cloudEventType = (aggregate: string, eventName: string, version = 1) => {
+  // Asked for every event the relay publishes, of a few dozen types: worked out once each.
+  const key = `${aggregate} ${eventName} ${version}`;
+  let type = cloudEventTypes.get(key);
+  if (type === undefined) cloudEventTypes.set(key, (type = typeOf(aggregate, eventName, version)));
+  return type;
+};
+
+const cloudEventTypes = new Map<string, string>();
+
+const typeOf = (aggregate: string, eventName: string, version: number) => {
   const words = eventName
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()

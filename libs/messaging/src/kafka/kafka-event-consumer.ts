@@ -75,6 +75,9 @@ export class KafkaEventConsumer {
   private readonly partitions = new Map<string, PartitionState>();
   private flow: ConsumerFlow = 'flowing';
   private pauses = 0;
+  private handling = 0;
+  private latestHeartbeat?: () => Promise<void>;
+  private heartbeats?: NodeJS.Timeout;
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     // A slow handler keeps heartbeating (below), so a generous session timeout is not needed
@@ -211,6 +214,8 @@ export class KafkaEventConsumer {
       state.lot.close();
     }
     await this.consumer.disconnect();
+    clearInterval(this.heartbeats);
+    this.heartbeats = undefined;
     await this.producer.disconnect();
   }
 
@@ -358,12 +363,21 @@ export class KafkaEventConsumer {
     this.options.onDeadLetter?.(kind);
   }
 
+  /**
+   * A handler may outlast the session timeout (a slow read store): while any runs, the member
+   * heartbeats every HEARTBEAT_EVERY_MS through the latest message's heartbeat (one per member is
+   * enough), from one timer for the consumer rather than one per message.
+   */
   private async keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
-    const timer = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    this.handling++;
+    this.latestHeartbeat = heartbeat;
+    this.heartbeats ??= setInterval(() => {
+      if (this.handling > 0) this.latestHeartbeat?.().catch(() => undefined);
+    }, HEARTBEAT_EVERY_MS).unref();
     try {
       return await work();
     } finally {
-      clearInterval(timer);
+      this.handling--;
     }
   }
 }
