@@ -166,6 +166,18 @@ const mongoScans = (winningPlan: Record<string, unknown>) => {
   return [name === 'IDHACK' || name.includes('IXSCAN') ? `index ${name}` : name];
 };
 
+/** Ticket `t-<n>` at a revision, its subject telling which write it came from. */
+const ticket = (n: number, revision: number): TicketLike => ({
+  id: `t-${n}`,
+  revision,
+  number: `HD-${n}`,
+  subject: `s${revision}`,
+  organisationId: 'org-a',
+  status: 'open',
+  participants: [],
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
 describe('MongoDB pages of writes', () => {
   it('go a few updates to a command and a few commands at once, so FerretDB 1.24 keeps connections to spare', async () => {
     const monitored = await mongoose
@@ -188,16 +200,6 @@ describe('MongoDB pages of writes', () => {
     client.on('commandFailed', ended);
 
     const store = new MongoViewStore<TicketLike>(monitored, 'pages');
-    const ticket = (n: number, revision: number): TicketLike => ({
-      id: `t-${n}`,
-      revision,
-      number: `HD-${n}`,
-      subject: `s${revision}`,
-      organisationId: 'org-a',
-      status: 'open',
-      participants: [],
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    });
     const ids = Array.from({ length: 200 }, (_, n) => n);
     expect(
       await store.putMany(ids.map((n) => ({ view: ticket(n, 0), expectedRevision: undefined }))),
@@ -224,16 +226,6 @@ describe('MongoDB pages of writes', () => {
       if (event.commandName === 'insert') insertCommands.push((event.command.documents as unknown[]).length);
     });
     const store = new MongoViewStore<TicketLike>(monitored, 'mixed_pages');
-    const ticket = (n: number, revision: number): TicketLike => ({
-      id: `t-${n}`,
-      revision,
-      number: `HD-${n}`,
-      subject: `s${revision}`,
-      organisationId: 'org-a',
-      status: 'open',
-      participants: [],
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    });
     await store.putMany([0, 1, 2].map((n) => ({ view: ticket(n, 0), expectedRevision: undefined })));
     insertCommands.length = 0;
     // t-0 and t-2 again as new (a redelivered first event), t-1 replaced, t-3..t-12 new.
