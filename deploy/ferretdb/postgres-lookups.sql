@@ -25,15 +25,18 @@ declare
   definition text := pg_get_indexdef(index_oid);
   field text := substring(definition from '\(_jsonb -> ''((?:[^'']|'''')+)''::text\)');
   indexed regclass;
+  table_name name;
 begin
-  select indrelid::regclass into indexed from pg_index where indexrelid = index_oid;
+  select i.indrelid::regclass, c.relname into indexed, table_name
+  from pg_index i join pg_class c on c.oid = i.indrelid
+  where i.indexrelid = index_oid;
   -- Only FerretDB's own indexes (on a field of its `_jsonb` column), never a twin again.
   if field is null or definition like '% USING gin %' then
     return;
   end if;
   execute format(
     'create index if not exists %I on %s using gin ((_jsonb -> %L) jsonb_path_ops)',
-    left((select relname from pg_class where oid = indexed), 40) || '_' || left(md5(field), 8) || '_gin',
+    left(table_name, 40) || '_' || left(md5(field), 8) || '_gin',
     indexed,
     replace(field, '''''', '''')
   );

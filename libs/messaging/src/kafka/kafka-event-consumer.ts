@@ -116,6 +116,9 @@ export class KafkaEventConsumer {
       this.forgetPartitions();
       this.regulateFlow();
     });
+    this.heartbeats ??= setInterval(() => {
+      if (this.handling > 0) this.latestHeartbeat?.().catch(() => undefined);
+    }, HEARTBEAT_EVERY_MS).unref();
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 3,
@@ -366,14 +369,11 @@ export class KafkaEventConsumer {
   /**
    * A handler may outlast the session timeout (a slow read store): while any runs, the member
    * heartbeats every HEARTBEAT_EVERY_MS through the latest message's heartbeat (one per member is
-   * enough), from one timer for the consumer rather than one per message.
+   * enough), from the one timer `start` sets rather than one per message.
    */
   private async keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
     this.handling++;
     this.latestHeartbeat = heartbeat;
-    this.heartbeats ??= setInterval(() => {
-      if (this.handling > 0) this.latestHeartbeat?.().catch(() => undefined);
-    }, HEARTBEAT_EVERY_MS).unref();
     try {
       return await work();
     } finally {

@@ -117,6 +117,18 @@ describe('MongoDB list queries', () => {
   });
 });
 
+/** Ticket `t-<n>` at a revision, its subject telling which write it came from. */
+const ticket = (n: number, revision: number): TicketLike => ({
+  id: `t-${n}`,
+  revision,
+  number: `HD-${n}`,
+  subject: `s${revision}`,
+  organisationId: 'org-a',
+  status: 'open',
+  participants: [],
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
 describe('MongoDB lookups at scale', () => {
   it('find a document by id, and by the first field of a store index, through an index, not a scan', async () => {
     const store = new MongoViewStore<TicketLike>(connection, 'lookups', [
@@ -124,16 +136,7 @@ describe('MongoDB lookups at scale', () => {
     ]);
     await store.ensureIndexes();
     const tickets = Array.from({ length: 3000 }, (_, n) => ({
-      view: {
-        id: `t-${n}`,
-        revision: 0,
-        number: `HD-${n}`,
-        subject: 'x'.repeat(300),
-        organisationId: `org-${n % 300}`,
-        status: 'open',
-        participants: [],
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      },
+      view: { ...ticket(n, 0), subject: 'x'.repeat(300), organisationId: `org-${n % 300}` },
       expectedRevision: undefined,
     }));
     expect(await store.putMany(tickets)).toEqual(tickets.map(() => true));
@@ -165,18 +168,6 @@ const mongoScans = (winningPlan: Record<string, unknown>) => {
   const name = String(stage.stage);
   return [name === 'IDHACK' || name.includes('IXSCAN') ? `index ${name}` : name];
 };
-
-/** Ticket `t-<n>` at a revision, its subject telling which write it came from. */
-const ticket = (n: number, revision: number): TicketLike => ({
-  id: `t-${n}`,
-  revision,
-  number: `HD-${n}`,
-  subject: `s${revision}`,
-  organisationId: 'org-a',
-  status: 'open',
-  participants: [],
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 
 describe('MongoDB pages of writes', () => {
   it('go a few updates to a command and a few commands at once, so FerretDB 1.24 keeps connections to spare', async () => {

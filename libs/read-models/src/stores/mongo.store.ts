@@ -79,10 +79,11 @@ export class MongoViewStore<V extends View> implements ViewStore<V> {
       inserts.length > 0 ? this.writeCommand(inserts) : [],
       inUpdateCommands(this.connection, replaces, (command) => this.writeCommand(command)),
     ]);
-    const outcomeOf = new Map<GuardedWrite<V>, WriteOutcome>();
-    inserts.forEach((write, i) => outcomeOf.set(write, inserted[i]));
-    replaced.flat().forEach((outcome, i) => outcomeOf.set(replaces[i], outcome));
-    const outcomes = writes.map((write) => outcomeOf.get(write)!);
+    // Both kept the page's order: each write's outcome is the next one of its kind.
+    const [insertOutcomes, replaceOutcomes] = [inserted.values(), replaced.flat().values()];
+    const outcomes = writes.map(
+      (write) => (write.expectedRevision === undefined ? insertOutcomes : replaceOutcomes).next().value!,
+    );
     const unsure = writes.filter((_, i) => outcomes[i] === 'unsure').map(({ view }) => view.id);
     const stored = unsure.length > 0 ? await this.getMany(unsure) : new Map<string, V>();
     return writes.map(({ view }, i) =>
