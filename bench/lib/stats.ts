@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Latency percentiles and throughput, as the benchmarks print them. */
 export const percentile = (sortedMs: number[], p: number) =>
   sortedMs.length === 0
@@ -16,3 +18,18 @@ export const summarise = (name: string, latenciesMs: number[], seconds: number) 
 };
 
 export const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux): what a target
+ * spends per operation, whatever else shares the machine's cores with it.
+ */
+export const processCpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+};
+
+/** USER_HZ, which Linux fixes at 100 on every architecture it reports /proc times for. */
+const CLOCK_TICKS_PER_SECOND = 100;

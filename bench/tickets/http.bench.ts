@@ -10,6 +10,8 @@
 //      its row, by GET);
 //   4. ours only: a list (GET /tickets, 20 newest) once the run has filed its tickets;
 //   5. for scale, the same client against a node:http server that does nothing.
+// Beside 1 and 2, the CPU time the target's process used per command (from /proc), which the
+// host's changing speed and the other servers on its cores move far less than commands/s.
 // Then each of our figures as a ratio to the peer's.
 //   npm run bench:tickets                       (needs `npm run infra:up`)
 //   BENCH_READ_STORE=memory npm run bench:tickets   (one read side only; default: mongodb,memory)
@@ -28,7 +30,7 @@ import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 
 import { BenchHttpClient } from '../lib/http-client';
-import { elapsedMs, summarise } from '../lib/stats';
+import { elapsedMs, processCpuMs, summarise } from '../lib/stats';
 
 const CLIENTS = 32;
 const SECONDS = 15;
@@ -127,8 +129,18 @@ const register = () =>
 const comment = (id: string) =>
   post(`/tickets/${id}/comments`, agent, { body: 'Looking into it', visibility: 'internal' });
 
-const sustained = async () => {
+/** The CPU ms the target's process has used so far. */
+type CpuClock = () => number;
+
+/** A phase's figures with the CPU ms the target used per command while it ran. */
+const withCpuPerCommand = (figures: ReturnType<typeof summarise>, cpuMs: number) => ({
+  ...figures,
+  cpuMsPerCommand: Number((cpuMs / figures.operations).toFixed(2)),
+});
+
+const sustained = async (cpu: CpuClock) => {
   const latencies: number[] = [];
+  const cpuAtStart = cpu();
   const deadline = Date.now() + SECONDS * 1000;
   const started = process.hrtime.bigint();
   const timed = async <T>(work: () => Promise<T>) => {
@@ -145,7 +157,10 @@ const sustained = async () => {
       }
     }),
   );
-  return summarise('sustained (32 clients)', latencies, elapsedMs(started) / 1000);
+  return withCpuPerCommand(
+    summarise('sustained (32 clients)', latencies, elapsedMs(started) / 1000),
+    cpu() - cpuAtStart,
+  );
 };
 
 /**
@@ -155,10 +170,11 @@ const sustained = async () => {
  * round a few tickets instead gave each of them hundreds of events by the end, every command
  * reading them all).
  */
-const atRate = async (perSecond: number) => {
+const atRate = async (perSecond: number, cpu: CpuClock) => {
   const latencies: number[] = [];
   const total = perSecond * SECONDS;
   const tickets = await fileTickets(Math.ceil(total / 4));
+  const cpuAtStart = cpu();
   const started = process.hrtime.bigint();
   const running: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -174,7 +190,10 @@ const atRate = async (perSecond: number) => {
     running[running.length - 1].catch(() => undefined);
   }
   await Promise.all(running);
-  return summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000);
+  return withCpuPerCommand(
+    summarise(`open loop at ${perSecond}/s`, latencies, elapsedMs(started) / 1000),
+    cpu() - cpuAtStart,
+  );
 };
 
 /** Files `count` tickets, CLIENTS at a time. */
@@ -273,10 +292,18 @@ const machineCeiling = async () => {
   }
 };
 
-type Figures = Record<'sustained' | 'openLoop' | 'toRead', ReturnType<typeof summarise>>;
+type Figures = {
+  sustained: ReturnType<typeof withCpuPerCommand>;
+  openLoop: ReturnType<typeof withCpuPerCommand>;
+  toRead: ReturnType<typeof summarise>;
+};
 
 /** The same client and load against one target: sustained, open loop at half of it, command to read. */
-const measure = async (base: string, toRead: () => ReturnType<typeof timeToRead>): Promise<Figures> => {
+const measure = async (
+  { base, child }: { base: string; child: ReturnType<typeof spawn> },
+  toRead: () => ReturnType<typeof timeToRead>,
+): Promise<Figures> => {
+  const cpu = () => processCpuMs(child.pid!);
   http = new BenchHttpClient(base);
   try {
     for (
@@ -287,8 +314,8 @@ const measure = async (base: string, toRead: () => ReturnType<typeof timeToRead>
       );
     )
       await new Promise((r) => setTimeout(r, 200));
-    const sustainedRun = await sustained();
-    const openLoop = await atRate(Math.max(1, Math.round(sustainedRun.perSecond / 2)));
+    const sustainedRun = await sustained(cpu);
+    const openLoop = await atRate(Math.max(1, Math.round(sustainedRun.perSecond / 2)), cpu);
     return { sustained: sustainedRun, openLoop, toRead: await toRead() };
   } finally {
     http.close();
@@ -311,7 +338,7 @@ const main = async () => {
   const peerProcess = await startPeer();
   let peer: Figures;
   try {
-    peer = await measure(peerProcess.base, rowReadable);
+    peer = await measure(peerProcess, rowReadable);
   } finally {
     await stop(peerProcess.child);
   }
@@ -326,7 +353,7 @@ const main = async () => {
       await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
         { id: reporter.organisationId, contacts: [{ id: reporter.id }] },
       ]);
-      const ours = await measure(service.base, () =>
+      const ours = await measure(service, () =>
         readStore === 'mongodb' ? projectedInto(databases.MONGO_URL) : listedAfter(),
       );
       http = new BenchHttpClient(service.base);
@@ -343,6 +370,8 @@ const main = async () => {
         ),
         'open-loop p99 (goal <= 25 ms)': `${ours.openLoop.p99ms} ms = ${ratio(ours.openLoop.p99ms, peer.openLoop.p99ms)}`,
         'command -> read p99 (goal <= 50 ms)': `${ours.toRead.p99ms} ms = ${ratio(ours.toRead.p99ms, peer.toRead.p99ms)}`,
+        'CPU ms per command, sustained': `${ours.sustained.cpuMsPerCommand} = ${ratio(ours.sustained.cpuMsPerCommand, peer.sustained.cpuMsPerCommand)}`,
+        'CPU ms per command, open loop': `${ours.openLoop.cpuMsPerCommand} = ${ratio(ours.openLoop.cpuMsPerCommand, peer.openLoop.cpuMsPerCommand)}`,
       });
     } finally {
       http?.close();
