@@ -7,9 +7,8 @@ import {
   topicContract,
   TOPICS,
 } from '@helpdesk/contracts';
-import { ensureTopics } from '@helpdesk/messaging';
-import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { sendToTopic } from './published-events';
 import {
   applyToView,
   organisationProjection,
@@ -82,35 +81,25 @@ export const seedOrganisations = async (
  * would (CloudEvents, keyed by organisation): for a service under test running without it.
  */
 export const publishOrganisations = async (brokers: string[], organisations: OrganisationFixture[]) => {
-  const kafka = new Kafka({ clientId: 'organisation-fixtures', brokers, logLevel: logLevel.WARN });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [TOPICS.contacts]).finally(() => admin.disconnect());
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  try {
-    const contract = topicContract(TOPICS.contacts);
-    await producer.send({
-      topic: TOPICS.contacts,
-      messages: organisations.flatMap(organisationEvents).map((event) => {
-        const subject = event.streamId.slice(contract.streamPrefix.length);
-        const type = cloudEventType(contract.aggregate, event.type);
-        const message: CloudEvent = {
-          specversion: '1.0',
-          id: randomUUID(),
-          source: contract.source,
-          type,
-          subject,
-          time: event.recordedAt.toISOString(),
-          datacontenttype: 'application/json',
-          dataschema: schemaUrn(type),
-          sequence: String(event.revision),
-          data: event.data,
-        };
-        return { key: subject, value: JSON.stringify(message) };
-      }),
-    });
-  } finally {
-    await producer.disconnect();
-  }
+  const contract = topicContract(TOPICS.contacts);
+  await sendToTopic(
+    { clientId: 'organisation-fixtures', brokers, topic: TOPICS.contacts },
+    organisations.flatMap(organisationEvents).map((event) => {
+      const subject = event.streamId.slice(contract.streamPrefix.length);
+      const type = cloudEventType(contract.aggregate, event.type);
+      const message: CloudEvent = {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: contract.source,
+        type,
+        subject,
+        time: event.recordedAt.toISOString(),
+        datacontenttype: 'application/json',
+        dataschema: schemaUrn(type),
+        sequence: String(event.revision),
+        data: event.data,
+      };
+      return { key: subject, value: JSON.stringify(message) };
+    }),
+  );
 };

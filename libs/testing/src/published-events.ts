@@ -1,7 +1,7 @@
 import { topicContract } from '@helpdesk/contracts';
 import type { StoredEvent } from '@helpdesk/event-store';
 import { ensureTopics, toCloudEvent } from '@helpdesk/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Message, Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 /** An event of another service, as a test has it published: on its aggregate, at its revision. */
@@ -18,29 +18,41 @@ export interface OutsideEvent {
  */
 export const publishEvents = async (brokers: string[], topic: string, events: OutsideEvent[]) => {
   const contract = topicContract(topic);
-  const kafka = new Kafka({ clientId: 'outside-events', brokers, logLevel: logLevel.WARN });
+  await sendToTopic(
+    { clientId: 'outside-events', brokers, topic },
+    events.map(({ aggregateId, revision, type, data }) => {
+      const stored = {
+        id: randomUUID(),
+        streamId: `${contract.streamPrefix}${aggregateId}`,
+        revision,
+        position: 0n,
+        type,
+        data: { at: new Date().toISOString(), ...data },
+        metadata: { correlationId: randomUUID() },
+        recordedAt: new Date(),
+      } as StoredEvent;
+      return { key: aggregateId, value: JSON.stringify(toCloudEvent(stored, contract)) };
+    }),
+  );
+};
+
+/** Creates the topic (as a relay would) if it is missing, and sends the messages to it. */
+export const sendToTopic = async (
+  { clientId, brokers, topic }: { clientId: string; brokers: string[]; topic: string },
+  messages: Message[],
+) => {
+  const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, [topic]).finally(() => admin.disconnect());
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  // Named, not defaulted: the one the relay's keyPartitioner matches, without kafkajs' v2 warning.
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
-    await producer.send({
-      topic,
-      messages: events.map(({ aggregateId, revision, type, data }) => {
-        const stored = {
-          id: randomUUID(),
-          streamId: `${contract.streamPrefix}${aggregateId}`,
-          revision,
-          position: 0n,
-          type,
-          data: { at: new Date().toISOString(), ...data },
-          metadata: { correlationId: randomUUID() },
-          recordedAt: new Date(),
-        } as StoredEvent;
-        return { key: aggregateId, value: JSON.stringify(toCloudEvent(stored, contract)) };
-      }),
-    });
+    await producer.send({ topic, messages });
   } finally {
     await producer.disconnect();
   }
