@@ -181,4 +181,38 @@ describe('two replicas of the contacts service on one event store and one MongoD
     for (const { name } of READ_MODELS)
       expect(survivor.writes.get(name)! - before.get(name)!).toBeGreaterThanOrEqual(2);
   });
+
+  it('leaves every lease to a sibling on a replica with BACKGROUND_WORK=off, even when the sibling stops', async () => {
+    const [worker] = replicas;
+    const server = await replica({ ...settings, BACKGROUND_WORK: 'off' });
+    replicas = [worker, server];
+    const mine = async (holder: string) =>
+      [...(await leaseHolders())].filter(([, holders]) => holders.includes(holder)).map(([lease]) => lease);
+
+    for (let i = 0; i < 2; i++, registered++) await register(server.app, `Balie${i}`);
+    await expectEveryEventRelayedOnce();
+    expect(await listed(server.app)).toHaveLength(registered);
+    expect(await mine(server.holder)).toEqual([]);
+    for (const { name } of READ_MODELS) expect(server.writes.get(name)).toBe(0);
+
+    // Alone, it still serves and stands by: longer than a lease lasts, and nothing is taken.
+    await worker.app.close();
+    replicas = [server];
+    await new Promise((resolve) => setTimeout(resolve, Number(timing.LEASE_TTL_MS) + 1000));
+    expect(await mine(server.holder)).toEqual([]);
+    await register(server.app, 'Nachtdienst').then(() => registered++);
+
+    // A sibling with background work on takes the relay and the projections, and catches up.
+    const next = await replica({ ...settings, BACKGROUND_WORK: 'on' });
+    replicas = [server, next];
+    await expectEveryEventRelayedOnce();
+    expect(await listed(server.app)).toHaveLength(registered);
+    expect(await mine(next.holder)).toEqual(
+      expect.arrayContaining([
+        `relay:${TOPICS.contacts}`,
+        'projection:contact-index',
+        'projection:organisations',
+      ]),
+    );
+  });
 });

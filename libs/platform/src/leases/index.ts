@@ -4,3 +4,4 @@ export * from './in-memory-leases';
 export * from './mongo-leases';
 export * from './postgres-advisory-leases';
 export * from './run-under-lease';
+export * from './standing-by-leases';

@@ -44,6 +44,7 @@ import type { Leases, LeaseTiming } from '../leases/lease';
 import { loadLeaseTiming } from '../leases/lease.settings';
 import { MongoLeases } from '../leases/mongo-leases';
 import { PostgresAdvisoryLeases } from '../leases/postgres-advisory-leases';
+import { StandingByLeases } from '../leases/standing-by-leases';
 import { loadPersonalDataSettings, type PersonalDataSettings } from './personal-data.settings';
 import { loadRuntimeSettings, type Mode, type RuntimeSettings } from './runtime.settings';
 
@@ -132,9 +133,10 @@ const openReadStore = async (settings: RuntimeSettings['readStore']): Promise<Re
  * Where the replicas of a service agree who runs the work that must happen once: beside the
  * event store when it is PostgreSQL (a lock that frees with its holder's connection), else in
  * the shared read store (MongoDB, the read store of EventStoreDB deployments), else in memory
- * (standalone: one process, always the holder).
+ * (standalone: one process, always the holder). A replica without background work asks for none.
  */
 const openLeases = (settings: RuntimeSettings, readStore: ReadStore, timing: LeaseTiming): Leases => {
+  if (!settings.backgroundWork) return new StandingByLeases();
   if (settings.eventStore.kind === 'postgres')
     return new PostgresAdvisoryLeases(settings.eventStore.url, timing.ttlMs);
   if (readStore.mongo) return new MongoLeases(readStore.mongo);
@@ -163,7 +165,10 @@ export class RuntimeModule implements OnApplicationShutdown {
   ) {
     this.logger.log(
       `mode ${settings.mode}: event store ${settings.eventStore.kind}, read store ${settings.readStore.kind}` +
-        (settings.mode === 'standalone' ? `, data in ${settings.dataDir}` : ''),
+        (settings.mode === 'standalone' ? `, data in ${settings.dataDir}` : '') +
+        (settings.backgroundWork
+          ? ''
+          : '; background work off: a sibling replica runs the relay, shared projections, schedulers and mail-in'),
     );
     readiness.register({ name: 'event-store', check: async () => void (await eventStore.headPosition()) });
     const mongo = readStore.mongo;

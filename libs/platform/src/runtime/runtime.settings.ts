@@ -22,6 +22,12 @@ export interface RuntimeSettings {
         groupPrefix: string;
         newGroupsStartAt: 'beginning' | 'now';
       };
+  /**
+   * Whether this process asks for leases and runs the work that happens once per deployment (the
+   * relay, projections over a shared read store, the schedulers, mail-in). Off, it serves requests
+   * and consumes its subscriptions only, and a sibling with it on does the rest.
+   */
+  backgroundWork: boolean;
 }
 
 /**
@@ -81,6 +87,12 @@ export const loadRuntimeSettings = (
         description: 'retention of the topics this service creates; -1 keeps every event (replayable)',
         default: '-1',
         parse: parse.retention,
+      },
+      BACKGROUND_WORK: {
+        description:
+          'on: this replica may run the relay, shared projections, schedulers and mail-in; off: it serves requests and consumes only',
+        default: 'on',
+        parse: parse.oneOf('on', 'off'),
       },
     },
     env,
@@ -144,6 +156,12 @@ export const loadRuntimeSettings = (
       newGroupsStartAt: base.KAFKA_NEW_GROUPS_START_AT,
     };
   }
+  // Off needs a sibling to do the work, and siblings agree on it only in a store they share.
+  if (base.BACKGROUND_WORK === 'off' && eventStore.kind !== 'postgres' && readStore.kind !== 'mongodb')
+    problems.push(
+      'BACKGROUND_WORK=off needs replicas that share their leases (EVENT_STORE=postgres or READ_STORE=mongodb): alone, no process would run the relay, the schedulers or mail-in',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
-  return { mode: base.MODE, dataDir, eventStore, readStore, eventBus };
+  const backgroundWork = base.BACKGROUND_WORK === 'on';
+  return { mode: base.MODE, dataDir, eventStore, readStore, eventBus, backgroundWork };
 };

@@ -10,7 +10,36 @@ describe('runtime settings', () => {
       eventStore: { kind: 'pglite', dir: '/srv/desk/event-store' },
       readStore: { kind: 'memory' },
       eventBus: { kind: 'in-process' },
+      backgroundWork: true,
     });
+  });
+
+  it('let a replica leave the background work to its siblings when they share PostgreSQL or MongoDB', () => {
+    const shared = { MONGO_URL: 'mongodb://m/helpdesk', KAFKA_BROKERS: 'k:9092', BACKGROUND_WORK: 'off' };
+    expect(
+      loadRuntimeSettings('distributed', {
+        ...shared,
+        EVENT_STORE: 'postgres',
+        PG_URL: 'postgres://db/h',
+        READ_STORE: 'memory',
+      }).backgroundWork,
+    ).toBe(false);
+    expect(
+      loadRuntimeSettings('distributed', {
+        ...shared,
+        EVENT_STORE: 'eventstoredb',
+        ESDB_URL: 'esdb://e:2113',
+      }).backgroundWork,
+    ).toBe(false);
+  });
+
+  it('refuse background work off where no sibling could take it over', () => {
+    expect(() => loadRuntimeSettings('standalone', { BACKGROUND_WORK: 'off' })).toThrow(
+      /BACKGROUND_WORK=off needs replicas that share their leases/,
+    );
+    expect(() => loadRuntimeSettings('standalone', { BACKGROUND_WORK: 'later' })).toThrow(
+      /BACKGROUND_WORK="later" is invalid: expected one of on, off/,
+    );
   });
 
   it('name every missing server of distributed mode at once', () => {
