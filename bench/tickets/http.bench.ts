@@ -10,13 +10,17 @@
 //      its row, by GET);
 //   4. ours only: a list (GET /tickets, 20 newest) once the run has filed its tickets;
 //   5. for scale, the same client against a node:http server that does nothing.
-// Beside 1 and 2, the CPU time the target's process used per command (from /proc), which the
+// Ours runs in two layouts: one process doing everything, and a process with BACKGROUND_WORK=off
+// taking the HTTP traffic while a sibling replica runs the relay, the schedulers and (on FerretDB)
+// the projections, on the other core.
+// Beside 1 and 2, the CPU time the target's processes used per command (from /proc), which the
 // host's changing speed and the other servers on its cores move far less than commands/s.
 // Then each of our figures as a ratio to the peer's.
 //   npm run bench:tickets                       (needs `npm run infra:up`)
 //   BENCH_READ_STORE=memory npm run bench:tickets   (one read side only; default: mongodb,memory)
 //   BENCH_NODE_ARGS=--cpu-prof npm run bench:tickets (profiles our service; .cpuprofile in the cwd)
 //   BENCH_COMMENTS=together npm run bench:tickets   (open loop: each ticket's three comments at once)
+//   BENCH_LAYOUT=sibling npm run bench:tickets      (one layout only; default: single,sibling)
 import {
   freshPostgresDatabase,
   loadInfraEnv,
@@ -83,9 +87,11 @@ const startProcess = async (
   return { base, child };
 };
 
-const startService = (databases: { PG_URL: string; MONGO_URL: string; name: string }, readStore: ReadStore) =>
+type Databases = Awaited<ReturnType<typeof freshDatabases>>;
+
+const startService = (databases: Databases, readStore: ReadStore, backgroundWork: 'on' | 'off' = 'on') =>
   startProcess(
-    `the tickets service (${readStore})`,
+    `the tickets service (${readStore}, background work ${backgroundWork})`,
     'dist/services/tickets/src/main.js',
     {
       PG_URL: databases.PG_URL,
@@ -95,6 +101,7 @@ const startService = (databases: { PG_URL: string; MONGO_URL: string; name: stri
       READ_STORE: readStore,
       // A group of its own: each run reads the organisations from the topic's start.
       KAFKA_GROUP_PREFIX: databases.name,
+      BACKGROUND_WORK: backgroundWork,
     },
     // BENCH_NODE_ARGS, e.g. --cpu-prof, profiles the service under load.
     process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
@@ -129,7 +136,7 @@ const register = () =>
 const comment = (id: string) =>
   post(`/tickets/${id}/comments`, agent, { body: 'Looking into it', visibility: 'internal' });
 
-/** The CPU ms the target's process has used so far. */
+/** The CPU ms the target's processes have used so far. */
 type CpuClock = () => number;
 
 /** A phase's figures with the CPU ms the target used per command while it ran. */
@@ -298,12 +305,17 @@ type Figures = {
   toRead: ReturnType<typeof summarise>;
 };
 
-/** The same client and load against one target: sustained, open loop at half of it, command to read. */
+type Started = Awaited<ReturnType<typeof startProcess>>;
+
+/**
+ * The same client and load against one target: sustained, open loop at half of it, command to
+ * read. HTTP goes to `base`; the CPU counted is that of every process the target runs.
+ */
 const measure = async (
-  { base, child }: { base: string; child: ReturnType<typeof spawn> },
+  { base, processes }: { base: string; processes: Started[] },
   toRead: () => ReturnType<typeof timeToRead>,
 ): Promise<Figures> => {
-  const cpu = () => processCpuMs(child.pid!);
+  const cpu = () => processes.reduce((sum, { child }) => sum + processCpuMs(child.pid!), 0);
   http = new BenchHttpClient(base);
   try {
     for (
@@ -331,53 +343,75 @@ const stop = (child: ReturnType<typeof spawn>) =>
 
 const ratio = (ours: number, peer: number) => (peer === 0 ? 'n/a' : `${(ours / peer).toFixed(2)}x`);
 
+type Layout = 'single' | 'sibling';
+
+/**
+ * Ours on fresh databases: `single` is one process doing everything; `sibling` puts HTTP on a
+ * replica with BACKGROUND_WORK=off and starts the sibling that runs the background work first.
+ */
+const startOurs = async (databases: Databases, readStore: ReadStore, layout: Layout) => {
+  if (layout === 'single') {
+    const service = await startService(databases, readStore);
+    return { base: service.base, processes: [service] };
+  }
+  const worker = await startService(databases, readStore, 'on');
+  const server = await startService(databases, readStore, 'off').catch(async (error: unknown) => {
+    await stop(worker.child);
+    throw error;
+  });
+  return { base: server.base, processes: [server, worker] };
+};
+
 const main = async () => {
   loadInfraEnv();
   if (!process.env.PG_URL || !process.env.MONGO_URL) throw new Error('run `npm run infra:up` first');
   const readStores = (process.env.BENCH_READ_STORE ?? 'mongodb,memory').split(',') as ReadStore[];
+  const layouts = (process.env.BENCH_LAYOUT ?? 'single,sibling').split(',') as Layout[];
   const peerProcess = await startPeer();
   let peer: Figures;
   try {
-    peer = await measure(peerProcess, rowReadable);
+    peer = await measure({ base: peerProcess.base, processes: [peerProcess] }, rowReadable);
   } finally {
     await stop(peerProcess.child);
   }
   console.table(peer);
   const rows: object[] = Object.values(peer).map((figure) => ({ target: 'bare peer', ...figure }));
   const ratios: object[] = [];
-  for (const readStore of readStores) {
-    const databases = await freshDatabases();
-    const service = await startService(databases, readStore);
-    try {
-      // The reporter's organisation arrives as the contacts service would publish it.
-      await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
-        { id: reporter.organisationId, contacts: [{ id: reporter.id }] },
-      ]);
-      const ours = await measure(service, () =>
-        readStore === 'mongodb' ? projectedInto(databases.MONGO_URL) : listedAfter(),
-      );
-      http = new BenchHttpClient(service.base);
-      const list = await listLatency();
-      http.close();
-      console.table({ ...ours, list });
-      for (const figure of [...Object.values(ours), list])
-        rows.push({ target: `ours, ${readStore}`, ...figure });
-      ratios.push({
-        'read side': readStore,
-        'commands/s (goal >= 0.6x memory, 0.3x FerretDB)': ratio(
-          ours.sustained.perSecond,
-          peer.sustained.perSecond,
-        ),
-        'open-loop p99 (goal <= 25 ms)': `${ours.openLoop.p99ms} ms = ${ratio(ours.openLoop.p99ms, peer.openLoop.p99ms)}`,
-        'command -> read p99 (goal <= 50 ms)': `${ours.toRead.p99ms} ms = ${ratio(ours.toRead.p99ms, peer.toRead.p99ms)}`,
-        'CPU ms per command, sustained': `${ours.sustained.cpuMsPerCommand} = ${ratio(ours.sustained.cpuMsPerCommand, peer.sustained.cpuMsPerCommand)}`,
-        'CPU ms per command, open loop': `${ours.openLoop.cpuMsPerCommand} = ${ratio(ours.openLoop.cpuMsPerCommand, peer.openLoop.cpuMsPerCommand)}`,
-      });
-    } finally {
-      http?.close();
-      await stop(service.child);
+  for (const readStore of readStores)
+    for (const layout of layouts) {
+      const target = layout === 'single' ? readStore : `${readStore}, background on a sibling`;
+      const databases = await freshDatabases();
+      const service = await startOurs(databases, readStore, layout);
+      try {
+        // The reporter's organisation arrives as the contacts service would publish it.
+        await publishOrganisations(process.env.KAFKA_BROKERS!.split(','), [
+          { id: reporter.organisationId, contacts: [{ id: reporter.id }] },
+        ]);
+        const ours = await measure(service, () =>
+          readStore === 'mongodb' ? projectedInto(databases.MONGO_URL) : listedAfter(),
+        );
+        http = new BenchHttpClient(service.base);
+        const list = await listLatency();
+        http.close();
+        console.table({ ...ours, list });
+        for (const figure of [...Object.values(ours), list])
+          rows.push({ target: `ours, ${target}`, ...figure });
+        ratios.push({
+          'read side': target,
+          'commands/s (goal >= 0.6x memory, 0.3x FerretDB)': ratio(
+            ours.sustained.perSecond,
+            peer.sustained.perSecond,
+          ),
+          'open-loop p99 (goal <= 25 ms)': `${ours.openLoop.p99ms} ms = ${ratio(ours.openLoop.p99ms, peer.openLoop.p99ms)}`,
+          'command -> read p99 (goal <= 50 ms)': `${ours.toRead.p99ms} ms = ${ratio(ours.toRead.p99ms, peer.toRead.p99ms)}`,
+          'CPU ms per command, sustained': `${ours.sustained.cpuMsPerCommand} = ${ratio(ours.sustained.cpuMsPerCommand, peer.sustained.cpuMsPerCommand)}`,
+          'CPU ms per command, open loop': `${ours.openLoop.cpuMsPerCommand} = ${ratio(ours.openLoop.cpuMsPerCommand, peer.openLoop.cpuMsPerCommand)}`,
+        });
+      } finally {
+        http?.close();
+        for (const { child } of service.processes) await stop(child);
+      }
     }
-  }
   const ceiling = await machineCeiling();
   rows.push({ target: 'machine', ...ceiling });
   console.table(rows);

@@ -16,6 +16,7 @@ interface Container {
   name: string;
   image: string;
   command: string[];
+  resources: { requests?: Record<string, string>; limits?: Record<string, string> };
   envFrom: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
   env?: Array<{ name: string; value?: string }>;
 }
@@ -24,7 +25,8 @@ interface K8sObject {
   metadata: { name: string; annotations?: Record<string, string> };
   spec: {
     replicas?: number;
-    template: { spec: { containers: Container[] } };
+    selector?: Record<string, string> & { matchLabels?: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } };
     ports: Array<{ port: number }>;
     scaleTargetRef: { name: string };
   };
@@ -215,6 +217,7 @@ describe('the chart with ci-values.yaml', () => {
     );
     expect(replicas).toEqual({
       'desk-tickets': undefined,
+      'desk-tickets-worker': 2,
       'desk-contacts': undefined,
       'desk-notifications': undefined,
       'desk-sla-monitor': 2,
@@ -236,6 +239,43 @@ describe('the chart with ci-values.yaml', () => {
   });
 });
 
+describe('the chart with a worker for tickets', () => {
+  const workerOn = [
+    '--set',
+    'services.tickets.worker.enabled=true',
+    '--set-json',
+    'services.tickets.worker.resources={"requests":{"cpu":"500m","memory":"256Mi"},"limits":{"memory":"512Mi"}}',
+  ];
+  let objects: K8sObject[];
+  beforeAll(() => {
+    objects = validate(template('desk', workerOn), ['-release', 'desk']);
+  });
+
+  it("moves tickets' background work into a worker Deployment the Service does not route to", () => {
+    const pods = (deployment: string) => named(objects, 'Deployment', deployment).spec.template;
+    const backgroundWork = (deployment: string) => environmentOf(objects, deployment).BACKGROUND_WORK;
+    expect(backgroundWork('desk-tickets')).toBe('off');
+    expect(backgroundWork('desk-tickets-worker')).toBe('on');
+    expect(backgroundWork('desk-contacts')).toBeUndefined(); // the process's default: on
+    expect(named(objects, 'Deployment', 'desk-tickets-worker').spec.replicas).toBe(1);
+    const routed = named(objects, 'Service', 'desk-tickets').spec.selector!;
+    const matches = (labels: Record<string, string>) =>
+      Object.entries(routed).every(([key, value]) => labels[key] === value);
+    expect(matches(pods('desk-tickets').metadata.labels)).toBe(true);
+    expect(matches(pods('desk-tickets-worker').metadata.labels)).toBe(false);
+    // The same image, bundle and settings; its own resources.
+    const [server, worker] = [pods('desk-tickets'), pods('desk-tickets-worker')].map(
+      (p) => p.spec.containers[0],
+    );
+    expect(worker.command).toEqual(server.command);
+    expect(worker.envFrom).toEqual(server.envFrom);
+    expect(worker.resources.requests).toEqual({ cpu: '500m', memory: '256Mi' });
+    expect(server.resources.requests).toEqual({ cpu: '100m', memory: '192Mi' });
+    for (const deployment of ['desk-tickets', 'desk-tickets-worker'])
+      expect(startUpProblems('tickets', environmentOf(objects, deployment))).toEqual([]);
+  });
+});
+
 describe('values.schema.json and the templates refuse wrong values, naming them', () => {
   it.each([
     [['--set', 'services.tickets.replicas=0'], "at '/services/tickets/replicas': minimum: got 0, want 1"],
@@ -247,6 +287,12 @@ describe('values.schema.json and the templates refuse wrong values, naming them'
     ],
     [['--set', 'services.notifications.config.SMTP_URL=smtp://u:p@mail'], "invalid propertyName 'SMTP_URL'"],
     [['--set', 'config.PORT=8080'], "invalid propertyName 'PORT'"],
+    [['--set', 'services.tickets.config.BACKGROUND_WORK=off'], "invalid propertyName 'BACKGROUND_WORK'"],
+    [['--set', 'services.tickets.worker.replicas=0'], "at '/services/tickets/worker"],
+    [
+      ['--set', 'services.portal.enabled=true', '--set', 'services.portal.worker.enabled=true'],
+      'services.portal.worker: the portal has no background work to give a worker',
+    ],
     [['--set', 'image.tag=latest'], "at '/image/tag'"],
     [['--set', 'image.pullPolicy=Sometimes'], "at '/image/pullPolicy'"],
     [['--set', 'config.KAFKA_BROKERS=kafka'], "at '/config/KAFKA_BROKERS'"],
