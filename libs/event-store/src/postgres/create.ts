@@ -23,18 +23,24 @@ export const createPostgresEventStore = async (
   connection: PostgresConnection,
   options: CreatePostgresEventStoreOptions = {},
 ): Promise<EventStore> => {
-  const db =
-    typeof connection === 'string'
-      ? poolClient(ownPool(connection, options.poolSize ?? 10), { ownsPool: true })
-      : 'pool' in connection
-        ? poolClient(connection.pool, { ownsPool: false })
-        : await pgliteClient(connection.pgliteDataDir);
+  const { db, server } = await openConnection(connection, options.poolSize ?? 10);
   try {
-    return await PostgresEventStore.create(db, options);
+    return await PostgresEventStore.create(db, options, server);
   } catch (error) {
     await db.close();
     throw error;
   }
+};
+
+/** The statements' client, and the server's pool where there is one (not for PGlite). */
+const openConnection = async (connection: PostgresConnection, poolSize: number) => {
+  if (typeof connection === 'string') {
+    const server = ownPool(connection, poolSize);
+    return { db: poolClient(server, { ownsPool: true }), server };
+  }
+  if ('pool' in connection)
+    return { db: poolClient(connection.pool, { ownsPool: false }), server: connection.pool };
+  return { db: await pgliteClient(connection.pgliteDataDir), server: undefined };
 };
 
 const ownPool = (connectionString: string, max: number) => {

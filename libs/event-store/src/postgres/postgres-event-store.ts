@@ -14,6 +14,8 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { appendOneByOne, checkDistinctStreams } from '../one-by-one';
+import type { Pool } from 'pg';
+import { AppendAnnouncements } from './append-announcements';
 import { roundsOfDistinctStreams } from './append-rounds';
 import { batchWhileBusy } from './batch-while-busy';
 import { AppendSignal, followGlobalLog, sharedReads } from '../subscription';
@@ -55,18 +57,32 @@ export class PostgresEventStore implements EventStore {
   private readonly appends = new AppendSignal();
   private readonly followersRead = sharedReads((options) => this.readAll(options), this.appends);
   private readonly sequences: NativeSequences;
+  private readonly announcements: AppendAnnouncements | undefined;
 
   private constructor(
     private readonly db: SqlClient,
     private readonly options: PostgresEventStoreOptions,
+    server: Pool | undefined,
   ) {
     this.sequences = new NativeSequences(db);
+    this.announcements = server && new AppendAnnouncements(server, () => this.appends.signal());
   }
 
-  /** Creates the table if needed. */
-  static async create(db: SqlClient, options: PostgresEventStoreOptions = {}) {
+  /**
+   * Creates the table if needed. On a server (`server`, the pool behind `db`), appends are
+   * announced to the other processes' followers, and theirs heard, by NOTIFY.
+   */
+  static async create(db: SqlClient, options: PostgresEventStoreOptions = {}, server?: Pool) {
     await ensureSchema(db);
-    return new PostgresEventStore(db, options);
+    const store = new PostgresEventStore(db, options, server);
+    await store.announcements?.start();
+    return store;
+  }
+
+  /** Wakes this process's followers, and, through the server, every other process's. */
+  private appended() {
+    this.appends.signal();
+    this.announcements?.announce();
   }
 
   /**
@@ -152,7 +168,7 @@ export class PostgresEventStore implements EventStore {
       try {
         const { rows } = await this.db.query<PositionRow>(sql.appendEvents, params);
         if (rows.length > 0) {
-          this.appends.signal();
+          this.appended();
           const last = rows.reduce((a, b) => (b.revision > a.revision ? b : a));
           return { nextExpectedRevision: last.revision, position: positionOf(last) };
         }
@@ -208,7 +224,7 @@ export class PostgresEventStore implements EventStore {
     ];
     const { rows } = await this.db.query<PositionRow>(sql.appendToStreams, params);
     if (rows.length === 0) return undefined;
-    this.appends.signal();
+    this.appended();
     const last = new Map<string, PositionRow>();
     for (const row of rows) {
       const seen = last.get(row.stream_id);
@@ -261,8 +277,9 @@ export class PostgresEventStore implements EventStore {
     return this.sequences.next(name);
   }
 
-  close() {
-    return this.db.close();
+  async close() {
+    await this.announcements?.close();
+    await this.db.close();
   }
 
   private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
